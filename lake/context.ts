@@ -1,0 +1,15 @@
+// The shared state every route sees: the store, the commit bus, the token resolvers and the options.
+import type { CommitBus } from './commits.ts'
+import type { Store } from './store/store.ts'
+import type { TokenResolver } from './http/access.ts'
+
+export type LakeContext = {
+  projectId: string
+  store: Store
+  commits: CommitBus
+  /** Tried in order for a Bearer token; the first non-null answer wins. Auth helpers may push more. */
+  tokenResolvers: TokenResolver[]
+  /** Base URL once listening (plain HTTP), e.g. `http://127.0.0.1:3333`. */
+  url: string
+  dataDir: string
+}

@@ -1,0 +1,61 @@
+// Turns the route table into one `(req, res)` handler, usable on node:http or on http2's compat API.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { LakeContext } from '../context.ts'
+import { resolveAccess } from './access.ts'
+import { LakeError, notFound, sendError } from './errors.ts'
+import { compileRoutes, matchRoute, type Reply, type Route } from './router.ts'
+import { parseRequestUrl } from './version.ts'
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
+
+/**
+ * CORS basics so a browser's preflight never fails outright: echo the Origin and allow the headers
+ * the Sanity client sends. (Credentialed, browser-facing CORS policy is the TLS/Studio helper's job.)
+ */
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin
+  if (typeof origin !== 'string') return {}
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    'access-control-allow-headers': 'authorization, content-type, x-sanity-app, x-sanity-project-id, cache-control, last-event-id',
+    'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    vary: 'Origin',
+  }
+}
+
+export function sendReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {
+  const payload = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
+  const headers: Record<string, string | number> = { ...extraHeaders, ...reply.headers }
+  if (reply.raw === undefined && reply.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json; charset=utf-8'
+  headers['content-length'] = Buffer.byteLength(payload)
+  res.writeHead(reply.status ?? 200, headers)
+  res.end(res.req?.method === 'HEAD' ? undefined : payload)
+}
+
+export function createRequestHandler(lake: LakeContext, routes: readonly Route[]): RequestHandler {
+  const compiled = compileRoutes(routes)
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => sendError(res, error))
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const cors = corsHeaders(req)
+    for (const [name, value] of Object.entries(cors)) res.setHeader(name, value)
+    const method = (req.method ?? 'GET').toUpperCase()
+    if (method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-max-age': '600' })
+      res.end()
+      return
+    }
+    const { path, apiVersion, search } = parseRequestUrl(req.url ?? '/')
+    const match = matchRoute(compiled, method, path)
+    if (!match.route) {
+      if (match.allowed.length > 0) throw new LakeError(405, 'methodNotAllowed', `Method ${method} is not allowed on ${path}; use ${[...new Set(match.allowed)].join(', ')}`, {}, 'status')
+      throw notFound(`No endpoint at ${path}`)
+    }
+    const access = resolveAccess(req, lake.tokenResolvers)
+    const reply = await match.route.handle({ req, res, method, path, params: match.params, search, apiVersion, access, lake })
+    if (reply && !res.headersSent) sendReply(res, reply)
+  }
+}

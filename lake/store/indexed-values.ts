@@ -1,0 +1,61 @@
+// Decides which values of a document go into the doc_values index, and which paths the planner may trust.
+
+export type IndexKind = 's' | 'n' | 'b' | 'o'
+export type IndexEntry = { path: string; kind: IndexKind; value: string | number | null }
+
+/** Paths deeper than this are not indexed (queries on them are still answered, just without narrowing). */
+export const MAX_INDEXED_DEPTH = 4
+/** Longer strings are recorded as kind `o` (present, not comparable through the index). */
+export const MAX_INDEXED_STRING = 200
+/** Pseudo-path holding every `_ref` anywhere in a document, for `references()`. */
+export const REFERENCES_PATH = '@ref'
+
+const skippedKeys = new Set(['_key', '_weak'])
+
+/** The index value of a GROQ scalar literal, or null when the index cannot answer equality on it. */
+export function indexKeyOf(value: unknown): { kind: IndexKind; value: string | number } | null {
+  if (typeof value === 'string') return value.length <= MAX_INDEXED_STRING ? { kind: 's', value } : null
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'n', value } : null
+  if (typeof value === 'boolean') return { kind: 'b', value: value ? 1 : 0 }
+  return null
+}
+
+/** Whether an attribute path (object keys from the document root) is one the index covers. */
+export function isIndexedPath(segments: readonly string[]): boolean {
+  return segments.length > 0 && segments.length <= MAX_INDEXED_DEPTH && segments.every((s) => s !== '' && !s.includes('.') && !skippedKeys.has(s) && s !== REFERENCES_PATH)
+}
+
+export function indexEntriesOf(document: Record<string, unknown>): IndexEntry[] {
+  const entries: IndexEntry[] = []
+  walkObject(document, [], entries)
+  const refs = new Set<string>()
+  collectRefs(document, refs)
+  for (const ref of refs) entries.push({ path: REFERENCES_PATH, kind: 's', value: ref })
+  return entries
+}
+
+function walkObject(object: Record<string, unknown>, prefix: string[], entries: IndexEntry[]): void {
+  for (const [key, value] of Object.entries(object)) {
+    const segments = [...prefix, key]
+    if (!isIndexedPath(segments)) continue
+    const path = segments.join('.')
+    const key_ = indexKeyOf(value)
+    if (key_) {
+      entries.push({ path, ...key_ })
+      continue
+    }
+    entries.push({ path, kind: 'o', value: null })
+    if (value && typeof value === 'object' && !Array.isArray(value)) walkObject(value as Record<string, unknown>, segments, entries)
+  }
+}
+
+function collectRefs(value: unknown, refs: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectRefs(item, refs)
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '_ref' && typeof inner === 'string') refs.add(inner)
+      else collectRefs(inner, refs)
+    }
+  }
+}

@@ -1,0 +1,187 @@
+// The document store: reads documents and commits whole transactions (documents, index, history) atomically.
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import type { DocumentChange } from '../commits.ts'
+import { openDatabase, type Durability } from './database.ts'
+import { indexEntriesOf, type IndexEntry } from './indexed-values.ts'
+
+export type SanityDocument = { _id: string; _type?: string; _rev?: string; [key: string]: unknown }
+
+/** What the store writes for one transaction; `changes` hold each touched document's before and after. */
+export type TransactionRecord = {
+  transactionId: string
+  timestamp: string
+  identity: string
+  changes: DocumentChange[]
+  mutations: unknown[]
+}
+
+export type TransactionLogEntry = {
+  id: string
+  timestamp: string
+  identity: string
+  documentIds: string[]
+  mutations: unknown[]
+}
+
+const typeOf = (doc: Record<string, unknown> | null) => (doc && typeof doc._type === 'string' ? doc._type : '')
+
+export class Store {
+  readonly db: DatabaseSync
+  #statements = new Map<string, StatementSync>()
+  #datasets = new Set<string>()
+
+  constructor(dataDir: string, durability: Durability = 'full') {
+    this.db = openDatabase(dataDir, durability)
+    for (const row of this.db.prepare('SELECT name FROM datasets').all()) this.#datasets.add(row.name as string)
+  }
+
+  /** Prepared statements are cached by their SQL text; the planner builds a handful of shapes. */
+  statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.#statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  hasDataset(name: string): boolean {
+    return this.#datasets.has(name)
+  }
+
+  listDatasets(): string[] {
+    return [...this.#datasets].sort()
+  }
+
+  getDocument(dataset: string, id: string): SanityDocument | null {
+    const row = this.statement('SELECT body FROM documents WHERE dataset = ? AND id = ?').get(dataset, id)
+    return row ? (JSON.parse(row.body as string) as SanityDocument) : null
+  }
+
+  getRevision(dataset: string, id: string): string | null {
+    const row = this.statement('SELECT rev FROM documents WHERE dataset = ? AND id = ?').get(dataset, id)
+    return row ? (row.rev as string) : null
+  }
+
+  /** Loads documents by id; missing ids are simply absent from the map. */
+  getDocuments(dataset: string, ids: readonly string[]): Map<string, SanityDocument> {
+    const found = new Map<string, SanityDocument>()
+    const chunk = 500
+    for (let i = 0; i < ids.length; i += chunk) {
+      const part = ids.slice(i, i + chunk)
+      const sql = `SELECT id, body FROM documents WHERE dataset = ? AND id IN (${part.map(() => '?').join(',')})`
+      for (const row of this.statement(sql).all(dataset, ...part)) found.set(row.id as string, JSON.parse(row.body as string))
+    }
+    return found
+  }
+
+  /** Every document of a dataset, in id order (the full scan the planner must agree with). */
+  allDocuments(dataset: string): SanityDocument[] {
+    return this.statement('SELECT body FROM documents WHERE dataset = ? ORDER BY id').all(dataset).map((row) => JSON.parse(row.body as string))
+  }
+
+  /** Runs SQL that selects an `id` column and returns the ids. */
+  selectIds(sql: string, args: readonly (string | number | null)[]): string[] {
+    return this.statement(sql).all(...args).map((row) => row.id as string)
+  }
+
+  hasTransaction(dataset: string, transactionId: string): boolean {
+    return this.statement('SELECT 1 AS found FROM transactions WHERE dataset = ? AND id = ?').get(dataset, transactionId) !== undefined
+  }
+
+  /** Writes a transaction in one SQLite transaction: documents, index rows, stats, revisions, log. */
+  commit(dataset: string, record: TransactionRecord): void {
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      if (!this.#datasets.has(dataset)) {
+        this.statement('INSERT OR IGNORE INTO datasets (name, created_at) VALUES (?, ?)').run(dataset, record.timestamp)
+      }
+      const { lastInsertRowid } = this.statement(
+        'INSERT INTO transactions (dataset, id, timestamp, identity, document_ids, mutations) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(dataset, record.transactionId, record.timestamp, record.identity, JSON.stringify(record.changes.map((c) => c.id)), JSON.stringify(record.mutations))
+      for (const change of record.changes) this.#writeChange(dataset, Number(lastInsertRowid), record, change)
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
+    this.#datasets.add(dataset)
+  }
+
+  #writeChange(dataset: string, seq: number, record: TransactionRecord, change: DocumentChange): void {
+    const { id, before, after } = change
+    if (after) {
+      this.statement('INSERT INTO documents (dataset, id, rev, body) VALUES (?, ?, ?, ?) ON CONFLICT (dataset, id) DO UPDATE SET rev = excluded.rev, body = excluded.body').run(
+        dataset, id, String(after._rev ?? record.transactionId), JSON.stringify(after),
+      )
+    } else {
+      this.statement('DELETE FROM documents WHERE dataset = ? AND id = ?').run(dataset, id)
+    }
+    this.#reindex(dataset, id, before, after)
+    this.statement('INSERT INTO revisions (dataset, doc_id, seq, rev, timestamp, body) VALUES (?, ?, ?, ?, ?, ?)').run(
+      dataset, id, seq, record.transactionId, record.timestamp, after ? JSON.stringify(after) : null,
+    )
+  }
+
+  /** Replaces a document's index rows and adjusts path_stats by the difference in (path, kind) pairs. */
+  #reindex(dataset: string, id: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): void {
+    const oldEntries = before ? indexEntriesOf(before) : []
+    const newEntries = after ? indexEntriesOf(after) : []
+    if (before) this.statement('DELETE FROM doc_values WHERE dataset = ? AND id = ?').run(dataset, id)
+    const insert = this.statement('INSERT INTO doc_values (dataset, path, kind, value, id) VALUES (?, ?, ?, ?, ?)')
+    for (const entry of newEntries) insert.run(dataset, entry.path, entry.kind, entry.value, id)
+
+    const oldShape = shapeOf(typeOf(before), oldEntries)
+    const newShape = shapeOf(typeOf(after), newEntries)
+    for (const key of oldShape) if (!newShape.has(key)) this.#adjustStats(dataset, key, -1)
+    for (const key of newShape) if (!oldShape.has(key)) this.#adjustStats(dataset, key, 1)
+  }
+
+  #adjustStats(dataset: string, key: string, delta: number): void {
+    const [type, path, kind] = JSON.parse(key) as [string, string, string]
+    this.statement('INSERT INTO path_stats (dataset, type, path, kind, docs) VALUES (?, ?, ?, ?, ?) ON CONFLICT (dataset, type, path, kind) DO UPDATE SET docs = docs + excluded.docs').run(
+      dataset, type, path, kind, delta,
+    )
+  }
+
+  /** Documents of `type` holding a value of `kind` at `path` (each document counts once per path and kind). */
+  countWithPath(dataset: string, type: string, path: string, kind: string): number {
+    const row = this.statement('SELECT docs FROM path_stats WHERE dataset = ? AND type = ? AND path = ? AND kind = ?').get(dataset, type, path, kind)
+    return row ? Number(row.docs) : 0
+  }
+
+  // --- history ---
+
+  /** A document as it was at a revision, or at a time (the last version written at or before it). */
+  documentAt(dataset: string, id: string, at: { revision?: string; time?: string }): SanityDocument | null | undefined {
+    const row = at.revision !== undefined
+      ? this.statement('SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND rev = ? ORDER BY seq DESC LIMIT 1').get(dataset, id, at.revision)
+      : this.statement('SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND timestamp <= ? ORDER BY seq DESC LIMIT 1').get(dataset, id, at.time ?? '')
+    if (!row) return undefined
+    return row.body === null ? null : (JSON.parse(row.body as string) as SanityDocument)
+  }
+
+  transactions(dataset: string, ids: readonly string[]): TransactionLogEntry[] {
+    return ids.flatMap((id) => {
+      const row = this.statement('SELECT id, timestamp, identity, document_ids, mutations FROM transactions WHERE dataset = ? AND id = ?').get(dataset, id)
+      if (!row) return []
+      return [{ id: row.id as string, timestamp: row.timestamp as string, identity: row.identity as string, documentIds: JSON.parse(row.document_ids as string), mutations: JSON.parse(row.mutations as string) }]
+    })
+  }
+
+  /** Transactions that touched a document, oldest first. */
+  transactionsForDocument(dataset: string, id: string, limit = 100): TransactionLogEntry[] {
+    const rows = this.statement('SELECT t.id AS id FROM revisions r JOIN transactions t ON t.seq = r.seq WHERE r.dataset = ? AND r.doc_id = ? ORDER BY r.seq LIMIT ?').all(dataset, id, limit)
+    return this.transactions(dataset, rows.map((r) => r.id as string))
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close()
+  }
+}
+
+function shapeOf(type: string, entries: readonly IndexEntry[]): Set<string> {
+  const shape = new Set<string>()
+  for (const entry of entries) shape.add(JSON.stringify([type, entry.path, entry.kind]))
+  return shape
+}
