@@ -2,6 +2,7 @@
 import type { CommitBus } from './commits.ts'
 import type { Store } from './store/store.ts'
 import type { TokenResolver } from './http/access.ts'
+import type { CorsPolicy } from './http/cors.ts'
 
 export type LakeContext = {
   projectId: string
@@ -12,4 +13,6 @@ export type LakeContext = {
   /** Base URL once listening (plain HTTP), e.g. `http://127.0.0.1:3333`. */
   url: string
   dataDir: string
+  /** Which browser origins may call the lake; without one, any Origin is echoed. */
+  cors?: CorsPolicy
 }

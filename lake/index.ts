@@ -9,6 +9,7 @@ import type { Route } from './http/router.ts'
 import { createRequestHandler, type RequestHandler } from './http/server.ts'
 import type { Durability } from './store/database.ts'
 import { Store } from './store/store.ts'
+import { browserSupport, type BrowserOptions } from './tls/browser-support.ts'
 
 export type { CommittedTransaction, CommitListener, DocumentChange } from './commits.ts'
 export type { LakeContext } from './context.ts'
@@ -32,7 +33,7 @@ export type LakeOptions = {
   durability?: Durability
   /** Extra routes (tried after the core routes). */
   routes?: Route[]
-}
+} & BrowserOptions
 
 export type Lake = {
   /** Plain HTTP base URL, e.g. `http://127.0.0.1:3333` (use as the client's apiHost). */
@@ -43,6 +44,11 @@ export type Lake = {
   /** The `(req, res)` handler, to mount on another server (e.g. http2 compat with allowHTTP1). */
   handler: RequestHandler
   server: Server
+  /** `https://localhost:<tlsPort>` when a TLS port was asked for (browsers, the Studio), else null. */
+  tlsUrl: string | null
+  tlsPort: number | null
+  /** Where the Studio is served (on the TLS origin when there is one), or null without `studioDir`. */
+  studioUrl: string | null
   /** Called with every committed transaction after it is durable; returns an unsubscribe function. */
   onCommit(listener: CommitListener): () => void
   /** Registers hooks to run on close (e.g. other servers mounted on the handler). */
@@ -61,7 +67,9 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     url: '',
     dataDir: options.dataDir,
   }
-  const handler = createRequestHandler(context, [...coreRoutes, ...(options.routes ?? [])])
+  const browser = browserSupport(context, options)
+  context.cors = browser.cors
+  const handler = createRequestHandler(context, [...coreRoutes, ...browser.routes, ...(options.routes ?? [])])
   const server = createServer(handler)
   // Long-lived listen streams must not be cut by Node's default request timeouts.
   server.requestTimeout = 0
@@ -77,7 +85,13 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const { port } = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   context.url = url
-  const closeHooks: (() => Promise<void> | void)[] = []
+  const browserListener = await browser.listen(handler, port, host).catch(async (error: unknown) => {
+    // A busy TLS port must not leave the plain port and the database open behind a failed start.
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    store.close()
+    throw error
+  })
+  const closeHooks: (() => Promise<void> | void)[] = [() => browserListener.close()]
   let closing: Promise<void> | null = null
 
   return {
@@ -87,6 +101,9 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     context,
     handler,
     server,
+    tlsUrl: browserListener.tlsUrl,
+    tlsPort: browserListener.tlsPort,
+    studioUrl: browserListener.studioUrl,
     onCommit: (listener) => commits.onCommit(listener),
     onClose: (hook) => void closeHooks.push(hook),
     close() {

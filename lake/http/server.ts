@@ -5,6 +5,7 @@ import { resolveAccess } from './access.ts'
 import { LakeError, notFound, sendError } from './errors.ts'
 import { compileRoutes, matchRoute, type Reply, type Route } from './router.ts'
 import { parseRequestUrl } from './version.ts'
+import { applyCors } from './cors.ts'
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -40,8 +41,9 @@ export function createRequestHandler(lake: LakeContext, routes: readonly Route[]
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const cors = corsHeaders(req)
-    for (const [name, value] of Object.entries(cors)) res.setHeader(name, value)
+    if (lake.cors) {
+      if (applyCors(lake.cors, req, res)) return
+    } else for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value)
     const method = (req.method ?? 'GET').toUpperCase()
     if (method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-max-age': '600' })
