@@ -1,0 +1,97 @@
+// Serves the built Studio (a static single-page app) at /studio on the lake's own origins, so the editor meets the certificate prompt on the page they opened and the Studio's API calls stay same-origin over HTTP/2.
+import { readFile, stat } from 'node:fs/promises'
+import { extname, join, resolve, sep } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { notFound } from '../errors.ts'
+import type { Reply, Route } from '../router.ts'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+}
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest'])
+
+/** `sanity build` puts content-hashed bundles under static/ and vendor/, and names chunks `name-<hash>.js`. */
+export function isHashedAsset(relativePath: string): boolean {
+  return /^(static|vendor)\//.test(relativePath) || /[-.][A-Za-z0-9_]{8,}\.(js|mjs|css|woff2?)$/.test(relativePath)
+}
+
+/** Maps a URL path below /studio to a file inside the Studio folder; null when it would leave the folder. */
+export function studioFilePath(studioDir: string, rest: string): string | null {
+  const root = resolve(studioDir)
+  const segments = rest.split('/').filter(Boolean)
+  if (segments.some((segment) => segment === '..' || segment.includes('\0') || segment.includes('\\'))) return null
+  const target = resolve(root, ...segments)
+  return target === root || target.startsWith(root + sep) ? target : null
+}
+
+type CachedFile = { mtimeMs: number; bytes: Buffer; gzipped: Buffer | null; etag: string }
+
+export function studioRoutes(studioDir: string): Route[] {
+  const cache = new Map<string, CachedFile>()
+
+  async function load(path: string): Promise<CachedFile | null> {
+    const info = await stat(path).catch(() => null)
+    if (!info?.isFile()) return null
+    const cached = cache.get(path)
+    if (cached && cached.mtimeMs === info.mtimeMs) return cached
+    const bytes = await readFile(path)
+    const gzipped = COMPRESSIBLE.has(extname(path)) && bytes.length > 1024 ? gzipSync(bytes) : null
+    const entry = { mtimeMs: info.mtimeMs, bytes, gzipped, etag: `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"` }
+    cache.set(path, entry)
+    return entry
+  }
+
+  async function serve(rest: string, acceptEncoding: string, ifNoneMatch: string | undefined): Promise<Reply> {
+    let relative = rest.split('/').filter(Boolean).join('/')
+    let path = studioFilePath(studioDir, relative)
+    if (path === null) throw notFound(`No Studio file at /studio/${rest}: the path leaves the Studio folder`)
+    let file = relative === '' ? null : await load(path)
+    if (!file) {
+      // Client-side routes (/studio/structure/interview;abc) have no file: the app's index.html handles them.
+      // A missing file with an extension is a real 404, so a broken bundle link is not masked by HTML.
+      if (relative !== '' && extname(relative) !== '' && !relative.includes(';')) throw notFound(`No Studio file at /studio/${relative}`)
+      relative = 'index.html'
+      path = join(resolve(studioDir), 'index.html')
+      file = await load(path)
+      if (!file) throw notFound(`The Studio is not built: ${path} is missing. Run the Studio build (sanity build) into ${studioDir}.`)
+    }
+    const headers: Record<string, string> = {
+      'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': isHashedAsset(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      etag: file.etag,
+      vary: 'Accept-Encoding',
+      'x-content-type-options': 'nosniff',
+    }
+    if (ifNoneMatch === file.etag) return { status: 304, headers, raw: '' }
+    if (file.gzipped && /\bgzip\b/.test(acceptEncoding)) return { headers: { ...headers, 'content-encoding': 'gzip' }, raw: file.gzipped }
+    return { headers, raw: file.bytes }
+  }
+
+  const handle = ({ params, req }: { params: Record<string, string>; req: { headers: Record<string, string | string[] | undefined> } }) =>
+    serve(params.rest ?? '', String(req.headers['accept-encoding'] ?? ''), req.headers['if-none-match'] as string | undefined)
+
+  return [
+    { method: 'GET', path: '/studio', handle },
+    { method: 'GET', path: '/studio/*rest', handle },
+  ]
+}
