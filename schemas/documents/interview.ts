@@ -1,6 +1,6 @@
 // An interview: a speaker, an optional interviewer, and the questions and answers that make the story.
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {MicrophoneIcon} from '@sanity/icons'
+import {MicrophoneIcon} from '@sanity/icons/Microphone'
 import {accessibleImage} from '../objects/accessibleImage.ts'
 import {slugField} from '../rules/slugField.ts'
 

@@ -1,6 +1,6 @@
 // A person who speaks in, or conducts, interviews.
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {UserIcon} from '@sanity/icons'
+import {UserIcon} from '@sanity/icons/User'
 import {accessibleImage} from '../objects/accessibleImage.ts'
 import {slugField} from '../rules/slugField.ts'
 

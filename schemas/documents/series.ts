@@ -1,6 +1,6 @@
 // A run of related interviews read in order (for example "On call, five years in").
 import {defineField, defineType} from 'sanity'
-import {StackIcon} from '@sanity/icons'
+import {StackIcon} from '@sanity/icons/Stack'
 import {slugField} from '../rules/slugField.ts'
 
 export const series = defineType({

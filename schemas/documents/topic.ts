@@ -1,6 +1,6 @@
 // A topic readers browse by (for example "Databases" or "Developer experience").
 import {defineField, defineType} from 'sanity'
-import {TagIcon} from '@sanity/icons'
+import {TagIcon} from '@sanity/icons/Tag'
 import {slugField} from '../rules/slugField.ts'
 
 export const topic = defineType({

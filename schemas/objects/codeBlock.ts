@@ -1,6 +1,6 @@
 // A code sample inside an answer: language for highlighting, optional file name, and the code itself.
 import {defineField, defineType} from 'sanity'
-import {CodeIcon} from '@sanity/icons'
+import {CodeIcon} from '@sanity/icons/Code'
 
 export const codeLanguages = [
   {title: 'Plain text', value: 'text'},

@@ -1,6 +1,6 @@
 // A labelled link on a person's profile (personal site, GitHub, Mastodon…).
 import {defineField, defineType} from 'sanity'
-import {LinkIcon} from '@sanity/icons'
+import {LinkIcon} from '@sanity/icons/Link'
 
 export const externalLink = defineType({
   name: 'externalLink',

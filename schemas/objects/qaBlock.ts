@@ -1,6 +1,6 @@
 // One question and its answer: the unit an interview is made of.
 import {defineField, defineType} from 'sanity'
-import {CommentIcon} from '@sanity/icons'
+import {CommentIcon} from '@sanity/icons/Comment'
 
 type PortableTextBlock = {_type: string; children?: {text?: string}[]}
 

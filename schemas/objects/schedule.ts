@@ -1,6 +1,6 @@
 // When a draft interview is due to go live, and who asked: kept on the draft so the scheduler can publish it after any restart.
 import {defineField, defineType} from 'sanity'
-import {CalendarIcon} from '@sanity/icons'
+import {CalendarIcon} from '@sanity/icons/Calendar'
 
 // Written by the Schedule action and the scheduler, not typed by hand: read-only in the form.
 export const schedule = defineType({

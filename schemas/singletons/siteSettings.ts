@@ -1,6 +1,6 @@
 // The site's own settings: one document, `_id: "siteSettings"`, edited from the Settings item in the structure.
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {CogIcon} from '@sanity/icons'
+import {CogIcon} from '@sanity/icons/Cog'
 
 export const siteSettingsId = 'siteSettings'
 
