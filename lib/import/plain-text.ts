@@ -1,0 +1,92 @@
+// Turns text copied from a web page into an HTML document: one paragraph a line, lists and short titles recognised.
+import { JSDOM } from 'jsdom'
+
+const BULLET = /^\s*[-*•◦▪–]\s+(.*)$/
+const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/
+
+/**
+ * Copied web text loses its markup but keeps one line per paragraph, so each line becomes a block.
+ * The first line is the title. A short line without closing punctuation between paragraphs reads
+ * as a sub-heading (rendered h3); quoted standalone lines stay paragraphs.
+ */
+export function plainTextToHtml(text: string): string {
+  const dom = new JSDOM('<!doctype html><html><head></head><body><article></article></body></html>')
+  const document = dom.window.document
+  const article = document.querySelector('article')!
+  const lines = text.split(/\r?\n/).map((line) => line.replace(/\s+/g, ' ').trim())
+  let list: HTMLElement | undefined
+  let titled = false
+  const leadIns = questionLeadIns(lines)
+  lines.forEach((line, index) => {
+    if (line === '' || leadIns.has(index)) {
+      list = undefined
+      return
+    }
+    const bullet = BULLET.exec(line)
+    const numbered = bullet ? null : NUMBERED.exec(line)
+    if (bullet || numbered) {
+      const tag = bullet ? 'ul' : 'ol'
+      if (!list || list.tagName.toLowerCase() !== tag) {
+        list = document.createElement(tag)
+        article.append(list)
+      }
+      const item = document.createElement('li')
+      item.textContent = (bullet ?? numbered)![1]!
+      list.append(item)
+      return
+    }
+    list = undefined
+    let tag = 'p'
+    if (!titled) {
+      tag = 'h1'
+      titled = true
+    } else if (looksLikeSubHeading(line, nearestText(lines, index, -1), nearestText(lines, index, 1))) {
+      tag = 'h3'
+    }
+    const block = document.createElement(tag)
+    // A question's lead-in lines travel with it, as line breaks inside the question's paragraph.
+    for (let lead = index - 1; leadIns.has(lead); lead -= 1) block.prepend(lines[lead]!, document.createElement('br'))
+    block.append(line)
+    article.append(block)
+  })
+  return dom.serialize()
+}
+
+/**
+ * "You said adoption was voluntary." / "How did you get twelve teams on board?": at the start of a paragraph group
+ * (lines between blank lines), up to two short lines right before a line ending in "?" belong to that question.
+ */
+function questionLeadIns(lines: string[]): Set<number> {
+  const leadIns = new Set<number>()
+  lines.forEach((line, index) => {
+    const startsGroup = index > 0 && line !== '' && lines[index - 1] === ''
+    if (!startsGroup) return
+    for (let offset = 1; offset <= 2; offset += 1) {
+      const candidate = lines[index + offset]
+      if (candidate === undefined || candidate === '') return
+      const before = lines.slice(index, index + offset)
+      if (before.some((lead) => lead.endsWith('?') || lead.length > 200 || BULLET.test(lead) || NUMBERED.test(lead))) return
+      if (/\?["'”’)]*$/.test(candidate)) {
+        for (let lead = index; lead < index + offset; lead += 1) leadIns.add(lead)
+        return
+      }
+    }
+  })
+  return leadIns
+}
+
+function nearestText(lines: string[], from: number, step: 1 | -1): string | undefined {
+  for (let index = from + step; index >= 0 && index < lines.length; index += step) {
+    if (lines[index] !== '') return lines[index]
+  }
+  return undefined
+}
+
+/** A sub-heading: a few words starting with a capital, no closing punctuation, with a longer paragraph after it. */
+function looksLikeSubHeading(line: string, previous: string | undefined, next: string | undefined): boolean {
+  const words = line.split(' ').length
+  if (words > 8 || line.length > 60) return false
+  if (!/^\p{Lu}/u.test(line) || /[.!?:;,…"”'’)]$/.test(line)) return false
+  if (previous === undefined || next === undefined) return false
+  return next.length > line.length * 2 && /[.!?"”]$/.test(previous)
+}
