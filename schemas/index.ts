@@ -31,4 +31,4 @@ export const schemaTypes = [
   schedule,
 ]
 
-export const singletonTypes = new Set([siteSettings.name])
+export const singletonTypes: ReadonlySet<string> = new Set([siteSettings.name])
