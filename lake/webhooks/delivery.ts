@@ -1,0 +1,93 @@
+// Sends one webhook request with a per-attempt timeout and bounded, exponentially backed-off retries on 429, 5xx and network errors.
+
+export type RetryPolicy = {
+  /** Total attempts, the first included. */
+  attempts: number
+  /** Delay before the first retry; doubled each time, with ±20 % jitter. */
+  initialDelayMs: number
+  maxDelayMs: number
+  /** A target that has not answered by then counts as a failed attempt. */
+  timeoutMs: number
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, initialDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 10_000 }
+
+export type AttemptResult = { attempt: number; startedAt: string; durationMs: number; statusCode: number | null; error: string | null }
+
+export type DeliveryRequest = { url: string; headers: Record<string, string>; body: string }
+
+/** 429 and 5xx may succeed later; other 4xx mean the target refused this request for good. */
+export function isRetryable(result: AttemptResult): boolean {
+  if (result.statusCode === null) return true
+  return result.statusCode === 429 || result.statusCode >= 500
+}
+
+export function retryDelayMs(policy: RetryPolicy, retryNumber: number, random: () => number = Math.random): number {
+  const base = Math.min(policy.initialDelayMs * 2 ** (retryNumber - 1), policy.maxDelayMs)
+  return Math.round(base * (0.8 + 0.4 * random()))
+}
+
+async function attemptOnce(request: DeliveryRequest, attempt: number, timeoutMs: number, signal?: AbortSignal): Promise<AttemptResult> {
+  const startedAt = new Date()
+  const started = performance.now()
+  const timeout = AbortSignal.timeout(timeoutMs)
+  try {
+    const response = await fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      redirect: 'manual',
+      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+    })
+    // Drain the body so the connection is released; its content does not matter.
+    await response.arrayBuffer().catch(() => undefined)
+    const ok = response.status >= 200 && response.status < 300
+    return {
+      attempt,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      statusCode: response.status,
+      error: ok ? null : `target answered ${response.status} ${response.statusText}`.trim(),
+    }
+  } catch (error) {
+    const timedOut = timeout.aborted
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause
+    return {
+      attempt,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      statusCode: null,
+      error: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+    }
+  }
+}
+
+/**
+ * Delivers a request, calling `onAttempt` after each try; resolves with whether it was delivered.
+ * `signal` stops retrying (the lake is closing).
+ */
+export async function deliverWithRetries(
+  /** Built per attempt, so each carries a fresh signature timestamp. */
+  buildRequest: () => DeliveryRequest,
+  policy: RetryPolicy,
+  onAttempt: (result: AttemptResult) => void,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    if (signal?.aborted) return false
+    const result = await attemptOnce(buildRequest(), attempt, policy.timeoutMs, signal)
+    onAttempt(result)
+    if (result.error === null) return true
+    if (!isRetryable(result) || attempt === policy.attempts) return false
+    const delay = retryDelayMs(policy, attempt)
+    const stopped = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), delay)
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer)
+        resolve(true)
+      }, { once: true })
+    })
+    if (stopped) return false
+  }
+  return false
+}
