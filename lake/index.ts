@@ -10,6 +10,8 @@ import { createRequestHandler, type RequestHandler } from './http/server.ts'
 import type { Durability } from './store/database.ts'
 import { Store } from './store/store.ts'
 import { browserSupport, type BrowserOptions } from './tls/browser-support.ts'
+import { webhookSupport, type WebhookOptions } from './webhooks/lake-webhooks.ts'
+import type { WebhookDispatcher } from './webhooks/dispatcher.ts'
 
 export type { CommittedTransaction, CommitListener, DocumentChange } from './commits.ts'
 export type { LakeContext } from './context.ts'
@@ -33,7 +35,7 @@ export type LakeOptions = {
   durability?: Durability
   /** Extra routes (tried after the core routes). */
   routes?: Route[]
-} & BrowserOptions
+} & BrowserOptions & WebhookOptions
 
 export type Lake = {
   /** Plain HTTP base URL, e.g. `http://127.0.0.1:3333` (use as the client's apiHost). */
@@ -49,6 +51,8 @@ export type Lake = {
   tlsPort: number | null
   /** Where the Studio is served (on the TLS origin when there is one), or null without `studioDir`. */
   studioUrl: string | null
+  /** The configured webhooks, their delivery log, and `idle()` to wait for deliveries in flight. */
+  webhooks: WebhookDispatcher
   /** Called with every committed transaction after it is durable; returns an unsubscribe function. */
   onCommit(listener: CommitListener): () => void
   /** Registers hooks to run on close (e.g. other servers mounted on the handler). */
@@ -69,7 +73,8 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   }
   const browser = browserSupport(context, options)
   context.cors = browser.cors
-  const handler = createRequestHandler(context, [...coreRoutes, ...browser.routes, ...(options.routes ?? [])])
+  const webhooks = webhookSupport(context, options)
+  const handler = createRequestHandler(context, [...coreRoutes, ...browser.routes, ...webhooks.routes, ...(options.routes ?? [])])
   const server = createServer(handler)
   // Long-lived listen streams must not be cut by Node's default request timeouts.
   server.requestTimeout = 0
@@ -91,7 +96,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     store.close()
     throw error
   })
-  const closeHooks: (() => Promise<void> | void)[] = [() => browserListener.close()]
+  const closeHooks: (() => Promise<void> | void)[] = [() => browserListener.close(), () => webhooks.close()]
   let closing: Promise<void> | null = null
 
   return {
@@ -104,6 +109,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     tlsUrl: browserListener.tlsUrl,
     tlsPort: browserListener.tlsPort,
     studioUrl: browserListener.studioUrl,
+    webhooks: webhooks.dispatcher,
     onCommit: (listener) => commits.onCommit(listener),
     onClose: (hook) => void closeHooks.push(hook),
     close() {
