@@ -1,0 +1,34 @@
+// A responsive image from the content store with a srcset and the asset's low-quality placeholder as blur-up background.
+import type { SanityImage as SanityImageValue } from '../../lib/content/schemas.ts'
+import { responsiveImage } from '../../lib/sanity/image.ts'
+
+type Props = {
+  image: SanityImageValue
+  /** The `sizes` attribute: how wide the image is drawn at each viewport width. */
+  sizes: string
+  aspect?: number
+  className?: string
+  /** Above-the-fold images load at once; everything else lazily. */
+  priority?: boolean
+  /** Decorative uses (a portrait next to the name it shows) pass an empty alt. */
+  decorative?: boolean
+}
+
+export function SanityImage({ image, sizes, aspect, className, priority = false, decorative = false }: Props) {
+  const { src, srcSet, width, height } = responsiveImage(image, aspect ? { aspect } : {})
+  return (
+    <img
+      className={className}
+      src={src}
+      srcSet={srcSet}
+      sizes={sizes}
+      width={width}
+      height={height}
+      alt={decorative ? '' : (image.alt ?? '')}
+      loading={priority ? 'eager' : 'lazy'}
+      decoding={priority ? 'sync' : 'async'}
+      {...(priority ? { fetchPriority: 'high' as const } : {})}
+      style={image.asset.lqip ? { backgroundImage: `url(${image.asset.lqip})`, backgroundSize: 'cover' } : undefined}
+    />
+  )
+}

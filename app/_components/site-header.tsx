@@ -1,0 +1,43 @@
+// The masthead on every page: the site's name, its navigation from site settings, and search.
+import Link from 'next/link'
+import type { SiteSettings } from '../../lib/content/schemas.ts'
+import { safeHref } from './safe-href.ts'
+
+export function SiteHeader({ settings }: { settings: SiteSettings }) {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__title">
+          {settings.title}
+        </Link>
+        <nav aria-label="Main" className="site-header__nav">
+          <ul>
+            {settings.navigation.map((item) => {
+              const href = safeHref(item.href)
+              return href ? (
+                <li key={`${item.label}-${href}`}>
+                  <a href={href}>{item.label}</a>
+                </li>
+              ) : null
+            })}
+            {settings.careersUrl && safeHref(settings.careersUrl) && (
+              <li>
+                <a href={safeHref(settings.careersUrl)}>Careers</a>
+              </li>
+            )}
+          </ul>
+          <form action="/search" method="get" role="search" aria-label="Site" className="site-header__search">
+            <label htmlFor="site-search" className="visually-hidden">
+              Search interviews
+            </label>
+            <input id="site-search" type="search" name="q" placeholder="Search interviews" />
+            <button type="submit">Search</button>
+          </form>
+        </nav>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,34 @@
+// Search over every published interview (GROQ `match` and `score()`, the same query on hosted Sanity).
+import type { Metadata } from 'next'
+import { searchInterviews } from '../../lib/content/index.ts'
+import { InterviewList } from '../_components/interview-card.tsx'
+
+export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } }
+
+type Props = { searchParams: Promise<{ q?: string | string[] }> }
+
+export default async function SearchPage({ searchParams }: Props) {
+  const raw = (await searchParams).q
+  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200) ?? ''
+  const results = q ? await searchInterviews(q) : []
+  return (
+    <div className="page">
+      <h1 className="page-title">Search</h1>
+      <form action="/search" method="get" role="search" aria-label="Interviews" className="search-form">
+        <label htmlFor="search-q" className="visually-hidden">
+          Search interviews
+        </label>
+        <input id="search-q" type="search" name="q" defaultValue={q} placeholder="A speaker, a topic, a technology…" />
+        <button type="submit">Search</button>
+      </form>
+      {q && (
+        <section aria-labelledby="results-title">
+          <h2 id="results-title" className="section-title">
+            {results.length === 0 ? `No interviews match “${q}”` : `${results.length} ${results.length === 1 ? 'interview matches' : 'interviews match'} “${q}”`}
+          </h2>
+          {results.length > 0 && <InterviewList interviews={results} headingLevel="h3" />}
+        </section>
+      )}
+    </div>
+  )
+}

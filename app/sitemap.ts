@@ -1,0 +1,20 @@
+// /sitemap.xml: the home page, every published interview, speaker, topic and series.
+import type { MetadataRoute } from 'next'
+import { listDirectorySlugs, listFeedInterviews, listInterviews } from '../lib/content/index.ts'
+import { siteUrl } from '../lib/site-url.ts'
+
+export const revalidate = 3600
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const origin = siteUrl()
+  const [interviews, directory, firstPage] = await Promise.all([listFeedInterviews(5000), listDirectorySlugs(), listInterviews(1)])
+  const lastModified = (iso: string | undefined) => (iso ? { lastModified: iso } : {})
+  return [
+    { url: `${origin}/`, ...lastModified(interviews[0]?._updatedAt) },
+    ...Array.from({ length: firstPage.pageCount - 1 }, (_, index) => ({ url: `${origin}/page/${index + 2}` })),
+    ...interviews.map((interview) => ({ url: `${origin}/interviews/${interview.slug}`, ...lastModified(interview._updatedAt) })),
+    ...directory.speakers.map((entry) => ({ url: `${origin}/speakers/${entry.slug}`, ...lastModified(entry._updatedAt) })),
+    ...directory.topics.map((entry) => ({ url: `${origin}/topics/${entry.slug}`, ...lastModified(entry._updatedAt) })),
+    ...directory.series.map((entry) => ({ url: `${origin}/series/${entry.slug}`, ...lastModified(entry._updatedAt) })),
+  ]
+}

@@ -1,0 +1,62 @@
+// A speaker's page: who they are and every interview they gave or conducted.
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { getSpeaker, listDirectorySlugs } from '../../../lib/content/index.ts'
+import { InterviewList } from '../../_components/interview-card.tsx'
+import { safeHref } from '../../_components/safe-href.ts'
+import { SanityImage } from '../../_components/sanity-image.tsx'
+import { staticParamsOrNone } from '../../_components/static-params.ts'
+
+export const revalidate = 3600
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  return staticParamsOrNone('speakers', async () => (await listDirectorySlugs()).speakers.map(({ slug }) => ({ slug })))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const speaker = await getSpeaker((await params).slug)
+  if (!speaker) return { title: 'Speaker not found', robots: { index: false } }
+  const description = speaker.bio || [speaker.role, speaker.company].filter(Boolean).join(', ') || undefined
+  return {
+    title: speaker.name,
+    ...(description ? { description } : {}),
+    alternates: { canonical: `/speakers/${speaker.slug}` },
+    openGraph: { type: 'profile', title: speaker.name },
+  }
+}
+
+export default async function SpeakerPage({ params }: Props) {
+  const speaker = await getSpeaker((await params).slug)
+  if (!speaker) notFound()
+  const affiliation = [speaker.role, speaker.team, speaker.company].filter(Boolean).join(' · ')
+  return (
+    <div className="page">
+      <header className="person-header">
+        {speaker.photo && <SanityImage image={speaker.photo} sizes="120px" aspect={1} priority />}
+        <div>
+          <h1 className="page-title">{speaker.name}</h1>
+          {affiliation && <p className="interview-meta">{affiliation}</p>}
+        </div>
+      </header>
+      {speaker.bio && <p className="lede speaker-bio">{speaker.bio}</p>}
+      {speaker.links.length > 0 && (
+        <ul className="person-links" aria-label={`${speaker.name} elsewhere`}>
+          {speaker.links.map((link) => {
+            const href = safeHref(link.url)
+            return href ? (
+              <li key={href}>
+                <a href={href} rel="noopener noreferrer">
+                  {link.label}
+                </a>
+              </li>
+            ) : null
+          })}
+        </ul>
+      )}
+      <h2 className="section-title">Interviews</h2>
+      <InterviewList interviews={speaker.interviews} headingLevel="h3" />
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+// A topic page: every interview tagged with the topic, newest first.
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { getTopic, listDirectorySlugs } from '../../../lib/content/index.ts'
+import { CollectionPage } from '../../_components/collection-page.tsx'
+import { staticParamsOrNone } from '../../_components/static-params.ts'
+
+export const revalidate = 3600
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  return staticParamsOrNone('topics', async () => (await listDirectorySlugs()).topics.map(({ slug }) => ({ slug })))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const topic = await getTopic((await params).slug)
+  if (!topic) return { title: 'Topic not found', robots: { index: false } }
+  return {
+    title: `Interviews about ${topic.title}`,
+    ...(topic.description ? { description: topic.description } : {}),
+    alternates: { canonical: `/topics/${topic.slug}` },
+  }
+}
+
+export default async function TopicPage({ params }: Props) {
+  const topic = await getTopic((await params).slug)
+  if (!topic) notFound()
+  return <CollectionPage kind="Topic" collection={topic} />
+}

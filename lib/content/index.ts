@@ -1,0 +1,139 @@
+// The reader site's typed getters: each runs one named query, parses it with its schema and carries its cache tags.
+import 'server-only'
+import { fetchContent } from './fetch.ts'
+import { parseDocument, parseEach } from './parse.ts'
+import * as queries from './queries.ts'
+import {
+  collectionSchema,
+  directorySlugsSchema,
+  feedInterviewSchema,
+  interviewCardSchema,
+  interviewPageSchema,
+  interviewSchema,
+  siteSettingsSchema,
+  speakerSchema,
+  type DirectorySlugs,
+  type FeedInterview,
+  type Interview,
+  type InterviewCard,
+  type ReferenceLink,
+  type SiteSettings,
+} from './schemas.ts'
+import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/tags.ts'
+
+export type { Interview, InterviewCard, FeedInterview, SiteSettings, DirectorySlugs, ReferenceLink }
+export type { PersonCard, QaBlock, SanityImage, PortableTextItem } from './schemas.ts'
+
+export const interviewsPerPage = 10
+
+export async function getInterview(slug: string): Promise<Interview | undefined> {
+  const result = await fetchContent(queries.interviewQuery, { slug }, [interviewTag(slug)])
+  return parseDocument(interviewSchema, result, 'interview')
+}
+
+/** Interviews with the same speaker, series or topics, newest first. */
+export async function getRelatedInterviews(interview: Interview): Promise<InterviewCard[]> {
+  const result = await fetchContent(
+    queries.relatedInterviewsQuery,
+    {
+      id: interview._id,
+      speakerId: interview.speaker?._id ?? '',
+      seriesId: interview.series?._id ?? '',
+      topicIds: interview.topics.map((topic) => topic._id),
+    },
+    [interviewsTag, interviewTag(interview.slug)],
+  )
+  return parseEach(interviewCardSchema, result, 'related interview')
+}
+
+export type InterviewPage = { interviews: InterviewCard[]; page: number; pageCount: number; total: number }
+
+/** One page (1-based) of all interviews, newest first. */
+export async function listInterviews(page = 1): Promise<InterviewPage> {
+  const start = (page - 1) * interviewsPerPage
+  const result = await fetchContent(queries.interviewPageQuery, { start, end: start + interviewsPerPage }, [interviewsTag])
+  const parsed = parseDocument(interviewPageSchema, result, 'interview list') ?? { total: 0, interviews: [] }
+  return {
+    interviews: parseEach(interviewCardSchema, parsed.interviews, 'interview'),
+    page,
+    pageCount: Math.max(1, Math.ceil(parsed.total / interviewsPerPage)),
+    total: parsed.total,
+  }
+}
+
+export async function listFeaturedInterviews(): Promise<InterviewCard[]> {
+  const result = await fetchContent(queries.featuredInterviewsQuery, {}, [interviewsTag])
+  return parseEach(interviewCardSchema, result, 'featured interview')
+}
+
+/** The newest interviews with their questions and answers as text, for feeds and the sitemap. */
+export async function listFeedInterviews(limit = 50): Promise<FeedInterview[]> {
+  const result = await fetchContent(queries.allInterviewsQuery, { limit }, [interviewsTag])
+  return parseEach(feedInterviewSchema, result, 'feed interview')
+}
+
+export async function listInterviewSlugs(): Promise<string[]> {
+  const result = await fetchContent(queries.interviewSlugsQuery, {}, [interviewsTag])
+  return Array.isArray(result) ? result.filter((slug): slug is string => typeof slug === 'string' && slug.length > 0) : []
+}
+
+export async function listDirectorySlugs(): Promise<DirectorySlugs> {
+  const result = await fetchContent(queries.directorySlugsQuery, {}, [interviewsTag])
+  return parseDocument(directorySlugsSchema, result, 'directory') ?? { speakers: [], topics: [], series: [] }
+}
+
+export type Speaker = NonNullable<Awaited<ReturnType<typeof getSpeaker>>>
+
+export async function getSpeaker(slug: string) {
+  const result = await fetchContent(queries.speakerQuery, { slug }, [personTag(slug)])
+  const speaker = parseDocument(speakerSchema, result, 'person')
+  if (!speaker) return undefined
+  return { ...speaker, interviews: parseEach(interviewCardSchema, speaker.interviews, 'interview') }
+}
+
+export type Collection = ReferenceLink & { description?: string; interviews: InterviewCard[] }
+
+export async function getTopic(slug: string): Promise<Collection | undefined> {
+  const result = await fetchContent(queries.topicQuery, { slug }, [topicTag(slug)])
+  return parseCollection(result, 'topic')
+}
+
+export async function getSeries(slug: string): Promise<Collection | undefined> {
+  const result = await fetchContent(queries.seriesQuery, { slug }, [seriesTag(slug)])
+  return parseCollection(result, 'series')
+}
+
+function parseCollection(result: unknown, what: string): Collection | undefined {
+  const collection = parseDocument(collectionSchema, result, what)
+  if (!collection) return undefined
+  return { ...collection, interviews: parseEach(interviewCardSchema, collection.interviews, 'interview') }
+}
+
+/** The reader's words as GROQ `match` prefixes; punctuation is dropped so it cannot change the query's meaning. */
+export function searchTerms(q: string): string[] {
+  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8).map((word) => `${word}*`)
+}
+
+export async function searchInterviews(q: string): Promise<InterviewCard[]> {
+  const terms = searchTerms(q)
+  if (terms.length === 0) return []
+  const result = await fetchContent(queries.searchQuery, { terms }, [interviewsTag])
+  return parseEach(interviewCardSchema, result, 'search result')
+}
+
+const defaultSettings: SiteSettings = {
+  title: 'Parley',
+  description: 'Conversations with the engineers who build our products.',
+  navigation: [],
+}
+
+export async function getSiteSettings(): Promise<SiteSettings> {
+  const result = await fetchContent(queries.siteSettingsQuery, {}, [settingsTag])
+  const settings = parseDocument(siteSettingsSchema, result, 'siteSettings')
+  return {
+    title: settings?.title || defaultSettings.title,
+    description: settings?.description || defaultSettings.description,
+    navigation: settings?.navigation ?? [],
+    ...(settings?.careersUrl ? { careersUrl: settings.careersUrl } : {}),
+  }
+}

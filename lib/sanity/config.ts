@@ -1,0 +1,23 @@
+// Where content lives, read once from the environment: the embedded lake when SANITY_API_HOST is set, hosted Sanity otherwise.
+
+export type SanityConfig = {
+  projectId: string
+  dataset: string
+  apiVersion: string
+  /** The lake's URL when running on the embedded default; undefined for hosted Sanity. */
+  apiHost: string | undefined
+}
+
+export function sanityConfig(env: NodeJS.ProcessEnv = process.env): SanityConfig {
+  return {
+    projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
+    dataset: env.NEXT_PUBLIC_SANITY_DATASET || 'production',
+    apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION || '2025-02-19',
+    apiHost: env.SANITY_API_HOST?.replace(/\/+$/, '') || undefined,
+  }
+}
+
+/** Base URL of image assets as browsers load them: the lake serves them itself; hosted Sanity from its CDN. */
+export function imageBaseUrl(config: SanityConfig = sanityConfig()): string {
+  return config.apiHost ?? 'https://cdn.sanity.io'
+}

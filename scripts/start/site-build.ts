@@ -1,0 +1,45 @@
+// Decides whether the production build in .next is current: a stamp of the site's sources and build-time settings.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { Environment } from './environment.ts'
+
+const sourcePaths = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json']
+const stampFile = join('.next', 'parley-build-stamp')
+
+function* files(root: string, path: string): Generator<string> {
+  const full = join(root, path)
+  if (!existsSync(full)) return
+  const stats = statSync(full)
+  if (stats.isFile()) {
+    yield path
+    return
+  }
+  for (const entry of readdirSync(full).sort()) yield* files(root, join(path, entry))
+}
+
+/** A hash of every source file's content and of the settings baked into a build (public variables, the site origin). */
+export function buildStamp(root: string, env: Environment): string {
+  const hash = createHash('sha256')
+  for (const source of sourcePaths) {
+    for (const file of files(root, source)) {
+      hash.update(relative(root, join(root, file)))
+      hash.update(readFileSync(join(root, file)))
+    }
+  }
+  const buildSettings = Object.keys(env)
+    .filter((key) => key.startsWith('NEXT_PUBLIC_') || ['SITE_URL', 'PORT'].includes(key))
+    .sort()
+    .map((key) => `${key}=${env[key]}`)
+  hash.update(buildSettings.join('\n'))
+  return hash.digest('hex')
+}
+
+export function isBuildCurrent(root: string, stamp: string): boolean {
+  const stampPath = join(root, stampFile)
+  return existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp
+}
+
+export function recordBuild(root: string, stamp: string): void {
+  writeFileSync(join(root, stampFile), stamp)
+}
