@@ -5,5 +5,5 @@ import { serve } from './serve.ts'
 export type Command = { summary: string; run: (args: ParsedArguments) => Promise<void> }
 
 export const commands: Record<string, Command> = {
-  serve: { summary: 'serve the lake over HTTP (the default): [--port P] [--data DIR] [--host H]', run: serve },
+  serve: { summary: 'serve the lake over HTTP (the default): [--port P] [--tls-port Q] [--data DIR] [--host H] [--studio-dir DIR] [--webhooks FILE]', run: serve },
 }

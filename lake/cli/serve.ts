@@ -1,8 +1,10 @@
-// `npm run lake -- [serve] [--port P] [--data DIR]`: runs the lake until SIGINT/SIGTERM.
+// `npm run lake -- [serve] [--port P] [--tls-port Q] [--data DIR] [--studio-dir DIR] [--webhooks FILE]`: runs the lake until SIGINT/SIGTERM.
 import { resolve } from 'node:path'
 import { DEFAULT_READ_TOKEN, DEFAULT_WRITE_TOKEN, startLake, type Lake, type LakeOptions } from '../index.ts'
 import { flagString, portFlag, type ParsedArguments } from './arguments.ts'
 import { loadEnvironment } from './environment.ts'
+import { originsFromEnvironment } from '../http/cors.ts'
+import { loadWebhookDefinitions } from '../webhooks/definitions.ts'
 
 /** Hooks other commands/helpers can use to extend `serve` (e.g. a TLS port) without editing this file's logic. */
 export type ServeExtension = (lake: Lake, args: ParsedArguments, env: Record<string, string | undefined>) => Promise<string[] | void>
@@ -16,6 +18,13 @@ export function lakeOptionsFrom(args: ParsedArguments, env: Record<string, strin
     readToken: env.SANITY_API_READ_TOKEN || DEFAULT_READ_TOKEN,
     writeToken: env.SANITY_API_WRITE_TOKEN || DEFAULT_WRITE_TOKEN,
     projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
+    // Browsers (the Studio) use HTTPS + HTTP/2 on this port; see lake/tls/.
+    tlsPort: portFlag(args.flags, 'tls-port', Number(env.LAKE_TLS_PORT ?? 3334)),
+    studioDir: flagString(args.flags, 'studio-dir') ?? env.LAKE_STUDIO_DIR,
+    corsOrigins: originsFromEnvironment(env.LAKE_CORS_ORIGINS),
+    sitePort: Number(env.PORT ?? 3000),
+    webhooks: loadWebhookDefinitions({ file: flagString(args.flags, 'webhooks') ?? env.LAKE_WEBHOOKS_FILE, environment: env.LAKE_WEBHOOKS }),
+    webhookReport: (line) => console.log(line),
   }
 }
 
@@ -24,6 +33,9 @@ export async function serve(args: ParsedArguments): Promise<void> {
   const options = lakeOptionsFrom(args, env)
   const lake = await startLake(options)
   const lines = [`Content Lake listening on ${lake.url} (data: ${options.dataDir})`]
+  if (lake.tlsUrl) lines.push(`Content Lake for browsers (HTTPS, HTTP/2) on ${lake.tlsUrl} (local certificate in ${options.dataDir}/tls/)`)
+  if (lake.studioUrl) lines.push(`Studio: ${lake.studioUrl}`)
+  for (const { name, url } of lake.webhooks.definitions) lines.push(`Webhook ${name} → ${url}`)
   for (const extend of serveExtensions) lines.push(...((await extend(lake, args, env)) ?? []))
   for (const line of lines) console.log(line)
 
