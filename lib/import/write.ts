@@ -1,0 +1,132 @@
+// Writes imported interviews to the content store in one transaction: all of a run's documents, or none.
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SanityClient, SanityDocument } from '@sanity/client'
+import {
+  IMPORTED_FIELDS,
+  interviewDocument,
+  interviewIdFor,
+  matchPerson,
+  type InterviewDocument,
+  type PersonDocument,
+  type PersonMatch,
+} from './documents.ts'
+import type { ImportedInterview } from './interview-article.ts'
+import { ImportRefusal } from './refusal.ts'
+
+export type WriteMode = { publish: boolean }
+
+export type WrittenInterview = {
+  file: string
+  /** The id written: `drafts.<id>` by default, the published id with `publish`. */
+  id: string
+  operation: 'created' | 'updated'
+  person: { id: string; created: boolean }
+  images: number
+}
+
+export type WriteResult = { written: WrittenInterview[]; refused: ImportRefusal[]; transactionId?: string }
+
+const SLUG_TAKEN = `*[_type == "interview" && slug.current == $slug && !(_id in [$id, "drafts." + $id])][0]._id`
+
+/**
+ * Looks up speakers and slug clashes, uploads the articles' local images (assets are content-addressed, so an upload
+ * repeated by a failed run is harmless), then commits every person and interview in one transaction.
+ */
+export async function writeInterviews(client: SanityClient, interviews: ImportedInterview[], mode: WriteMode): Promise<WriteResult> {
+  const refused: ImportRefusal[] = []
+  const accepted: { interview: ImportedInterview; id: string; person: PersonMatch }[] = []
+  const slugsInRun = new Map<string, string>()
+  const people = new Map<string, PersonMatch>()
+  for (const interview of interviews) {
+    const id = interviewIdFor(interview)
+    const clash = slugsInRun.get(interview.slug)
+    const taken = clash && clash !== id ? clash : await client.fetch<string | null>(SLUG_TAKEN, { slug: interview.slug, id }, { perspective: 'raw' })
+    if (taken) {
+      refused.push(new ImportRefusal(interview.file, `the slug "${interview.slug}" is already used by interview ${taken.replace(/^drafts\./, '')}: rename one of them`))
+      continue
+    }
+    slugsInRun.set(interview.slug, id)
+    const nameKey = interview.speaker.name.toLocaleLowerCase()
+    const person = people.get(nameKey) ?? (await matchPerson(client, interview.speaker))
+    people.set(nameKey, person)
+    accepted.push({ interview, id, person })
+  }
+  if (accepted.length === 0) return { written: [], refused }
+
+  const assets = await uploadImages(client, accepted.map((entry) => entry.interview))
+  const existing = await client.getDocuments(accepted.flatMap((entry) => [entry.id, `drafts.${entry.id}`]))
+  const byId = new Map(existing.filter((doc): doc is SanityDocument => doc !== null).map((doc) => [doc._id, doc]))
+
+  const transaction = client.transaction()
+  const createdPeople = new Set<string>()
+  const written: WrittenInterview[] = []
+  for (const { interview, id, person } of accepted) {
+    if (person.created && !createdPeople.has(person.id)) {
+      transaction.createIfNotExists(person.created satisfies PersonDocument)
+      createdPeople.add(person.id)
+    }
+    const draft = byId.get(`drafts.${id}`)
+    const published = byId.get(id)
+    const targetId = mode.publish ? id : `drafts.${id}`
+    const imported = withUploadedImages(interviewDocument(interview, targetId, person.reference), assets)
+    transaction.createOrReplace({ ...editorsFields(draft ?? published), ...imported })
+    // Publishing means the imported version replaces any pending draft, as a publish in the Studio does.
+    if (mode.publish && draft) transaction.delete(draft._id)
+    written.push({
+      file: interview.file,
+      id: targetId,
+      operation: draft || published ? 'updated' : 'created',
+      person: { id: person.id, created: Boolean(person.created) },
+      images: countImages(imported),
+    })
+  }
+  const result = await transaction.commit({ visibility: 'sync' })
+  return { written, refused, transactionId: result.transactionId }
+}
+
+/** What editors added to an earlier import (topics, cover image, SEO…) survives a re-import; system fields do not. */
+function editorsFields(document: SanityDocument | undefined): Record<string, unknown> {
+  if (!document) return {}
+  const kept: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(document)) {
+    if (field.startsWith('_') || (IMPORTED_FIELDS as readonly string[]).includes(field)) continue
+    kept[field] = value
+  }
+  return kept
+}
+
+type AssetMarker = { _sanityAsset: string }
+
+function imageMarkers(interview: ImportedInterview): AssetMarker[] {
+  return interview.qa.flatMap((block) => block.answer.filter((item): item is typeof item & AssetMarker => typeof (item as Partial<AssetMarker>)._sanityAsset === 'string'))
+}
+
+async function uploadImages(client: SanityClient, interviews: ImportedInterview[]): Promise<Map<string, string>> {
+  const assets = new Map<string, string>()
+  for (const marker of interviews.flatMap(imageMarkers)) {
+    if (assets.has(marker._sanityAsset)) continue
+    const file = fileURLToPath(marker._sanityAsset.replace(/^image@/, ''))
+    const asset = await client.assets.upload('image', readFileSync(file), { filename: basename(file) })
+    assets.set(marker._sanityAsset, asset._id)
+  }
+  return assets
+}
+
+function withUploadedImages(document: InterviewDocument, assets: Map<string, string>): InterviewDocument {
+  const qa = document.qa.map((block) => ({
+    ...block,
+    answer: block.answer.map((item) => {
+      const marker = (item as Partial<AssetMarker>)._sanityAsset
+      if (typeof marker !== 'string') return item
+      const { _sanityAsset: _, ...image } = item as typeof item & AssetMarker
+      return { ...image, asset: { _type: 'reference', _ref: assets.get(marker)! } }
+    }),
+  }))
+  return { ...document, qa }
+}
+
+function countImages(document: InterviewDocument): number {
+  return document.qa.reduce((count, block) => count + block.answer.filter((item) => item._type === 'image').length, 0)
+}
