@@ -5,6 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // shiki loads its grammars at run time; bundling it gains nothing and slows the build.
   serverExternalPackages: ['shiki'],
-  images: { unoptimized: true },
+  // `npm run typecheck` checks the whole project (lake, scripts, tests too); the site's build must not fail or
+  // wait on type errors in code it does not contain.
+  typescript: { ignoreBuildErrors: true },
 }
 export default nextConfig
