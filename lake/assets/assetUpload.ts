@@ -1,9 +1,8 @@
 // Stores an uploaded image or file: validates it, keeps its bytes once per sha1, and commits its asset document.
 import { createHash, randomBytes } from 'node:crypto'
-import type { CommitBus } from '../commits.ts'
 import { LakeError } from '../http/errors.ts'
-import type { SanityDocument, Store } from '../store/store.ts'
-import { commitDocumentWrites } from '../transfer/documentWrites.ts'
+import type { SanityDocument } from '../store/store.ts'
+import { commitDocumentWrites, type WriterContext } from '../transfer/documentWrites.ts'
 import { buildAssetDocument, assetDocumentId, type AssetDescription, type AssetDocument, type AssetLocation } from './assetDocument.ts'
 import type { AssetFileName, AssetFiles, AssetKind } from './assetFiles.ts'
 import { detectFileType } from './fileType.ts'
@@ -19,7 +18,7 @@ export type UploadInput = {
   identity: string
 }
 
-export type UploadContext = { store: Store; commits?: CommitBus; files: AssetFiles; location: Omit<AssetLocation, 'dataset'> }
+export type UploadContext = WriterContext & { files: AssetFiles; location: Omit<AssetLocation, 'dataset'> }
 
 export type PreparedAsset = { name: AssetFileName; document: AssetDocument; bytes: Buffer }
 
@@ -59,7 +58,7 @@ export async function uploadAsset(input: UploadInput, context: UploadContext): P
   }
   const prepared = await prepareAsset(input.kind, input.dataset, input.bytes, input.description, context.location, input.declaredType)
   await context.files.writeOnce(context.files.originalPath(input.dataset, prepared.name), prepared.bytes)
-  const outcome = commitDocumentWrites(context, input.dataset, [{ document: prepared.document, mode: 'createIfNotExists' }], { identity: input.identity })
+  const outcome = await commitDocumentWrites(context, input.dataset, [{ document: prepared.document, mode: 'createIfNotExists' }], { identity: input.identity })
   const document = outcome.documents[0] as SanityDocument
   return { document, created: outcome.transactionId !== null }
 }

@@ -16,6 +16,13 @@ export type WriteOptions = {
   keepTimestamps?: boolean
 }
 
+/** The store, and in a running lake its commit bus and write lock (the CLI writes to a data folder with neither). */
+export type WriterContext = {
+  store: Store
+  commits?: CommitBus
+  writeLock?: { run<T>(work: () => Promise<T> | T): Promise<T> }
+}
+
 export type WriteOutcome = {
   transactionId: string | null
   /** Every written document as stored, and for createIfNotExists on an existing id the existing document. */
@@ -29,10 +36,15 @@ export function newTransactionId(): string {
 
 /**
  * All or nothing: an existing id under `create` fails the whole transaction (409, Sanity's mutationError shape)
- * before anything is written. Runs synchronously from the first read to the commit, so no other write in this
- * process can slip in between.
+ * before anything is written. From the first read to the commit the work is synchronous and under the lake's
+ * write lock, so no other writer in this process can slip in between.
  */
-export function commitDocumentWrites(lake: { store: Store; commits?: CommitBus }, dataset: string, writes: readonly DocumentWrite[], options: WriteOptions): WriteOutcome {
+export function commitDocumentWrites(lake: WriterContext, dataset: string, writes: readonly DocumentWrite[], options: WriteOptions): Promise<WriteOutcome> {
+  // Inside a running lake every writer takes its write lock, so no mutation commits between our read and our commit.
+  return lake.writeLock ? lake.writeLock.run(() => writeNow(lake, dataset, writes, options)) : Promise.resolve().then(() => writeNow(lake, dataset, writes, options))
+}
+
+function writeNow(lake: WriterContext, dataset: string, writes: readonly DocumentWrite[], options: WriteOptions): WriteOutcome {
   const existing = lake.store.getDocuments(dataset, writes.map((write) => write.document._id))
   const conflicts = writes.flatMap((write, index) =>
     write.mode === 'create' && existing.has(write.document._id)

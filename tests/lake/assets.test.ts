@@ -1,4 +1,5 @@
 // Assets end to end: the real @sanity/client uploads, @sanity/image-url builds the URLs, sharp checks the bytes.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -4,6 +4,7 @@ import { AssetDelivery, assertSafeAssetPath } from '../../assets/assetDelivery.t
 import { AssetFiles, isDatasetName, type AssetKind } from '../../assets/assetFiles.ts'
 import { uploadAsset } from '../../assets/assetUpload.ts'
 import type { LakeContext } from '../../context.ts'
+import type { WriterContext } from '../../transfer/documentWrites.ts'
 import { readBody } from '../body.ts'
 import { badRequest, forbidden, unauthorized } from '../errors.ts'
 import type { Route, RouteRequest } from '../router.ts'
@@ -55,7 +56,7 @@ function uploadRoute(kind: AssetKind): Route {
           creditLine: text('creditLine'),
           source: { id: text('sourceId'), name: text('sourceName'), url: text('sourceUrl') },
         },
-      }, { store: lake.store, commits: lake.commits, files: new AssetFiles(lake.dataDir), location: { projectId: lake.projectId, baseUrl: requestOrigin(req, lake.url) } })
+      }, { store: lake.store, commits: lake.commits, writeLock: (lake as { writeLock?: WriterContext['writeLock'] }).writeLock, files: new AssetFiles(lake.dataDir), location: { projectId: lake.projectId, baseUrl: requestOrigin(req, lake.url) } })
       return { status: created ? 201 : 200, body: { document } }
     },
   }
