@@ -9,6 +9,7 @@ import type { Route } from './http/router.ts'
 import { createRequestHandler, type RequestHandler } from './http/server.ts'
 import type { Durability } from './store/database.ts'
 import { Store } from './store/store.ts'
+import { WriteLock } from './mutations/write-lock.ts'
 import { browserSupport, type BrowserOptions } from './tls/browser-support.ts'
 import { webhookSupport, type WebhookOptions } from './webhooks/lake-webhooks.ts'
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts'
@@ -67,6 +68,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     projectId: options.projectId ?? 'parley',
     store,
     commits,
+    writeLock: new WriteLock(),
     tokenResolvers: [tokenResolverFor(options.readToken ?? DEFAULT_READ_TOKEN, options.writeToken ?? DEFAULT_WRITE_TOKEN)],
     url: '',
     dataDir: options.dataDir,

@@ -23,6 +23,8 @@ export type TransactionLogEntry = {
   mutations: unknown[]
 }
 
+export type HistoryEntry = TransactionLogEntry & { documents: DocumentChange[] }
+
 const typeOf = (doc: Record<string, unknown> | null) => (doc && typeof doc._type === 'string' ? doc._type : '')
 
 export class Store {
@@ -169,10 +171,35 @@ export class Store {
     })
   }
 
-  /** Transactions that touched a document, oldest first. */
-  transactionsForDocument(dataset: string, id: string, limit = 100): TransactionLogEntry[] {
-    const rows = this.statement('SELECT t.id AS id FROM revisions r JOIN transactions t ON t.seq = r.seq WHERE r.dataset = ? AND r.doc_id = ? ORDER BY r.seq LIMIT ?').all(dataset, id, limit)
-    return this.transactions(dataset, rows.map((r) => r.id as string))
+  /**
+   * Transactions that touched any of the documents, with each touched document's version before and after
+   * (oldest first, or newest first with `reverse`).
+   */
+  historyOfDocuments(dataset: string, ids: readonly string[], options: { reverse: boolean; limit: number }): HistoryEntry[] {
+    const marks = ids.map(() => '?').join(', ')
+    const seqs = this.statement(
+      `SELECT DISTINCT seq FROM revisions WHERE dataset = ? AND doc_id IN (${marks}) ORDER BY seq ${options.reverse ? 'DESC' : 'ASC'} LIMIT ?`,
+    ).all(dataset, ...ids, options.limit).map((row) => Number(row.seq))
+    const previous = this.statement('SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1')
+    return seqs.map((seq) => {
+      const tx = this.statement('SELECT id, timestamp, identity, document_ids, mutations FROM transactions WHERE seq = ?').get(seq)
+      const versions = this.statement(`SELECT doc_id, body FROM revisions WHERE dataset = ? AND seq = ? AND doc_id IN (${marks})`).all(dataset, seq, ...ids)
+      return {
+        id: tx?.id as string,
+        timestamp: tx?.timestamp as string,
+        identity: tx?.identity as string,
+        documentIds: JSON.parse((tx?.document_ids as string) ?? '[]'),
+        mutations: JSON.parse((tx?.mutations as string) ?? '[]'),
+        documents: versions.map((row) => {
+          const before = previous.get(dataset, row.doc_id as string, seq)
+          return {
+            id: row.doc_id as string,
+            before: before?.body ? JSON.parse(before.body as string) : null,
+            after: row.body === null ? null : JSON.parse(row.body as string),
+          }
+        }),
+      }
+    })
   }
 
   close(): void {

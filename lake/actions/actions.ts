@@ -1,0 +1,167 @@
+// The Actions API as a function: document create/edit/publish/unpublish/discard/delete as one transaction.
+import { badRequest } from '../http/errors.ts'
+import type { Access } from '../http/access.ts'
+import { documentIdProblem } from '../mutations/identifiers.ts'
+import { applyPatch, patchProblem } from '../mutations/patch.ts'
+import { runTransaction, TransactionItemError, type TransactionContext } from '../mutations/transaction.ts'
+import type { WorkingSet } from '../mutations/working-set.ts'
+import type { SanityDocument } from '../store/store.ts'
+
+type Action = Record<string, unknown> & { actionType: string }
+type Recorded = Record<string, unknown>
+
+function fail(index: number, statusCode: number, type: string, description: string, id?: string): never {
+  throw new TransactionItemError(index, statusCode, type, description, id)
+}
+
+function idField(action: Action, field: string, index: number): string {
+  const value = action[field]
+  const problem = documentIdProblem(value)
+  if (problem) fail(index, 400, 'invalidDocumentId', `${field}: ${problem}`)
+  return value as string
+}
+
+const draftOf = (publishedId: string) => `drafts.${publishedId}`
+
+type Handler = (working: WorkingSet, action: Action, index: number, recorded: Recorded[]) => void
+
+const handlers: Record<string, Handler> = {
+  'sanity.action.document.create'(working, action, index, recorded) {
+    const publishedId = idField(action, 'publishedId', index)
+    const attributes = action.attributes
+    if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes)) fail(index, 400, 'invalidAction', 'create needs an "attributes" object')
+    const doc = structuredClone(attributes) as SanityDocument
+    doc._id ??= draftOf(publishedId)
+    const problem = documentIdProblem(doc._id)
+    if (problem) fail(index, 400, 'invalidDocumentId', problem)
+    if (doc._id !== draftOf(publishedId) && !(doc._id.startsWith('versions.') && doc._id.endsWith(`.${publishedId}`)) && doc._id !== publishedId) {
+      fail(index, 400, 'invalidAction', `attributes._id "${doc._id}" must be the draft or a version of "${publishedId}"`)
+    }
+    if (typeof doc._type !== 'string' || !doc._type) fail(index, 400, 'invalidDocument', 'attributes need a non-empty string _type')
+    if (working.get(doc._id)) {
+      if (action.ifExists === 'ignore') return
+      fail(index, 409, 'documentAlreadyExistsError', `Document by ID "${doc._id}" already exists`, doc._id)
+    }
+    working.put(doc._id, doc)
+    recorded.push({ create: doc })
+  },
+
+  'sanity.action.document.edit'(working, action, index, recorded) {
+    const publishedId = idField(action, 'publishedId', index)
+    const draftId = idField(action, 'draftId', index)
+    const patch = action.patch
+    if (!patch || typeof patch !== 'object' || Array.isArray(patch)) fail(index, 400, 'invalidAction', 'edit needs a "patch" object')
+    const problem = patchProblem(patch as Record<string, unknown>)
+    if (problem) fail(index, 400, 'invalidPatch', problem)
+    let draft = working.get(draftId)
+    if (!draft) {
+      const published = working.get(publishedId)
+      if (!published) fail(index, 404, 'documentNotFoundError', `Neither "${draftId}" nor "${publishedId}" exists; create the draft first`, draftId)
+      draft = { ...published, _id: draftId }
+      recorded.push({ createIfNotExists: draft })
+    }
+    try {
+      working.put(draftId, applyPatch(draft, patch as Record<string, unknown>))
+    } catch (error) {
+      fail(index, 400, 'invalidPatch', `Patch on "${draftId}" failed: ${(error as Error).message}`, draftId)
+    }
+    recorded.push({ patch: { ...(patch as object), id: draftId } })
+  },
+
+  'sanity.action.document.publish'(working, action, index, recorded) {
+    const publishedId = idField(action, 'publishedId', index)
+    const draftId = idField(action, 'draftId', index)
+    const draft = working.get(draftId)
+    if (!draft) fail(index, 409, 'documentNotFoundError', `Cannot publish: draft "${draftId}" does not exist`, draftId)
+    if (action.ifDraftRevisionId !== undefined && action.ifDraftRevisionId !== draft._rev) {
+      fail(index, 409, 'conflict', `Draft "${draftId}" has revision "${String(draft._rev)}", expected "${String(action.ifDraftRevisionId)}"`, draftId)
+    }
+    const published = working.get(publishedId)
+    if (action.ifPublishedRevisionId !== undefined && action.ifPublishedRevisionId !== (published?._rev ?? null)) {
+      fail(index, 409, 'conflict', `Published "${publishedId}" has revision "${String(published?._rev ?? null)}", expected "${String(action.ifPublishedRevisionId)}"`, publishedId)
+    }
+    const { _createdAt: draftCreatedAt, ...draftFields } = draft
+    const doc = { ...draftFields, _id: publishedId, _createdAt: published?._createdAt ?? draftCreatedAt } as SanityDocument
+    working.put(publishedId, doc)
+    working.put(draftId, null)
+    recorded.push({ createOrReplace: doc }, { delete: { id: draftId } })
+  },
+
+  'sanity.action.document.unpublish'(working, action, index, recorded) {
+    const publishedId = idField(action, 'publishedId', index)
+    const draftId = idField(action, 'draftId', index)
+    const published = working.get(publishedId)
+    if (!published) fail(index, 409, 'documentNotFoundError', `Cannot unpublish: "${publishedId}" is not published`, publishedId)
+    if (!working.get(draftId)) {
+      const draft = { ...published, _id: draftId }
+      working.put(draftId, draft)
+      recorded.push({ createIfNotExists: draft })
+    }
+    working.put(publishedId, null)
+    recorded.push({ delete: { id: publishedId } })
+  },
+
+  'sanity.action.document.discard'(working, action, index, recorded) {
+    const draftId = idField(action, 'draftId', index)
+    if (!working.get(draftId)) fail(index, 409, 'documentNotFoundError', `Cannot discard: draft "${draftId}" does not exist`, draftId)
+    working.put(draftId, null)
+    recorded.push({ delete: { id: draftId } })
+  },
+
+  'sanity.action.document.delete'(working, action, index, recorded) {
+    const publishedId = idField(action, 'publishedId', index)
+    const extra = Array.isArray(action.includeDrafts) ? action.includeDrafts : []
+    const ids = new Set([publishedId, draftOf(publishedId), ...extra.filter((id): id is string => typeof id === 'string')])
+    let deleted = 0
+    for (const id of ids) {
+      if (!working.get(id)) continue
+      working.put(id, null)
+      recorded.push({ delete: { id } })
+      deleted++
+    }
+    if (deleted === 0) fail(index, 409, 'documentNotFoundError', `Cannot delete: neither "${publishedId}" nor its draft exists`, publishedId)
+  },
+
+  'sanity.action.document.version.create'(working, action, index, recorded) {
+    const publishedId = idField(action, 'publishedId', index)
+    const document = action.document as SanityDocument | undefined
+    if (!document || typeof document !== 'object') fail(index, 400, 'invalidAction', 'version.create needs a "document"')
+    const problem = documentIdProblem(document._id)
+    if (problem || !document._id.endsWith(`.${publishedId}`)) fail(index, 400, 'invalidDocumentId', problem ?? `document._id must be a version of "${publishedId}"`)
+    if (working.get(document._id)) fail(index, 409, 'documentAlreadyExistsError', `Document by ID "${document._id}" already exists`, document._id)
+    const doc = structuredClone(document)
+    working.put(doc._id, doc)
+    recorded.push({ create: doc })
+  },
+
+  'sanity.action.document.version.discard'(working, action, index, recorded) {
+    const versionId = idField(action, 'versionId', index)
+    if (!working.get(versionId)) fail(index, 409, 'documentNotFoundError', `Cannot discard: "${versionId}" does not exist`, versionId)
+    working.put(versionId, null)
+    recorded.push({ delete: { id: versionId } })
+  },
+}
+
+export async function performActions(context: TransactionContext, body: unknown, options: { dataset: string; access: Access }) {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('invalidRequest', 'Body must be a JSON object with an "actions" array')
+  const { actions, transactionId, dryRun } = body as { actions?: unknown; transactionId?: unknown; dryRun?: unknown }
+  if (!Array.isArray(actions)) throw badRequest('invalidRequest', 'Body must have an "actions" array')
+  const outcome = await runTransaction(context, {
+    dataset: options.dataset,
+    kind: 'actionError',
+    transactionId,
+    identity: options.access.identity,
+    dryRun: dryRun === true,
+    build: (working) => {
+      const recorded: Recorded[] = []
+      actions.forEach((action: unknown, index) => {
+        const type = action && typeof action === 'object' ? (action as Action).actionType : undefined
+        const handler = typeof type === 'string' ? handlers[type] : undefined
+        if (!handler) fail(index, 400, 'invalidAction', `Unknown action type ${JSON.stringify(type)}; expected one of ${Object.keys(handlers).join(', ')}`)
+        handler(working, action as Action, index, recorded)
+      })
+      return recorded
+    },
+  })
+  return { transactionId: outcome.transactionId }
+}

@@ -1,0 +1,61 @@
+// Small, pure helpers over groq-js syntax trees: walking nodes and reading attribute paths.
+import type { ExprNode } from 'groq-js'
+
+type AnyNode = { type: string; [key: string]: unknown }
+
+const isNode = (value: unknown): value is AnyNode => typeof value === 'object' && value !== null && typeof (value as AnyNode).type === 'string'
+
+/** Calls `visit` for every node in the tree with its parent (null for the root). */
+export function walkTree(node: ExprNode, visit: (node: AnyNode, parent: AnyNode | null) => void): void {
+  const stack: [AnyNode, AnyNode | null][] = [[node as unknown as AnyNode, null]]
+  while (stack.length > 0) {
+    const [current, parent] = stack.pop() as [AnyNode, AnyNode | null]
+    visit(current, parent)
+    for (const value of Object.values(current)) {
+      if (isNode(value)) stack.push([value, current])
+      else if (Array.isArray(value)) for (const item of value) if (isNode(item)) stack.push([item, current])
+    }
+  }
+}
+
+/** `a.b.c` relative to the current document (`@`), as segments; null for anything else. */
+export function attributePath(node: unknown): string[] | null {
+  const segments: string[] = []
+  let current = node as AnyNode | undefined
+  while (current && current.type === 'AccessAttribute') {
+    segments.unshift(current.name as string)
+    current = current.base as AnyNode | undefined
+  }
+  if (segments.length === 0) return null
+  if (current === undefined || current.type === 'This') return segments
+  return null
+}
+
+export type Constant = { value: unknown } | null
+
+/** The value of a literal or a given `$param`; null when the node is not a constant. */
+export function constantValue(node: unknown, params: Record<string, unknown>): Constant {
+  const n = node as AnyNode
+  if (n?.type === 'Value') return { value: n.value }
+  if (n?.type === 'Parameter') return Object.hasOwn(params, n.name as string) ? { value: params[n.name as string] } : null
+  if (n?.type === 'Group') return constantValue(n.base, params)
+  if (n?.type === 'Array') {
+    const values: unknown[] = []
+    for (const element of n.elements as AnyNode[]) {
+      if (element.isSplat) return null
+      const inner = constantValue(element.value, params)
+      if (!inner) return null
+      values.push(inner.value)
+    }
+    return { value: values }
+  }
+  return null
+}
+
+export function countNodes(node: ExprNode, type: string): number {
+  let count = 0
+  walkTree(node, (n) => {
+    if (n.type === type) count++
+  })
+  return count
+}
