@@ -12,20 +12,22 @@ export type ChangedDocument = {
   previousTopics?: unknown
   series?: unknown
   previousSeries?: unknown
-  referencedBy?: unknown
 }
 
+/** Strings from values and arrays of values; nulls (a missing reference, no previous version) are dropped. */
 function slugs(...values: unknown[]): string[] {
   return values
     .flatMap((value) => (Array.isArray(value) ? value : [value]))
     .filter((value): value is string => typeof value === 'string' && value.length > 0)
 }
 
-/** Returns the tags to revalidate (deduplicated, sorted), or an empty list for a document type the site does not show. */
-export function affectedTags(document: ChangedDocument): string[] {
+/**
+ * Returns the tags to revalidate (deduplicated, sorted), or an empty list for a document type the site does not show.
+ * `referencingInterviews` are the slugs of interviews that show a changed person, topic or series.
+ */
+export function affectedTags(document: ChangedDocument, referencingInterviews: readonly string[] = []): string[] {
   const tags = new Set<string>()
   const ownSlugs = slugs(document.slug, document.previousSlug)
-  const referencingInterviews = slugs(document.referencedBy).map(interviewTag)
   switch (document._type) {
     case 'interview':
       ownSlugs.forEach((slug) => tags.add(interviewTag(slug)))
@@ -36,17 +38,17 @@ export function affectedTags(document: ChangedDocument): string[] {
       break
     case 'person':
       ownSlugs.forEach((slug) => tags.add(personTag(slug)))
-      referencingInterviews.forEach((tag) => tags.add(tag))
+      referencingInterviews.forEach((slug) => tags.add(interviewTag(slug)))
       tags.add(interviewsTag) // cards in every list show the speaker
       break
     case 'topic':
       ownSlugs.forEach((slug) => tags.add(topicTag(slug)))
-      referencingInterviews.forEach((tag) => tags.add(tag))
+      referencingInterviews.forEach((slug) => tags.add(interviewTag(slug)))
       tags.add(interviewsTag)
       break
     case 'series':
       ownSlugs.forEach((slug) => tags.add(seriesTag(slug)))
-      referencingInterviews.forEach((tag) => tags.add(tag))
+      referencingInterviews.forEach((slug) => tags.add(interviewTag(slug)))
       tags.add(interviewsTag)
       break
     case 'siteSettings':

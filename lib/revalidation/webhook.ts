@@ -2,9 +2,9 @@
 // `npm start` passes it to the lake; on hosted Sanity, create a webhook with the same filter and projection.
 
 /**
- * The projection gives slugs before and after the change (a renamed slug must refresh both pages), the speaker's,
- * topics' and series' slugs on both sides (an interview that moves leaves one list and joins another), and the
- * interviews that reference a changed person, topic or series (their pages show its name).
+ * The projection gives slugs before and after the change (a renamed slug must refresh both pages) and the speaker's,
+ * topics' and series' slugs on both sides (an interview that moves leaves one list and joins another). The interviews
+ * that show a changed person, topic or series are looked up by the route (a webhook projection sees one document).
  */
 export const revalidationProjection = /* groq */ `{
   _id,
@@ -16,8 +16,7 @@ export const revalidationProjection = /* groq */ `{
   "topics": topics[]->slug.current,
   "previousTopics": before().topics[]->slug.current,
   "series": series->slug.current,
-  "previousSeries": before().series->slug.current,
-  "referencedBy": *[_type == "interview" && references(^._id)].slug.current
+  "previousSeries": before().series->slug.current
 }`
 
 export const revalidationFilter = /* groq */ `_type in ["interview", "person", "topic", "series", "siteSettings"]`

@@ -1,0 +1,51 @@
+// Starts a real lake on a free port over a fresh data directory, with clients as the site and an editor see it.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createClient, type SanityClient } from '@sanity/client'
+import { startLake } from '../../../lake/index.ts'
+
+export const readToken = 'site-test-read-token'
+export const writeToken = 'site-test-write-token'
+
+export type TestLake = {
+  url: string
+  /** An editor's client (write token, raw perspective) to create content. */
+  editor: SanityClient
+  webhooks: { idle(): Promise<void> }
+  close(): Promise<void>
+}
+
+export async function startTestLake(options: { webhooks?: unknown[] } = {}): Promise<TestLake> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-site-lake-'))
+  const lake = await startLake({ port: 0, dataDir, readToken, writeToken, durability: 'normal', ...(options.webhooks ? { webhooks: options.webhooks } : {}) } as Parameters<typeof startLake>[0])
+  const editor = createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    apiHost: lake.url,
+    useProjectHostname: false,
+    useCdn: false,
+    token: writeToken,
+    perspective: 'raw',
+  })
+  const webhooks = (lake as unknown as { webhooks?: { idle(): Promise<void> } }).webhooks ?? { idle: async () => {} }
+  return {
+    url: lake.url,
+    editor,
+    webhooks,
+    async close() {
+      await lake.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Points lib/sanity at the lake, as `npm start` does through the environment. */
+export function useLakeForSite(lake: TestLake): void {
+  process.env.SANITY_API_HOST = lake.url
+  process.env.NEXT_PUBLIC_SANITY_PROJECT_ID = 'parley'
+  process.env.NEXT_PUBLIC_SANITY_DATASET = 'production'
+  process.env.NEXT_PUBLIC_SANITY_API_VERSION = '2025-02-19'
+  process.env.SANITY_API_READ_TOKEN = readToken
+}
