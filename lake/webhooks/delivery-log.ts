@@ -86,7 +86,7 @@ export class DeliveryLog {
       operation: row.operation as string,
       status: row.status as DeliveryStatus,
       createdAt: row.created_at as string,
-      finishedAt: row.finished_at,
+      finishedAt: row.finished_at ?? null,
       attempts: JSON.parse(row.attempts as string) as DeliveryAttempt[],
     }))
   }

@@ -1,4 +1,5 @@
 // Signing in to the Studio without a sanity.io account: the lake's login page, sessions that act as the editor, the token sign-in, and the support endpoints the Studio calls at boot.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'

@@ -1,4 +1,5 @@
 // In a real Chromium: a page served from the lake's HTTPS origin signs in through the lake's login page (refused with a wrong password, accepted with the right one) and talks to the lake over HTTP/2.
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'

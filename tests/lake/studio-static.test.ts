@@ -1,4 +1,5 @@
 // The built Studio served by the lake at /studio on its HTTPS origin: right content types, index.html for client-side routes, long-lived caching for hashed bundles only, and no way out of the folder.
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'

@@ -1,4 +1,5 @@
 // text::query, the search the Studio's groq2024 strategy sends in every document list, answered by the lake like Sanity's Content Lake: terms, phrases, exclusions, prefixes, `[@, _id]` as the whole document, ranked through score()/boost().
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'

@@ -1,4 +1,5 @@
 // Webhooks in Sanity's GROQ-powered form: after each committed transaction the lake sends signed, filtered, projected deliveries, retries what failed, logs every attempt, and never lets a target slow a mutation.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
