@@ -8,7 +8,7 @@ export type ParsedQuery = { tree: ExprNode; parameterNames: Set<string> }
 const MAX_CACHED = 1000
 const cache = new Map<string, ParsedQuery>()
 
-export function parseQuery(query: string): ParsedQuery {
+export function parseQuery(query: string, params: Record<string, unknown> = {}): ParsedQuery {
   const cached = cache.get(query)
   if (cached) {
     // Re-insert to keep the most recently used entries at the end of the Map's order.
@@ -20,6 +20,16 @@ export function parseQuery(query: string): ParsedQuery {
   try {
     tree = parse(query)
   } catch (error) {
+    // groq-js needs slice bounds at parse time; the Studio sends `[0...$__limit]`. Parse with the
+    // params then (not cached: the tree depends on them).
+    if (/slicing must use constant numbers/.test((error as Error).message) && Object.keys(params).length > 0) {
+      try {
+        const withParams = parse(query, { params })
+        return { tree: withParams, parameterNames: parameterNamesOf(withParams) }
+      } catch {
+        // Fall through to report the original error.
+      }
+    }
     const err = error as Error & { position?: number }
     const start = typeof err.position === 'number' ? err.position : 0
     const end = typeof err.position === 'number' ? Math.min(query.length, start + 1) : query.length

@@ -8,6 +8,7 @@ import { constraintOfQuery, and, type Constraint } from './constraints.ts'
 import { findOrderWindow, pinnedTypes, type OrderWindow } from './order-window.ts'
 import { assertParametersGiven, parseQuery } from './parse.ts'
 import { effectivePerspective, resolveInView, storedIdsFor, viewDocuments, type Perspective } from './perspectives.ts'
+import { rewriteTextQueries, withSearchableText } from './text-search.ts'
 
 export type QueryRequest = {
   dataset: string
@@ -20,7 +21,8 @@ export type QueryRequest = {
   projectId?: string
 }
 
-export type QueryAnswer = { result: unknown; ms: number }
+/** `scanned`: how many documents groq-js evaluated the query over (the index's narrowing, for tests). */
+export type QueryAnswer = { result: unknown; ms: number; scanned: number }
 
 /** Rewrites of the parsed tree before evaluation (e.g. text::query support added by another module). */
 export type TreeRewrite = (tree: ExprNode, request: QueryRequest) => ExprNode
@@ -28,17 +30,20 @@ export const treeRewrites: TreeRewrite[] = []
 
 export async function runQuery(store: Store, request: QueryRequest): Promise<QueryAnswer> {
   const started = performance.now()
-  const parsed = parseQuery(request.query)
+  const parsed = parseQuery(request.query, request.params)
   assertParametersGiven(request.query, parsed, request.params)
   let tree = parsed.tree
   for (const rewrite of treeRewrites) tree = rewrite(tree, request)
+  // text::query (groq-js leaves it unimplemented): rewritten into predicates; `[@, …]` searches need each document's strings.
+  const textSearch = rewriteTextQueries(tree, request.params)
+  tree = textSearch.tree
   const perspective = effectivePerspective(request.perspective, request.access)
   const view = { ...request, perspective }
 
   const dataset = store.hasDataset(request.dataset) ? await datasetFor(store, view, tree) : { documents: [] as SanityDocument[] }
   const dereference = dereferencer(store, view)
   const options = {
-    dataset: dataset.documents,
+    dataset: textSearch.searchesWholeDocuments ? withSearchableText(dataset.documents) : dataset.documents,
     params: request.params,
     identity: request.access.identity,
     sanity: { projectId: request.projectId ?? 'parley', dataset: request.dataset },
@@ -50,7 +55,7 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   } catch (error) {
     throw new LakeError(400, 'queryExecutionError', `Query failed: ${(error as Error).message}`, { query: request.query })
   }
-  return { result, ms: Math.round(performance.now() - started) }
+  return { result, ms: Math.round(performance.now() - started), scanned: dataset.documents.length }
 }
 
 type Dataset = { documents: SanityDocument[] }
