@@ -2,8 +2,9 @@
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { htmlToBlocks, type DeserializerRule, type PortableTextBlock } from '@portabletext/block-tools'
+import { htmlToBlocks, type ArbitraryTypedObject, type DeserializerRule, type PortableTextBlock } from '@portabletext/block-tools'
 import { JSDOM } from 'jsdom'
+import { codeLanguageFor } from './code-language.ts'
 import { answerSchema } from './rich-text-schema.ts'
 
 export type AnswerConversion = {
@@ -63,7 +64,7 @@ function imageRule(conversion: AnswerConversion): DeserializerRule {
   }
 }
 
-function imageObject(image: Element, caption: string | undefined, conversion: AnswerConversion): Record<string, unknown> | undefined {
+function imageObject(image: Element, caption: string | undefined, conversion: AnswerConversion): ArbitraryTypedObject | undefined {
   const src = image.getAttribute('src')?.trim() ?? ''
   const file = localImageFile(src, conversion.baseDir)
   if (!file) {
@@ -104,7 +105,7 @@ function codeBlockRule(): DeserializerRule {
       const copy = pre.cloneNode(true) as Element
       for (const br of [...copy.querySelectorAll('br')]) br.replaceWith('\n')
       const code = (copy.textContent ?? '').replace(/\n+$/, '')
-      return createBlock({ _type: 'codeBlock', ...(language ? { language } : {}), code })
+      return createBlock({ _type: 'codeBlock', language: codeLanguageFor(language), code })
     },
   }
 }

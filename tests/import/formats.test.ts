@@ -1,4 +1,5 @@
 // Reads each fixture format into an interview: exact questions, speaker, role, date and answer structure.
+import { expect, test } from '@jest/globals'
 import { join } from 'node:path'
 import { readArticleSource } from '../../lib/import/detect-format.ts'
 import { readInterviewArticle } from '../../lib/import/interview-article.ts'
@@ -38,7 +39,7 @@ test('a Medium export post: bold questions, a two-line question, a sub-heading, 
     ],
     [
       'normal: Write the comparison tool first. Ours was twenty lines:',
-      'code(): diff <(sort old/settle.csv) \\\n     <(sort new/settle.csv)',
+      'code(text): diff <(sort old/settle.csv) \\\n     <(sort new/settle.csv)',
       'normal: And budget for the month of diffs. It is the cheapest insurance you will ever buy.',
     ],
   ])
