@@ -60,6 +60,12 @@ const handlers: Record<string, Handler> = {
       draft = { ...published, _id: draftId }
       recorded.push({ createIfNotExists: draft })
     }
+    // A draft made from the published document carries the published revision, so a guard
+    // written against an earlier draft (e.g. by a second scheduler) fails as it should.
+    const expected = (patch as Record<string, unknown>).ifRevisionID
+    if (expected !== undefined && expected !== draft._rev) {
+      fail(index, 409, 'conflict', `Document "${draftId}" has unexpected revision ID ("${String(draft._rev)}"), expected "${String(expected)}"`, draftId)
+    }
     try {
       working.put(draftId, applyPatch(draft, patch as Record<string, unknown>))
     } catch (error) {
