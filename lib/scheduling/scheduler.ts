@@ -1,0 +1,48 @@
+// The long-running scheduler inside `npm start`: wakes at the next due time (or every poll interval) and publishes.
+import type { SanityClient } from '@sanity/client'
+import { publishDue, type PublishOutcome } from './publish-due.ts'
+
+export type SchedulerOptions = {
+  client: SanityClient
+  /** Upper bound between two looks at the schedule; new schedules are seen within it. */
+  pollIntervalMs?: number
+  log?: (line: string) => void
+}
+
+export function describeOutcome(outcome: PublishOutcome): string {
+  switch (outcome.outcome) {
+    case 'published':
+      return `published ${outcome.id} (due ${outcome.publishAt}, transaction ${outcome.transactionId})`
+    case 'failed':
+      return `did not publish ${outcome.id}: ${outcome.reasons.join('; ')}`
+    case 'skipped':
+      return `skipped ${outcome.id}: ${outcome.reason}`
+    case 'retry':
+      return `will retry ${outcome.id}: ${outcome.error}`
+  }
+}
+
+export function startScheduler({ client, pollIntervalMs = 5000, log = console.log }: SchedulerOptions): { stop: () => void } {
+  let timer: NodeJS.Timeout | undefined
+  let stopped = false
+  const run = async () => {
+    let wait = pollIntervalMs
+    try {
+      const { outcomes, nextDueAt } = await publishDue(client)
+      for (const outcome of outcomes) log(`scheduler: ${describeOutcome(outcome)}`)
+      if (outcomes.some((o) => o.outcome === 'retry')) wait = Math.min(wait, 2000)
+      // Wake exactly at the next due time so go-live is not late by a poll interval.
+      if (nextDueAt) wait = Math.max(0, Math.min(wait, nextDueAt.getTime() - Date.now() + 5))
+    } catch (error) {
+      log(`scheduler: could not read the schedule (${(error as Error).message}); trying again`)
+    }
+    if (!stopped) timer = setTimeout(run, wait)
+  }
+  timer = setTimeout(run, 0)
+  return {
+    stop: () => {
+      stopped = true
+      clearTimeout(timer)
+    },
+  }
+}

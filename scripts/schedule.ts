@@ -1,0 +1,44 @@
+// `npm run schedule -- list | add <slug-or-id> <ISO time> | remove <slug-or-id>`: marketing's schedule for automation.
+import { userInfo } from 'node:os'
+import { addSchedule, listSchedule, removeSchedule } from '../lib/scheduling/commands.ts'
+import { createWriteClientFromEnv, loadEnvFiles } from '../lib/scheduling/cli-client.ts'
+
+const usage = `Usage:
+  npm run schedule -- list
+  npm run schedule -- add <slug-or-id> <ISO time, e.g. 2026-12-01T09:00:00Z>
+  npm run schedule -- remove <slug-or-id>`
+
+async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args
+  loadEnvFiles()
+  const client = createWriteClientFromEnv()
+  if (command === 'list' && rest.length === 0) {
+    const schedules = await listSchedule(client)
+    if (schedules.length === 0) console.log('Nothing is scheduled.')
+    for (const s of schedules) {
+      const failed = s.schedule.status === 'failed' ? `  FAILED: ${s.schedule.error ?? ''}` : ''
+      console.log(`${s.schedule.publishAt}  ${s._id.replace(/^drafts\./, '')}  ${s.slug ?? ''}  "${s.title ?? ''}"  by ${s.schedule.scheduledBy ?? '?'}${failed}`)
+    }
+    return 0
+  }
+  if (command === 'add' && rest.length === 2) {
+    const scheduled = await addSchedule(client, rest[0]!, rest[1]!, `${userInfo().username} (cli)`)
+    console.log(`Scheduled ${scheduled.id} to go live at ${scheduled.publishAt}.`)
+    return 0
+  }
+  if (command === 'remove' && rest.length === 1) {
+    const { id } = await removeSchedule(client, rest[0]!)
+    console.log(`Unscheduled ${id}; its draft stays as it is.`)
+    return 0
+  }
+  console.error(usage)
+  return 2
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`schedule: ${error.message}`)
+    process.exit(1)
+  },
+)
