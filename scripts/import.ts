@@ -1,5 +1,5 @@
 // `npm run import -- FILE… [--dry-run] [--publish] [--speaker "NAME, ROLE"]`: bring interview articles into Parley.
-import { createWriteClientFromEnv, loadEnvFiles } from '../lib/scheduling/cli-client.ts'
+import { createWriteClient as createWriteClientFromEnv, loadEnvFiles } from '../lib/scheduling/write-client.ts'
 import { parseSpeakerOption, plannedDocuments, readArticles, writeInterviews, type ImportRefusal } from '../lib/import/index.ts'
 
 const usage = `Usage: npm run import -- FILE|FOLDER… [--dry-run] [--publish] [--speaker "NAME, ROLE at COMPANY"]

@@ -1,7 +1,7 @@
 // `npm run schedule -- list | add <slug-or-id> <ISO time> | remove <slug-or-id>`: marketing's schedule for automation.
 import { userInfo } from 'node:os'
 import { addSchedule, listSchedule, removeSchedule } from '../lib/scheduling/commands.ts'
-import { createWriteClientFromEnv, loadEnvFiles } from '../lib/scheduling/cli-client.ts'
+import { createWriteClient, loadEnvFiles } from '../lib/scheduling/write-client.ts'
 
 const usage = `Usage:
   npm run schedule -- list
@@ -11,7 +11,7 @@ const usage = `Usage:
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args
   loadEnvFiles()
-  const client = createWriteClientFromEnv()
+  const client = createWriteClient()
   if (command === 'list' && rest.length === 0) {
     const schedules = await listSchedule(client)
     if (schedules.length === 0) console.log('Nothing is scheduled.')
