@@ -13,7 +13,7 @@ let dataDir: string
 let studioDir: string
 let session: ClientHttp2Session
 
-const INDEX_HTML = '<!doctype html><html><head><script src="/studio/static/sanity-a1b2c3d4e5.js" type="module"></script></head><body><div id="sanity"></div></body></html>'
+const INDEX_HTML = '<!doctype html><html><head><script src="/studio/static/sanity-a1b2c3d4.js" type="module"></script></head><body><div id="sanity"></div></body></html>'
 const BUNDLE = `console.log(${JSON.stringify('studio '.repeat(400))})`
 
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
   studioDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-build-'))
   await mkdir(path.join(studioDir, 'static'), { recursive: true })
   await writeFile(path.join(studioDir, 'index.html'), INDEX_HTML)
-  await writeFile(path.join(studioDir, 'static', 'sanity-a1b2c3d4e5.js'), BUNDLE)
+  await writeFile(path.join(studioDir, 'static', 'sanity-a1b2c3d4.js'), BUNDLE)
   await writeFile(path.join(studioDir, 'static', 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   lake = await startLake({ port: 0, tlsPort: 0, dataDir, studioDir, durability: 'normal' })
   session = await openHttp2Session(lake.tlsUrl as string)
@@ -49,14 +49,14 @@ test('serves index.html at /studio and for client-side routes, never cached stal
 })
 
 test('serves hashed bundles as JavaScript with a year-long immutable cache, gzipped when asked', async () => {
-  const plain = await http2Request(session, '/studio/static/sanity-a1b2c3d4e5.js')
+  const plain = await http2Request(session, '/studio/static/sanity-a1b2c3d4.js')
   expect(plain.status).toBe(200)
   expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8')
   expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable')
   expect(plain.body).toBe(BUNDLE)
 
   const zipped = await new Promise<Buffer>((resolve, reject) => {
-    const stream = session.request({ ':path': '/studio/static/sanity-a1b2c3d4e5.js', 'accept-encoding': 'gzip, br' })
+    const stream = session.request({ ':path': '/studio/static/sanity-a1b2c3d4.js', 'accept-encoding': 'gzip, br' })
     const chunks: Buffer[] = []
     stream.on('response', (headers) => expect(headers['content-encoding']).toBe('gzip'))
     stream.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -70,6 +70,14 @@ test('serves hashed bundles as JavaScript with a year-long immutable cache, gzip
   expect(icon.headers['content-type']).toBe('image/svg+xml')
 })
 
+test('serves the icons the Studio’s HTML links at /static/ on the root, and nothing else there', async () => {
+  const icon = await http2Request(session, '/static/favicon.svg')
+  expect(icon.status).toBe(200)
+  expect(icon.headers['content-type']).toBe('image/svg+xml')
+  expect(icon.headers['cache-control']).toBe('no-cache') // not content-hashed, so never cached as immutable
+  expect((await http2Request(session, '/static/structure/interview')).status).toBe(404)
+})
+
 test('answers a revalidation with 304 when the ETag still matches', async () => {
   const first = await http2Request(session, '/studio/')
   const again = await http2Request(session, '/studio/', { 'if-none-match': String(first.headers.etag) })
@@ -78,7 +86,7 @@ test('answers a revalidation with 304 when the ETag still matches', async () => 
 })
 
 test('a missing bundle is a 404, not the HTML page', async () => {
-  const response = await http2Request(session, '/studio/static/sanity-0000000000.js')
+  const response = await http2Request(session, '/studio/static/sanity-00000000.js')
   expect(response.status).toBe(404)
   expect(response.json().message).toContain('No Studio file')
 })

@@ -30,9 +30,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest'])
 
-/** `sanity build` puts content-hashed bundles under static/ and vendor/, and names chunks `name-<hash>.js`. */
+/** `sanity build` (Vite) names bundles `name-<8-character hash>.js|css` under static/ (and vendor/); icons and the manifest there are not hashed. */
 export function isHashedAsset(relativePath: string): boolean {
-  return /^(static|vendor)\//.test(relativePath) || /[-.][A-Za-z0-9_]{8,}\.(js|mjs|css|woff2?)$/.test(relativePath)
+  return /^(static|vendor)\/(.*\/)?[^/]*-[A-Za-z0-9_-]{8}\.(js|mjs|css|woff2?)$/.test(relativePath)
 }
 
 /** Maps a URL path below /studio to a file inside the Studio folder; null when it would leave the folder. */
@@ -61,7 +61,7 @@ export function studioRoutes(studioDir: string): Route[] {
     return entry
   }
 
-  async function serve(rest: string, acceptEncoding: string, ifNoneMatch: string | undefined): Promise<Reply> {
+  async function serve(rest: string, acceptEncoding: string, ifNoneMatch: string | undefined, appRoutes = true): Promise<Reply> {
     let relative = rest.split('/').filter(Boolean).join('/')
     let path = studioFilePath(studioDir, relative)
     if (path === null) throw notFound(`No Studio file at /studio/${rest}: the path leaves the Studio folder`)
@@ -69,7 +69,7 @@ export function studioRoutes(studioDir: string): Route[] {
     if (!file) {
       // Client-side routes (/studio/structure/interview;abc) have no file: the app's index.html handles them.
       // A missing file with an extension is a real 404, so a broken bundle link is not masked by HTML.
-      if (relative !== '' && extname(relative) !== '' && !relative.includes(';')) throw notFound(`No Studio file at /studio/${relative}`)
+      if (!appRoutes || (relative !== '' && extname(relative) !== '' && !relative.includes(';'))) throw notFound(`No Studio file at /studio/${relative}`)
       relative = 'index.html'
       path = join(resolve(studioDir), 'index.html')
       file = await load(path)
@@ -93,5 +93,11 @@ export function studioRoutes(studioDir: string): Route[] {
   return [
     { method: 'GET', path: '/studio', handle },
     { method: 'GET', path: '/studio/*rest', handle },
+    // The Studio's HTML links its icons and web manifest at /static/… whatever its base path.
+    {
+      method: 'GET',
+      path: '/static/*rest',
+      handle: ({ params, req }) => serve(`static/${params.rest ?? ''}`, String(req.headers['accept-encoding'] ?? ''), req.headers['if-none-match'] as string | undefined, false),
+    },
   ]
 }
