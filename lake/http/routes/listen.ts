@@ -43,7 +43,8 @@ export const listenRoute: Route = {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
+      // HTTP/2 (the browser listener) forbids connection headers: Node warns and drops them.
+      ...(req.httpVersionMajor === 2 ? {} : { connection: 'keep-alive' }),
       'x-accel-buffering': 'no',
     })
     const send = (event: string, data: unknown, id?: string) => {
