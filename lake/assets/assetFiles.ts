@@ -2,20 +2,21 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { datasetNameProblem } from '../mutations/identifiers.ts'
 
 export type AssetKind = 'image' | 'file'
 
 /** The file name Sanity gives an asset's bytes: `{sha1}-{w}x{h}.{ext}` for images, `{sha1}.{ext}` for files. */
 export type AssetFileName = { kind: AssetKind; sha1: string; extension: string; width?: number; height?: number }
 
-const datasetPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/
 const sha1Pattern = /^[a-f0-9]{40}$/
 const extensionPattern = /^[a-z0-9]{1,10}$/
 const imageNamePattern = /^([a-f0-9]{40})-([1-9][0-9]{0,5})x([1-9][0-9]{0,5})\.([a-z0-9]{1,10})$/
 const fileNamePattern = /^([a-f0-9]{40})\.([a-z0-9]{1,10})$/
 
+/** Dataset names (the core's rule) never contain `/`, `.` or `\\`, so they are safe as folder names. */
 export function isDatasetName(name: string): boolean {
-  return datasetPattern.test(name)
+  return datasetNameProblem(name) === null
 }
 
 /** Parses `{sha1}-{w}x{h}.{ext}` / `{sha1}.{ext}`; anything else (`..`, slashes, encodings) is null. */

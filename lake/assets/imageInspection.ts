@@ -1,5 +1,5 @@
 // Decodes an uploaded image completely with sharp and derives Sanity's image metadata from it.
-import sharp, { type Metadata } from 'sharp'
+import sharp, { type Metadata, type Sharp } from 'sharp'
 import { buildPalette, type ImagePalette } from './palette.ts'
 
 export type ImageMetadata = {
@@ -48,12 +48,15 @@ export async function inspectImage(bytes: Buffer): Promise<InspectedImage> {
   if (!width || !height) throw new InvalidImageError('The image has no dimensions')
 
   try {
-    // stats() decodes every pixel, so a truncated or corrupt body is caught here, before anything is stored.
-    const stats = await open().stats()
+    // One decode, shrunk on load (cheap for JPEG), reads every byte of the image: a truncated or corrupt body
+    // fails here, before anything is stored. The palette and the lqip come from this thumbnail.
+    const thumbnailWidth = Math.min(PALETTE_WIDTH, width)
+    const { data: thumbnail, info: thumbnailInfo } = await open().autoOrient().resize({ width: thumbnailWidth }).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
     const hasAlpha = Boolean(info.hasAlpha)
     const lqipFormat = hasAlpha ? 'png' : 'jpeg'
-    const lqipBytes = await open().autoOrient().resize({ width: LQIP_WIDTH }).toFormat(lqipFormat, { quality: 60 }).toBuffer()
-    const thumbnail = await open().autoOrient().resize({ width: Math.min(PALETTE_WIDTH, width) }).ensureAlpha().raw().toBuffer()
+    const raw = { raw: { width: thumbnailInfo.width, height: thumbnailInfo.height, channels: 4 as const } }
+    const small = sharp(thumbnail, raw).resize({ width: Math.min(LQIP_WIDTH, thumbnailInfo.width) })
+    const lqipBytes = await (hasAlpha ? small.png() : small.removeAlpha().jpeg({ quality: 60 })).toBuffer()
     return {
       ...format,
       width,
@@ -62,14 +65,21 @@ export async function inspectImage(bytes: Buffer): Promise<InspectedImage> {
         _type: 'sanity.imageMetadata',
         dimensions: { _type: 'sanity.imageDimensions', width, height, aspectRatio: width / height },
         lqip: `data:image/${lqipFormat};base64,${lqipBytes.toString('base64')}`,
-        palette: buildPalette(thumbnail, stats.dominant),
+        palette: buildPalette(thumbnail),
         hasAlpha,
-        isOpaque: stats.isOpaque,
+        isOpaque: hasAlpha ? await everyPixelOpaque(open()) : true,
       },
     }
   } catch (error) {
     throw new InvalidImageError(`The image is truncated or corrupt (${describe(error)}); nothing was stored`)
   }
+}
+
+/** An alpha channel may still be fully opaque: check it at full size, since one transparent pixel matters. */
+async function everyPixelOpaque(image: Sharp): Promise<boolean> {
+  const alpha = await image.autoOrient().extractChannel('alpha').raw().toBuffer()
+  for (let i = 0; i < alpha.length; i++) if ((alpha[i] as number) < 255) return false
+  return true
 }
 
 function describe(error: unknown): string {

@@ -27,10 +27,10 @@ const targets: Array<{ name: SwatchName; lightness: [number, number, number]; sa
 
 /**
  * `pixels` is RGBA (4 bytes a pixel). Colours are grouped into 5-bit-per-channel buckets; each bucket's
- * mean colour is a candidate, and each target takes the best remaining candidate. `dominant` is the
- * colour sharp's statistics name as dominant, with the population of its bucket.
+ * mean colour is a candidate, and each target takes the best remaining candidate. `dominant` is the most
+ * populous bucket (what sharp's `stats().dominant` computes too, without a second full decode).
  */
-export function buildPalette(pixels: Buffer, dominant: Rgb): ImagePalette {
+export function buildPalette(pixels: Buffer): ImagePalette {
   const buckets = new Map<number, { r: number; g: number; b: number; count: number }>()
   let counted = 0
   for (let i = 0; i + 3 < pixels.length; i += 4) {
@@ -54,8 +54,8 @@ export function buildPalette(pixels: Buffer, dominant: Rgb): ImagePalette {
     })
   const maxPopulation = candidates[0]?.population ?? 1
 
-  const dominantKey = ((dominant.r >> 3) << 10) | ((dominant.g >> 3) << 5) | (dominant.b >> 3)
-  palette.dominant = swatch(dominant, (buckets.get(dominantKey)?.count ?? 0) / counted)
+  const dominant = candidates[0]
+  if (dominant) palette.dominant = swatch(dominant, dominant.population / counted)
 
   const used = new Set<Candidate>()
   for (const target of targets) {

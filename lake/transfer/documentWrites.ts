@@ -1,7 +1,7 @@
 // Commits whole documents (create / createOrReplace / createIfNotExists) as one transaction, and tells the commit bus.
-import { randomBytes } from 'node:crypto'
 import type { CommitBus, DocumentChange } from '../commits.ts'
 import { LakeError, transactionError } from '../http/errors.ts'
+import { randomId } from '../mutations/identifiers.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
 
 export type WriteMode = 'create' | 'createOrReplace' | 'createIfNotExists'
@@ -29,11 +29,6 @@ export type WriteOutcome = {
   documents: SanityDocument[]
 }
 
-/** Sanity-style transaction ids: 22 url-safe characters. */
-export function newTransactionId(): string {
-  return randomBytes(16).toString('base64url').slice(0, 22)
-}
-
 /**
  * All or nothing: an existing id under `create` fails the whole transaction (409, Sanity's mutationError shape)
  * before anything is written. From the first read to the commit the work is synchronous and under the lake's
@@ -57,7 +52,7 @@ function writeNow(lake: WriterContext, dataset: string, writes: readonly Documen
     seen.add(write.document._id)
   }
 
-  const transactionId = newTransactionId()
+  const transactionId = randomId()
   const timestamp = new Date().toISOString()
   const changes: DocumentChange[] = []
   const documents: SanityDocument[] = []

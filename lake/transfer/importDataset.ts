@@ -1,9 +1,9 @@
 // Imports a Sanity export or NDJSON into a dataset: checks everything first, then stores assets and documents in one transaction.
-import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { CommitBus } from '../commits.ts'
 import { LakeError } from '../http/errors.ts'
+import { documentIdProblem, randomId } from '../mutations/identifiers.ts'
 import { AssetFiles, isDatasetName } from '../assets/assetFiles.ts'
 import { prepareAsset, type PreparedAsset } from '../assets/assetUpload.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
@@ -31,7 +31,6 @@ export type ImportOptions = {
 
 export type ImportSummary = { documents: number; assets: number; transactionId: string | null; warnings: string[] }
 
-const idPattern = /^[a-zA-Z0-9._-]+$/
 const MAX_LISTED = 5
 
 type ParsedLine = { document: SanityDocument; line: number }
@@ -53,11 +52,10 @@ function parseDocuments(source: ImportSource, warnings: string[]): ParsedLine[] 
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportError(`Line ${line} of ${source.ndjsonName} is not a JSON object (a document); nothing was imported`)
     const document = value as Record<string, unknown>
     if (typeof document._type !== 'string' || document._type === '') throw new ImportError(`Line ${line} of ${source.ndjsonName} has no _type; every document needs one. Nothing was imported`)
-    if (document._id === undefined) document._id = randomUUID()
+    if (document._id === undefined) document._id = randomId()
     const id = document._id
-    if (typeof id !== 'string' || !idPattern.test(id) || id.split('.').some((segment) => segment === '' || segment.startsWith('-'))) {
-      throw new ImportError(`Line ${line} of ${source.ndjsonName} has a malformed _id ${JSON.stringify(id)} (allowed: letters, digits, ".", "_", "-"); nothing was imported`)
-    }
+    const idProblem = documentIdProblem(id)
+    if (idProblem || typeof id !== 'string') throw new ImportError(`Line ${line} of ${source.ndjsonName} has a malformed _id: ${idProblem}. Nothing was imported`)
     if (id.startsWith('_.')) {
       warnings.push(`Skipped system document "${id}" (line ${line}): system documents are never imported`)
       continue

@@ -1,14 +1,10 @@
 // Public entry of import/export: run them against a running lake (its store and commit bus) or a data folder.
 import type { LakeContext } from '../context.ts'
 import { exportDataset, type ExportSummary } from './exportArchive.ts'
-import type { WriterContext } from './documentWrites.ts'
 import { importDataset, type ImportSummary } from './importDataset.ts'
 
 export { exportDataset, isExported, type ExportOptions, type ExportSummary } from './exportArchive.ts'
 export { importDataset, ImportError, type ImportOptions, type ImportSummary } from './importDataset.ts'
-
-// The core adds a write lock to the context; read it structurally so this works before and after that lands.
-type WithWriteLock = { writeLock?: WriterContext['writeLock'] }
 
 /** The parts of a started lake (`startLake`'s result) that import and export use. */
 export type RunningLake = { context: LakeContext }
@@ -20,7 +16,7 @@ export type RunningLake = { context: LakeContext }
 export function importArchive(lake: RunningLake, file: string, options: { dataset: string; replace?: boolean }): Promise<ImportSummary> {
   const { context } = lake
   return importDataset({
-    store: context.store, commits: context.commits, writeLock: (context as WithWriteLock).writeLock, dataDir: context.dataDir, projectId: context.projectId, baseUrl: context.url,
+    store: context.store, commits: context.commits, writeLock: context.writeLock, dataDir: context.dataDir, projectId: context.projectId, baseUrl: context.url,
     dataset: options.dataset, file, replace: options.replace,
   })
 }

@@ -98,6 +98,8 @@ describe('image upload', () => {
     await new Promise((resolve) => setTimeout(resolve, 20))
     stop()
     expect(committed).toEqual([document._id])
+    // The Studio looks an asset up by sha1hash before uploading: the document answers GROQ like any other.
+    expect(await client.fetch('*[_type == "sanity.imageAsset" && sha1hash == $hash][0]._id', { hash })).toBe(document._id)
   })
 
   test('serves resized variants at the URLs @sanity/image-url builds, with the requested size and format', async () => {

@@ -1,12 +1,12 @@
 // Asset routes: uploads (`POST /assets/{images|files}/{dataset}`) and the bytes (`GET|HEAD /images/…`, `/files/…`).
 import type { IncomingMessage } from 'node:http'
 import { AssetDelivery, assertSafeAssetPath } from '../../assets/assetDelivery.ts'
-import { AssetFiles, isDatasetName, type AssetKind } from '../../assets/assetFiles.ts'
+import { AssetFiles, type AssetKind } from '../../assets/assetFiles.ts'
 import { uploadAsset } from '../../assets/assetUpload.ts'
 import type { LakeContext } from '../../context.ts'
-import type { WriterContext } from '../../transfer/documentWrites.ts'
 import { readBody } from '../body.ts'
-import { badRequest, forbidden, unauthorized } from '../errors.ts'
+import { datasetParam } from '../dataset.ts'
+import { forbidden, unauthorized } from '../errors.ts'
 import type { Route, RouteRequest } from '../router.ts'
 
 /** Uploads may be up to 50 MiB (the data API keeps its smaller limit); larger bodies get a 413. */
@@ -38,8 +38,7 @@ function uploadRoute(kind: AssetKind): Route {
     path: `/assets/${kind}s/:dataset`,
     async handle({ req, params, search, access, lake }: RouteRequest) {
       if (!access.write) throw access.role === 'anonymous' ? unauthorized('Uploading assets requires a token with write access') : forbidden('This token may not upload assets; use the write token')
-      const dataset = params.dataset ?? ''
-      if (!isDatasetName(dataset)) throw badRequest('invalidDataset', `"${dataset}" is not a valid dataset name`)
+      const dataset = datasetParam(params)
       const bytes = await readBody(req, ASSET_BODY_LIMIT)
       const text = (name: string) => search.get(name) || undefined
       const { document, created } = await uploadAsset({
@@ -56,7 +55,7 @@ function uploadRoute(kind: AssetKind): Route {
           creditLine: text('creditLine'),
           source: { id: text('sourceId'), name: text('sourceName'), url: text('sourceUrl') },
         },
-      }, { store: lake.store, commits: lake.commits, writeLock: (lake as { writeLock?: WriterContext['writeLock'] }).writeLock, files: new AssetFiles(lake.dataDir), location: { projectId: lake.projectId, baseUrl: requestOrigin(req, lake.url) } })
+      }, { store: lake.store, commits: lake.commits, writeLock: lake.writeLock, files: new AssetFiles(lake.dataDir), location: { projectId: lake.projectId, baseUrl: requestOrigin(req, lake.url) } })
       return { status: created ? 201 : 200, body: { document } }
     },
   }
