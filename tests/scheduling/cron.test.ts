@@ -1,4 +1,5 @@
 // The cron route's handler: closed without the secret, publishes due interviews with it.
+import {afterAll, beforeAll, expect, test} from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,4 +1,5 @@
 // The scheduler against a real lake: publishes due drafts once, never early, and keeps failures visible.
+import {afterAll, beforeAll, expect, test} from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
