@@ -185,15 +185,18 @@ function searchPredicate(left: Node, query: TextQuery): { expression: Node; uses
   if (query.matchesEverything) return { expression: value(true), usesDocument: false }
   const { strings, usesDocument } = searchedStrings(left)
   const conditions: Node[] = []
-  // One `match` with every required pattern, so score() counts term frequencies as for a plain `match`.
+  // As a filter, `match` with several patterns needs them all; inside score() it counts any of them.
   if (query.required.length > 0) conditions.push(matches(strings, query.required))
   for (const phrase of query.phrases) conditions.push(containsPhrase(strings, phrase))
   for (const pattern of query.excluded) conditions.push(not(matches(strings, [pattern])))
   for (const phrase of query.excludedPhrases) conditions.push(not(containsPhrase(strings, phrase)))
   const [first, ...rest] = conditions
-  const expression = rest.reduce<Node>((all, condition) => and(all, condition), first ?? value(true))
-  // No Group wrapper: score() looks through And/match nodes but scores a Group as a plain boolean.
-  return { expression, usesDocument }
+  const predicate = rest.reduce<Node>((all, condition) => and(all, condition), first ?? value(true))
+  if (query.required.length === 0) return { expression: predicate, usesDocument }
+  // score() scores a Group as a plain boolean (0 unless the whole search matches) and an And as
+  // the sum of its sides when both are non-zero: so a document scores only if every term matches,
+  // and then ranks by how often the terms occur, like Sanity's ranking.
+  return { expression: and({ type: 'Group', base: predicate }, matches(strings, query.required)), usesDocument }
 }
 
 /**

@@ -75,8 +75,12 @@ describe('Studio document lists', () => {
     expect(await studioSearch(editor, 'backpress')).toEqual([])
   })
 
-  test('every term must match', async () => {
+  test('every term must match, in the ranking as well as in the filter', async () => {
     expect(await studioSearch(editor, 'network curiosity')).toEqual(['interview-hiring'])
+    // "the" occurs in every interview; "again" in none: nothing may rank above zero.
+    expect(await studioSearch(editor, 'the payment queue again')).toEqual([])
+    const filtered = await editor.fetch('*[_type == "interview" && [@, _id] match text::query($q)]._id', { q: 'the payment queue again' })
+    expect(filtered).toEqual([])
   })
 
   test('a quoted phrase matches only as written', async () => {
