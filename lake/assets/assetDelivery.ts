@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { LakeError, notFound } from '../http/errors.ts'
+import { assetDocumentId } from './assetDocument.ts'
 import { AssetFiles, isDatasetName, parseAssetFileName, type AssetFileName, type AssetKind } from './assetFiles.ts'
 import { mimeTypeForExtension } from './fileType.ts'
 import { chooseOutputFormat, contentTypes, renderVariant } from './imageTransform.ts'
@@ -35,15 +36,20 @@ export function assertSafeAssetPath(rawPath: string): void {
   }
 }
 
+/** How delivery learns whether an asset still exists (its document) and what type it was uploaded as. */
+export type AssetDocumentLookup = (dataset: string, id: string) => Record<string, unknown> | null
+
 export class AssetDelivery {
   readonly files: AssetFiles
   readonly projectId: string
+  readonly lookup: AssetDocumentLookup
   /** Renders in progress, so concurrent requests for the same variant share one render. */
   #rendering = new Map<string, Promise<Buffer>>()
 
-  constructor(files: AssetFiles, projectId: string) {
+  constructor(files: AssetFiles, projectId: string, lookup: AssetDocumentLookup) {
     this.files = files
     this.projectId = projectId
+    this.lookup = lookup
   }
 
   async answer(request: AssetRequest): Promise<AssetAnswer> {
@@ -53,14 +59,17 @@ export class AssetDelivery {
       : null
     if (!name || !dataset) throw notFound(`No ${request.kind} asset at this path`)
     const originalPath = this.files.originalPath(dataset, name)
-    if (!(await this.files.exists(originalPath))) throw notFound(`${request.kind === 'image' ? 'Image' : 'File'} ${fileName} does not exist in dataset "${dataset}"`)
+    // As on Sanity, deleting the asset document takes the asset offline (its bytes stay for a re-upload).
+    const document = this.lookup(dataset, assetDocumentId(name))
+    if (!document || !(await this.files.exists(originalPath))) throw notFound(`${request.kind === 'image' ? 'Image' : 'File'} ${fileName} does not exist in dataset "${dataset}"`)
+    const mimeType = typeof document.mimeType === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(document.mimeType) ? document.mimeType : mimeTypeForExtension(name.extension)
 
     const download = request.search.has('dl') ? request.search.get('dl') || vanity || fileName : null
     const disposition: Record<string, string> = download ? { 'content-disposition': `attachment; filename="${download.replace(/[^\w.-]/g, '_')}"` } : {}
 
-    if (request.kind === 'file') return this.#original(originalPath, name, request, disposition)
+    if (request.kind === 'file') return this.#original(originalPath, name, mimeType, request, disposition)
     const transform = parseImageTransform(request.search)
-    if (isIdentity(transform)) return this.#original(originalPath, name, request, disposition)
+    if (isIdentity(transform)) return this.#original(originalPath, name, mimeType, request, disposition)
 
     const format = chooseOutputFormat(transform, name.extension, request.accept)
     // The key covers every parameter that changes the bytes, and the chosen format (auto=format depends on Accept).
@@ -80,10 +89,10 @@ export class AssetDelivery {
     return { status: 200, headers: { ...headers, 'content-length': String(body.length) }, body }
   }
 
-  async #original(filePath: string, name: AssetFileName, request: AssetRequest, disposition: Record<string, string>): Promise<AssetAnswer> {
+  async #original(filePath: string, name: AssetFileName, mimeType: string, request: AssetRequest, disposition: Record<string, string>): Promise<AssetAnswer> {
     const etag = `"${name.sha1}"`
     const headers: Record<string, string> = {
-      'content-type': mimeTypeForExtension(name.extension),
+      'content-type': mimeType,
       etag,
       'cache-control': IMMUTABLE_CACHE,
       ...safetyHeaders,

@@ -59,7 +59,8 @@ async function openNdjson(file: string): Promise<ImportSource> {
 
 async function openArchive(file: string): Promise<ImportSource> {
   const folder = await mkdtemp(path.join(tmpdir(), 'parley-import-'))
-  const close = () => rm(folder, { recursive: true, force: true })
+  // Files of a failed extraction may still be closing: retry, and never let clean-up hide the real error.
+  const close = () => rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined)
   try {
     try {
       // Only plain files and folders: links in an archive could point anywhere on this machine.

@@ -178,6 +178,35 @@ describe('image upload', () => {
   })
 })
 
+describe('asset lifecycle', () => {
+  test('deleting the asset document takes its URL offline; uploading the bytes again brings it back', async () => {
+    const image = await gradientJpeg(90, 60)
+    const asset = await client.assets.upload('image', image)
+    expect((await fetch(asset.url)).status).toBe(200)
+    await client.delete(asset._id)
+    const gone = await fetch(asset.url)
+    expect(gone.status).toBe(404)
+    expect(((await gone.json()) as { message: string }).message).toMatch(/does not exist/)
+    expect((await fetch(`${asset.url}?w=10`)).status).toBe(404)
+    const again = await client.assets.upload('image', image)
+    expect(again._id).toBe(asset._id)
+    expect((await fetch(asset.url)).status).toBe(200)
+  })
+
+  test('an upload declaring more than 50 MiB is refused with 413 before its body is read', async () => {
+    const { request } = await import('node:http')
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: lake.port, method: 'POST', path: '/v2025-02-19/assets/files/production', headers: { authorization: `Bearer ${WRITE_TOKEN}`, 'content-length': String(60 * 1024 * 1024) } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', reject)
+      req.write(Buffer.alloc(1024))
+    })
+    expect(status).toBe(413)
+  })
+})
+
 describe('file upload', () => {
   test('stores a file asset with a sniffed type and serves its bytes at /files/', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -99,6 +100,40 @@ describe('import of plain NDJSON', () => {
       // A system document: never exported.
       { document: { _id: '_.groups.editors', _type: 'system.group', members: [] }, mode: 'create' },
     ], { identity: 'test' })
+  })
+})
+
+describe('import of an export made by hosted Sanity', () => {
+  test('imports the archive as is: asset fields from assets.json kept, references rewritten, dates kept, a new _rev', async () => {
+    const folder = await mkdtemp(path.join(work, 'hosted-'))
+    const name = 'production-export-2026-01-01t00-00-00-000z'
+    const hash = sha1(photo)
+    await mkdir(path.join(folder, name, 'images'), { recursive: true })
+    await mkdir(path.join(folder, name, 'files'), { recursive: true })
+    await writeFile(path.join(folder, name, 'images', `${hash}-640x360.jpg`), photo)
+    const grace = {
+      _createdAt: '2024-03-01T10:00:00Z', _id: 'person-grace', _rev: 'hostedRevision1', _type: 'person', _updatedAt: '2024-03-02T10:00:00Z', name: 'Grace',
+      photo: { _sanityAsset: `image@file://./images/${hash}-640x360.jpg`, _type: 'image', alt: 'Grace', hotspot: { _type: 'sanity.imageHotspot', x: 0.5, y: 0.4, width: 0.3, height: 0.3 } },
+    }
+    await writeFile(path.join(folder, name, 'data.ndjson'), JSON.stringify(grace) + '\n')
+    const hostedMeta = {
+      _createdAt: '2024-02-01T09:00:00Z', _rev: 'hostedAssetRev', _updatedAt: '2024-02-01T09:00:00Z', originalFilename: 'grace.jpg', sha1hash: hash, size: photo.length, uploadId: 'hostedUpload42',
+      metadata: { _type: 'sanity.imageMetadata', blurHash: 'LEHV6nWB2yk8pyo0adR*.7kCMdnj', dimensions: { _type: 'sanity.imageDimensions', aspectRatio: 640 / 360, height: 360, width: 640 }, hasAlpha: false, isOpaque: true, lqip: 'data:image/jpeg;base64,AAAA' },
+      source: { id: 'unsplash-1', name: 'unsplash', url: 'https://example.com/photo' },
+    }
+    await writeFile(path.join(folder, name, 'assets.json'), JSON.stringify({ [`image-${hash}`]: hostedMeta }))
+    const archive = path.join(work, 'hosted.tar.gz')
+    await createTar({ gzip: true, file: archive, cwd: folder }, [name])
+
+    const summary = await importArchive(lake, archive, { dataset: 'hosted' })
+    expect(summary).toMatchObject({ documents: 1, assets: 1 })
+    const imported = lake.store.getDocument('hosted', 'person-grace') as Record<string, any>
+    expect(imported).toMatchObject({ _createdAt: '2024-03-01T10:00:00Z', _updatedAt: '2024-03-02T10:00:00Z', name: 'Grace' })
+    expect(imported._rev).not.toBe('hostedRevision1')
+    expect(imported.photo).toEqual({ asset: { _type: 'reference', _ref: `image-${hash}-640x360-jpg` }, _type: 'image', alt: 'Grace', hotspot: grace.photo.hotspot })
+    const asset = lake.store.getDocument('hosted', `image-${hash}-640x360-jpg`)
+    expect(asset).toMatchObject({ ...hostedMeta, _rev: imported._rev, _type: 'sanity.imageAsset', path: `images/parley/hosted/${hash}-640x360.jpg`, url: `${lake.url}/images/parley/hosted/${hash}-640x360.jpg` })
+    expect((await fetch(`${lake.url}/images/parley/hosted/${hash}-640x360.jpg?w=64`)).status).toBe(200)
   })
 })
 
@@ -211,11 +246,25 @@ describe('bad import files leave the store unchanged', () => {
     await expectRefused(file, /holds no data\.ndjson, so it is not a Sanity export/)
   })
 
-  test('a truncated .tar.gz is refused as unreadable', async () => {
+  test('a truncated .tar.gz is refused as unreadable, wherever it is cut', async () => {
     const whole = await readFile(path.join(work, 'production-export.tar.gz'))
-    const file = path.join(work, 'truncated.tar.gz')
-    await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)))
-    await expectRefused(file, /is not a readable \.tar\.gz archive|not valid JSON|missing/)
+    for (const share of [0.1, 0.5, 0.9, 0.99]) {
+      const file = path.join(work, `truncated-${share}.tar.gz`)
+      await writeFile(file, whole.subarray(0, Math.floor(whole.length * share)))
+      await expectRefused(file, /is not a readable \.tar\.gz archive: zlib: unexpected end of file/)
+    }
+  })
+
+  test('an archive whose entries climb out with ".." is refused and writes nothing outside its folder', async () => {
+    const folder = await mkdtemp(path.join(work, 'climb-'))
+    await mkdir(path.join(folder, 'inner', 'export'), { recursive: true })
+    await writeFile(path.join(folder, 'inner', 'export', 'data.ndjson'), '{"_id":"t1","_type":"topic"}\n')
+    await writeFile(path.join(folder, 'escaped.txt'), 'outside')
+    const file = path.join(work, 'climb.tar.gz')
+    await createTar({ gzip: true, file, cwd: path.join(folder, 'inner'), preservePaths: true }, ['export', '../escaped.txt'])
+    await expectRefused(file, /is not a readable \.tar\.gz archive: .*(\.\.|path)/i)
+    // Imports unpack into a fresh folder under the temp dir; "../escaped.txt" would have landed beside it.
+    expect(existsSync(path.join(tmpdir(), 'escaped.txt'))).toBe(false)
   })
 
   test('a malformed line names its line number', async () => {

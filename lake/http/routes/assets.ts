@@ -18,7 +18,7 @@ const deliveries = new WeakMap<LakeContext, AssetDelivery>()
 function deliveryFor(lake: LakeContext): AssetDelivery {
   let delivery = deliveries.get(lake)
   if (!delivery) {
-    delivery = new AssetDelivery(new AssetFiles(lake.dataDir), lake.projectId)
+    delivery = new AssetDelivery(new AssetFiles(lake.dataDir), lake.projectId, (dataset, id) => lake.store.getDocument(dataset, id))
     deliveries.set(lake, delivery)
   }
   return delivery
