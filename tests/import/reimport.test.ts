@@ -48,12 +48,12 @@ test('writes every fixture as a draft in one transaction, linking an existing pe
   expect(drafts.every((doc) => doc._id.startsWith('drafts.') && doc._rev === result.transactionId)).toBe(true)
   expect(drafts[1]!.speaker._ref).toBe('a1b2c3-priya')
 
-  const people = await raw<{ _id: string; name: string; role?: string; company?: string; _rev: string }[]>(`*[_type == "person"] | order(name asc){_id, name, role, company, _rev}`)
+  const people = await raw<{ _id: string; name: string; role: string | null; company: string | null; _rev: string }[]>(`*[_type == "person"] | order(name asc){_id, name, role, company, _rev}`)
   expect(people.map(({ _id, name, role, company }) => ({ _id, name, role, company }))).toEqual([
     { _id: 'person-hana-kobayashi', name: 'Hana Kobayashi', role: 'Design Systems Lead', company: 'Fernhill' },
     { _id: 'person-kofi-mensah', name: 'Kofi Mensah', role: 'Principal Engineer', company: 'Tallgrass Labs' },
     { _id: 'person-mireille-okafor', name: 'Mireille Okafor', role: 'Staff Engineer, Payments', company: 'Lindqvist Freight' },
-    { _id: 'a1b2c3-priya', name: 'priya raman', role: undefined, company: undefined },
+    { _id: 'a1b2c3-priya', name: 'priya raman', role: null, company: null },
   ])
   expect(people.filter((person) => person._rev === result.transactionId)).toHaveLength(3)
 
