@@ -32,7 +32,7 @@ export type LakeOptions = {
   readToken?: string
   writeToken?: string
   projectId?: string
-  /** `full` (default) fsyncs every commit; see store/database.ts. */
+  /** `normal` (default; survives kill -9 of the process) or `full` (fsync per commit; survives power loss). See store/database.ts. */
   durability?: Durability
   /** Extra routes (tried after the core routes). */
   routes?: Route[]
@@ -62,7 +62,7 @@ export type Lake = {
 }
 
 export async function startLake(options: LakeOptions): Promise<Lake> {
-  const store = new Store(options.dataDir, options.durability ?? 'full')
+  const store = new Store(options.dataDir, options.durability ?? 'normal')
   const commits = new CommitBus()
   const context: LakeContext = {
     projectId: options.projectId ?? 'parley',

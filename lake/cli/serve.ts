@@ -18,6 +18,7 @@ export function lakeOptionsFrom(args: ParsedArguments, env: Record<string, strin
     readToken: env.SANITY_API_READ_TOKEN || DEFAULT_READ_TOKEN,
     writeToken: env.SANITY_API_WRITE_TOKEN || DEFAULT_WRITE_TOKEN,
     projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
+    durability: env.LAKE_DURABILITY === 'full' ? 'full' : 'normal',
     // Browsers (the Studio) use HTTPS + HTTP/2 on this port; see lake/tls/.
     tlsPort: portFlag(args.flags, 'tls-port', Number(env.LAKE_TLS_PORT ?? 3334)),
     studioDir: flagString(args.flags, 'studio-dir') ?? env.LAKE_STUDIO_DIR,

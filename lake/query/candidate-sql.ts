@@ -1,4 +1,4 @@
-// Translates a Constraint into SQL over documents/doc_values: enumerate candidate ids, or test one id.
+// Translates a Constraint into SQL over documents/doc_index: enumerate candidate ids, or test one id.
 import type { Constraint, IndexKey } from './constraints.ts'
 
 export type Sql = { sql: string; args: (string | number)[] }
@@ -37,7 +37,7 @@ export function enumerateSql(dataset: string, constraint: Constraint): Sql {
       const groups = [...groupByKind(constraint.keys)]
       if (groups.length === 0) return { sql: 'SELECT id FROM documents WHERE 0', args: [] }
       const selects = groups.map(([kind, values]) => ({
-        sql: `SELECT id FROM doc_values WHERE dataset = ? AND path = ? AND kind = ? AND value IN (${placeholders(values.length)})`,
+        sql: `SELECT id FROM doc_index WHERE dataset = ? AND path = ? AND kind = ? AND value IN (${placeholders(values.length)})`,
         args: [dataset, constraint.path, kind, ...values],
       }))
       return union(selects)
@@ -70,7 +70,7 @@ export function predicateSql(dataset: string, constraint: Constraint, idColumn: 
       const groups = [...groupByKind(constraint.keys)]
       if (groups.length === 0) return { sql: '0', args: [] }
       const tests = groups.map(([kind, values]) => ({
-        sql: `EXISTS (SELECT 1 FROM doc_values x WHERE x.dataset = ? AND x.path = ? AND x.kind = ? AND x.value IN (${placeholders(values.length)}) AND x.id = ${idColumn})`,
+        sql: `EXISTS (SELECT 1 FROM doc_index x WHERE x.dataset = ? AND x.path = ? AND x.kind = ? AND x.value IN (${placeholders(values.length)}) AND x.id = ${idColumn})`,
         args: [dataset, constraint.path, kind, ...values],
       }))
       return join(tests, 'OR')

@@ -102,6 +102,25 @@ function references(args: unknown[], params: Record<string, unknown>): Constrain
 }
 
 /**
+ * Whether the constraint of a filter is also sufficient: every stored document satisfying it matches the
+ * filter (only index-exact parts: scalar ==, in, references, joined by && and ||).
+ */
+export function isExactFilter(expr: AnyNode, params: Record<string, unknown>): boolean {
+  switch (expr.type) {
+    case 'And':
+    case 'Or':
+      return isExactFilter(expr.left, params) && isExactFilter(expr.right, params)
+    case 'Group':
+      return isExactFilter(expr.base, params)
+    case 'OpCall':
+    case 'FuncCall':
+      return constraintOfFilter(expr, params).type !== 'all'
+    default:
+      return false
+  }
+}
+
+/**
  * The condition for `*` at one place in the query: the conjunction of the filters applied directly on it
  * (`*[a][b]`), or `all` when `*` is used unfiltered.
  */

@@ -4,7 +4,7 @@ import { LakeError } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
 import { enumerateSql, predicateSql } from './candidate-sql.ts'
-import { constraintOfQuery, and, type Constraint } from './constraints.ts'
+import { constraintOfQuery, and, isExactFilter, type Constraint } from './constraints.ts'
 import { findOrderWindow, pinnedTypes, type OrderWindow } from './order-window.ts'
 import { assertParametersGiven, parseQuery } from './parse.ts'
 import { effectivePerspective, resolveInView, storedIdsFor, viewDocuments, type Perspective } from './perspectives.ts'
@@ -93,12 +93,12 @@ function withDraftIds(constraint: Constraint, layers: string[]): Constraint {
 
 function load(store: Store, request: QueryRequest, ids: string[]): SanityDocument[] {
   const needed = storedIdsFor(request.perspective, request.access, ids)
-  return viewDocuments(request.perspective, request.access, store.getDocuments(request.dataset, needed))
+  return viewDocuments(request.perspective, request.access, store.readDocuments(request.dataset, needed))
 }
 
 function dereferencer(store: Store, request: QueryRequest) {
   const cache = new Map<string, SanityDocument | null>()
-  const loadOne = (id: string) => store.getDocument(request.dataset, id)
+  const loadOne = (id: string) => store.readDocument(request.dataset, id)
   return ({ _ref }: { _ref: string }) => {
     if (!cache.has(_ref)) cache.set(_ref, resolveInView(request.perspective, request.access, _ref, loadOne))
     return cache.get(_ref) ?? null
@@ -131,17 +131,28 @@ async function orderWindowDocuments(store: Store, request: QueryRequest, window:
   const where = `v.dataset = ? AND v.path = ? AND v.kind = ? AND (${test.sql}) AND ${visibilitySql(request, 'v.id')}`
   const args = [request.dataset, window.path, kind, ...test.args]
   const direction = window.descending ? 'DESC' : 'ASC'
-  const page = store.statement(`SELECT v.id AS id, v.value AS value FROM doc_values v WHERE ${where} ORDER BY v.value ${direction} LIMIT ?`)
-  const ties = store.statement(`SELECT v.id AS id FROM doc_values v WHERE ${where} AND v.value = ?`)
+  const page = store.statement(`SELECT v.id AS id, v.value AS value FROM doc_index v WHERE ${where} ORDER BY v.value ${direction} LIMIT ?`)
+  const ties = store.statement(`SELECT v.id AS id FROM doc_index v WHERE ${where} AND v.value = ?`)
 
-  for (let size = Math.max(window.limit * 2, 32); ; size *= 4) {
+  // When the SQL condition is the whole filter (e.g. `_type == "interview"`), every row read is a match.
+  const exact = isExactFilterChain(window.filter, request.params)
+  for (let size = exact ? window.limit : Math.max(window.limit * 2, 32); ; size *= 4) {
     const rows = page.all(...args, size)
     const ids = new Set(rows.map((row) => row.id as string))
     const exhausted = rows.length < size
     if (!exhausted) for (const row of ties.all(...args, rows[rows.length - 1]?.value as string | number)) ids.add(row.id as string)
     const documents = load(store, request, [...ids])
-    if (exhausted || (await countMatches(store, window.filter, documents, request)) >= window.limit) return documents
+    if (exhausted || (exact && ids.size >= window.limit) || (await countMatches(store, window.filter, documents, request)) >= window.limit) return documents
   }
+}
+
+function isExactFilterChain(filter: ExprNode, params: Record<string, unknown>): boolean {
+  let node = filter as unknown as { type: string; base: unknown; expr: { type: string } }
+  while (node.type === 'Filter') {
+    if (!isExactFilter(node.expr, params)) return false
+    node = node.base as typeof node
+  }
+  return true
 }
 
 function kindCoveringAll(store: Store, dataset: string, types: string[], path: string): 's' | 'n' | null {

@@ -1,6 +1,7 @@
-// Decides which values of a document go into the doc_values index, and which paths the planner may trust.
+// Decides which values of a document go into the doc_index table, and which paths the planner may trust.
 
 export type IndexKind = 's' | 'n' | 'b' | 'o'
+/** Kind `o` entries carry no value: they only feed path_stats (something non-indexable is at the path). */
 export type IndexEntry = { path: string; kind: IndexKind; value: string | number | null }
 
 /** Paths deeper than this are not indexed (queries on them are still answered, just without narrowing). */
@@ -22,7 +23,10 @@ export function indexKeyOf(value: unknown): { kind: IndexKind; value: string | n
 
 /** Whether an attribute path (object keys from the document root) is one the index covers. */
 export function isIndexedPath(segments: readonly string[]): boolean {
-  return segments.length > 0 && segments.length <= MAX_INDEXED_DEPTH && segments.every((s) => s !== '' && !s.includes('.') && !skippedKeys.has(s) && s !== REFERENCES_PATH)
+  if (segments.length === 0 || segments.length > MAX_INDEXED_DEPTH) return false
+  // A nested `_type` (slug, reference, image…) is almost never filtered on: not worth a row per document.
+  if (segments.length > 1 && segments[segments.length - 1] === '_type') return false
+  return segments.every((s) => s !== '' && !s.includes('.') && !skippedKeys.has(s) && s !== REFERENCES_PATH)
 }
 
 export function indexEntriesOf(document: Record<string, unknown>): IndexEntry[] {

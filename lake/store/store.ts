@@ -25,14 +25,18 @@ export type TransactionLogEntry = {
 
 export type HistoryEntry = TransactionLogEntry & { documents: DocumentChange[] }
 
+const PARSED_CACHE_SIZE = 20_000
+
 const typeOf = (doc: Record<string, unknown> | null) => (doc && typeof doc._type === 'string' ? doc._type : '')
 
 export class Store {
   readonly db: DatabaseSync
   #statements = new Map<string, StatementSync>()
   #datasets = new Set<string>()
+  /** Parsed bodies of recently read documents (insertion-ordered Map used as a FIFO cache). */
+  #parsed = new Map<string, SanityDocument>()
 
-  constructor(dataDir: string, durability: Durability = 'full') {
+  constructor(dataDir: string, durability: Durability = 'normal') {
     this.db = openDatabase(dataDir, durability)
     for (const row of this.db.prepare('SELECT name FROM datasets').all()) this.#datasets.add(row.name as string)
   }
@@ -65,16 +69,43 @@ export class Store {
     return row ? (row.rev as string) : null
   }
 
-  /** Loads documents by id; missing ids are simply absent from the map. */
+  /** Loads documents by id; missing ids are simply absent from the map. One statement for any number of ids. */
   getDocuments(dataset: string, ids: readonly string[]): Map<string, SanityDocument> {
     const found = new Map<string, SanityDocument>()
-    const chunk = 500
-    for (let i = 0; i < ids.length; i += chunk) {
-      const part = ids.slice(i, i + chunk)
-      const sql = `SELECT id, body FROM documents WHERE dataset = ? AND id IN (${part.map(() => '?').join(',')})`
-      for (const row of this.statement(sql).all(dataset, ...part)) found.set(row.id as string, JSON.parse(row.body as string))
+    if (ids.length === 0) return found
+    const rows = this.statement('SELECT id, body FROM documents WHERE dataset = ? AND id IN (SELECT value FROM json_each(?))').all(dataset, JSON.stringify(ids))
+    for (const row of rows) found.set(row.id as string, JSON.parse(row.body as string))
+    return found
+  }
+
+  /**
+   * Documents for query evaluation, from a cache of parsed bodies (invalidated by every commit that touches
+   * them). The objects are shared: callers must treat them as read-only (groq-js and the perspective overlay do).
+   */
+  readDocuments(dataset: string, ids: readonly string[]): Map<string, SanityDocument> {
+    const found = new Map<string, SanityDocument>()
+    const missing: string[] = []
+    for (const id of ids) {
+      const cached = this.#parsed.get(`${dataset}\u0000${id}`)
+      if (cached) found.set(id, cached)
+      else missing.push(id)
+    }
+    if (missing.length > 0) {
+      for (const [id, doc] of this.getDocuments(dataset, missing)) {
+        found.set(id, doc)
+        this.#remember(dataset, id, doc)
+      }
     }
     return found
+  }
+
+  readDocument(dataset: string, id: string): SanityDocument | null {
+    return this.readDocuments(dataset, [id]).get(id) ?? null
+  }
+
+  #remember(dataset: string, id: string, doc: SanityDocument): void {
+    this.#parsed.set(`${dataset}\u0000${id}`, doc)
+    if (this.#parsed.size > PARSED_CACHE_SIZE) this.#parsed.delete(this.#parsed.keys().next().value as string)
   }
 
   /** Every document of a dataset, in id order (the full scan the planner must agree with). */
@@ -93,6 +124,7 @@ export class Store {
 
   /** Writes a transaction in one SQLite transaction: documents, index rows, stats, revisions, log. */
   commit(dataset: string, record: TransactionRecord): void {
+    for (const change of record.changes) this.#parsed.delete(`${dataset}\u0000${change.id}`)
     this.db.exec('BEGIN IMMEDIATE')
     try {
       if (!this.#datasets.has(dataset)) {
@@ -101,7 +133,9 @@ export class Store {
       const { lastInsertRowid } = this.statement(
         'INSERT INTO transactions (dataset, id, timestamp, identity, document_ids, mutations) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(dataset, record.transactionId, record.timestamp, record.identity, JSON.stringify(record.changes.map((c) => c.id)), JSON.stringify(record.mutations))
-      for (const change of record.changes) this.#writeChange(dataset, Number(lastInsertRowid), record, change)
+      const stats = new Map<string, number>()
+      for (const change of record.changes) this.#writeChange(dataset, Number(lastInsertRowid), record, change, stats)
+      this.#writeStats(dataset, stats)
       this.db.exec('COMMIT')
     } catch (error) {
       this.db.exec('ROLLBACK')
@@ -110,7 +144,7 @@ export class Store {
     this.#datasets.add(dataset)
   }
 
-  #writeChange(dataset: string, seq: number, record: TransactionRecord, change: DocumentChange): void {
+  #writeChange(dataset: string, seq: number, record: TransactionRecord, change: DocumentChange, stats: Map<string, number>): void {
     const { id, before, after } = change
     if (after) {
       this.statement('INSERT INTO documents (dataset, id, rev, body) VALUES (?, ?, ?, ?) ON CONFLICT (dataset, id) DO UPDATE SET rev = excluded.rev, body = excluded.body').run(
@@ -119,31 +153,37 @@ export class Store {
     } else {
       this.statement('DELETE FROM documents WHERE dataset = ? AND id = ?').run(dataset, id)
     }
-    this.#reindex(dataset, id, before, after)
+    this.#reindex(dataset, id, before, after, stats)
     this.statement('INSERT INTO revisions (dataset, doc_id, seq, rev, timestamp, body) VALUES (?, ?, ?, ?, ?, ?)').run(
       dataset, id, seq, record.transactionId, record.timestamp, after ? JSON.stringify(after) : null,
     )
   }
 
-  /** Replaces a document's index rows and adjusts path_stats by the difference in (path, kind) pairs. */
-  #reindex(dataset: string, id: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): void {
+  /** Replaces a document's index rows and records the change in (type, path, kind) counts for path_stats. */
+  #reindex(dataset: string, id: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, stats: Map<string, number>): void {
     const oldEntries = before ? indexEntriesOf(before) : []
     const newEntries = after ? indexEntriesOf(after) : []
-    if (before) this.statement('DELETE FROM doc_values WHERE dataset = ? AND id = ?').run(dataset, id)
-    const insert = this.statement('INSERT INTO doc_values (dataset, path, kind, value, id) VALUES (?, ?, ?, ?, ?)')
-    for (const entry of newEntries) insert.run(dataset, entry.path, entry.kind, entry.value, id)
+    const oldRows = new Set(oldEntries.filter((e) => e.kind !== 'o').map(rowKey))
+    const newRows = new Set(newEntries.filter((e) => e.kind !== 'o').map(rowKey))
+    const remove = this.statement('DELETE FROM doc_index WHERE dataset = ? AND path = ? AND kind = ? AND value = ? AND id = ?')
+    const insert = this.statement('INSERT OR IGNORE INTO doc_index (dataset, path, kind, value, id) VALUES (?, ?, ?, ?, ?)')
+    for (const entry of oldEntries) if (entry.kind !== 'o' && !newRows.has(rowKey(entry))) remove.run(dataset, entry.path, entry.kind, entry.value, id)
+    for (const entry of newEntries) if (entry.kind !== 'o' && !oldRows.has(rowKey(entry))) insert.run(dataset, entry.path, entry.kind, entry.value, id)
 
     const oldShape = shapeOf(typeOf(before), oldEntries)
     const newShape = shapeOf(typeOf(after), newEntries)
-    for (const key of oldShape) if (!newShape.has(key)) this.#adjustStats(dataset, key, -1)
-    for (const key of newShape) if (!oldShape.has(key)) this.#adjustStats(dataset, key, 1)
+    for (const key of oldShape) if (!newShape.has(key)) stats.set(key, (stats.get(key) ?? 0) - 1)
+    for (const key of newShape) if (!oldShape.has(key)) stats.set(key, (stats.get(key) ?? 0) + 1)
   }
 
-  #adjustStats(dataset: string, key: string, delta: number): void {
-    const [type, path, kind] = JSON.parse(key) as [string, string, string]
-    this.statement('INSERT INTO path_stats (dataset, type, path, kind, docs) VALUES (?, ?, ?, ?, ?) ON CONFLICT (dataset, type, path, kind) DO UPDATE SET docs = docs + excluded.docs').run(
-      dataset, type, path, kind, delta,
-    )
+  /** One upsert per distinct (type, path, kind) per transaction, not per document. */
+  #writeStats(dataset: string, stats: Map<string, number>): void {
+    const upsert = this.statement('INSERT INTO path_stats (dataset, type, path, kind, docs) VALUES (?, ?, ?, ?, ?) ON CONFLICT (dataset, type, path, kind) DO UPDATE SET docs = docs + excluded.docs')
+    for (const [key, delta] of stats) {
+      if (delta === 0) continue
+      const [type, path, kind] = JSON.parse(key) as [string, string, string]
+      upsert.run(dataset, type, path, kind, delta)
+    }
   }
 
   /** Documents of `type` holding a value of `kind` at `path` (each document counts once per path and kind). */
@@ -206,6 +246,8 @@ export class Store {
     if (this.db.isOpen) this.db.close()
   }
 }
+
+const rowKey = (entry: IndexEntry) => `${entry.path}\u0000${entry.kind}\u0000${entry.value}`
 
 function shapeOf(type: string, entries: readonly IndexEntry[]): Set<string> {
   const shape = new Set<string>()

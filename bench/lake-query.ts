@@ -1,0 +1,150 @@
+// Benchmark: lake query latency over HTTP vs groq-js in memory on 100,000 interviews, and durable transactions/s.
+// Run: npm run bench:lake  (options: --interviews N --people N)
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createClient } from '@sanity/client'
+import { evaluate, parse } from 'groq-js'
+import { startLake } from '../lake/index.ts'
+
+const flag = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback
+}
+const INTERVIEWS = flag('interviews', 100_000)
+const PEOPLE = flag('people', 2_000)
+const TOPICS = 40
+const WRITE_TOKEN = 'bench-write-token'
+
+/** A deterministic pseudo-random sequence so every run measures the same content. */
+function random(seed: number) {
+  let state = seed
+  return () => {
+    state = (state * 1664525 + 1013904223) % 4294967296
+    return state / 4294967296
+  }
+}
+const next = random(42)
+const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T
+const words = 'latency queue payments scaling review mentor compiler kernel design interview platform team oncall incident data search cache index rollout migration'.split(' ')
+const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ')
+
+function person(i: number) {
+  return { _id: `person-${i}`, _type: 'person', name: `Person ${i}`, slug: { _type: 'slug', current: `person-${i}` }, role: pick(['Staff Engineer', 'Engineering Manager', 'SRE', 'Designer']), team: pick(['Payments', 'Search', 'Platform']), bio: sentence(20) }
+}
+
+function interview(i: number) {
+  const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 10 * 365 * 86400) * 1000).toISOString()
+  return {
+    _id: `interview-${i}`,
+    _type: 'interview',
+    title: `Interview ${i}: ${sentence(5)}`,
+    slug: { _type: 'slug', current: `interview-${i}` },
+    standfirst: sentence(25),
+    speaker: { _type: 'reference', _ref: `person-${Math.floor(next() * PEOPLE)}` },
+    interviewer: { _type: 'reference', _ref: `person-${Math.floor(next() * PEOPLE)}` },
+    topics: [0, 1].map((k) => ({ _type: 'reference', _ref: `topic-${Math.floor(next() * TOPICS)}`, _key: `t${k}` })),
+    publishedAt: day,
+    featured: next() < 0.05,
+    seo: { title: `Interview ${i}`, description: sentence(12) },
+    qa: [0, 1, 2].map((q) => ({
+      _type: 'qaBlock',
+      _key: `q${q}`,
+      question: `${sentence(8)}?`,
+      answer: [{ _type: 'block', _key: `b${q}`, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `s${q}`, text: sentence(40), marks: [] }] }],
+    })),
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await work()
+    samples.push(performance.now() - started)
+  }
+  return median(samples)
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'))
+const lake = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN })
+const client = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: lake.url, token: WRITE_TOKEN, useCdn: false })
+
+try {
+  console.log(`Loading ${PEOPLE} people, ${TOPICS} topics and ${INTERVIEWS} interviews over HTTP…`)
+  const loadStarted = performance.now()
+  const all: Record<string, unknown>[] = []
+  const batch = async (docs: Record<string, unknown>[]) => {
+    const tx = client.transaction()
+    for (const doc of docs) tx.create(doc as never)
+    await tx.commit({ returnDocuments: false, visibility: 'async' })
+  }
+  const people = Array.from({ length: PEOPLE }, (_, i) => person(i))
+  const topics = Array.from({ length: TOPICS }, (_, i) => ({ _id: `topic-${i}`, _type: 'topic', title: `Topic ${i}` }))
+  await batch([...people, ...topics])
+  all.push(...people, ...topics)
+  for (let start = 0; start < INTERVIEWS; start += 1000) {
+    const docs = Array.from({ length: Math.min(1000, INTERVIEWS - start) }, (_, k) => interview(start + k))
+    await batch(docs)
+    all.push(...docs)
+  }
+  console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`)
+  // groq-js sees the same documents the lake stores (with system fields).
+  const inMemory = lake.store.allDocuments('production')
+
+  const speakerId = (all.find((doc) => doc._type === 'interview') as { speaker: { _ref: string } }).speaker._ref
+  const queries = [
+    { name: '(a) slug lookup', query: '*[_type == "interview" && slug.current == $slug][0]{title, "speaker": speaker->name}', params: { slug: `interview-${Math.floor(INTERVIEWS / 2)}` }, runs: 300, goalRatio: 50, goalMs: 2 },
+    { name: '(b) latest 20 with speaker', query: '*[_type == "interview"] | order(publishedAt desc)[0...20]{title, "slug": slug.current, publishedAt, "speaker": speaker->name}', params: {}, runs: 100, goalRatio: 10 },
+    { name: '(c) by one speaker', query: '*[_type == "interview" && speaker._ref == $speaker] | order(publishedAt desc){title, "slug": slug.current, publishedAt}', params: { speaker: speakerId }, runs: 100, goalRatio: 10 },
+  ]
+
+  console.log('\nQuery medians (lake over HTTP with @sanity/client vs groq-js over all documents in memory, same run):')
+  for (const q of queries) {
+    const tree = parse(q.query)
+    const fromLake = await client.fetch(q.query, q.params)
+    const fromGroq = await (await evaluate(tree, { dataset: inMemory, params: q.params })).get()
+    if (JSON.stringify(fromLake) !== JSON.stringify(fromGroq)) throw new Error(`${q.name}: the lake and groq-js disagree`)
+    for (let i = 0; i < 20; i++) await client.fetch(q.query, q.params)
+    const lakeMs = await time(q.runs, () => client.fetch(q.query, q.params))
+    const groqMs = await time(7, async () => (await evaluate(tree, { dataset: inMemory, params: q.params })).get())
+    const ratio = groqMs / lakeMs
+    const goal = `goal ≥ ${q.goalRatio}×${q.goalMs ? ` and ≤ ${q.goalMs} ms` : ''}`
+    const met = ratio >= q.goalRatio && (!q.goalMs || lakeMs <= q.goalMs)
+    console.log(`  ${q.name.padEnd(28)} lake ${lakeMs.toFixed(2).padStart(7)} ms   groq-js ${groqMs.toFixed(1).padStart(7)} ms   ${ratio.toFixed(0).padStart(5)}× faster   (${goal}: ${met ? 'met' : 'NOT met'})`)
+  }
+
+  console.log('\nSingle-document transactions per second over HTTP (each one committed before its answer):')
+  for (const durability of ['normal', 'full'] as const) {
+    const txDir = mkdtempSync(join(tmpdir(), 'parley-bench-tx-'))
+    const txLake = await startLake({ port: 0, dataDir: txDir, writeToken: WRITE_TOKEN, durability })
+    const writer = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: txLake.url, token: WRITE_TOKEN, useCdn: false })
+    try {
+      for (const inFlight of [1, 8]) {
+        let count = 0
+        const started = performance.now()
+        const deadline = started + 3000
+        await Promise.all(Array.from({ length: inFlight }, async (_, worker) => {
+          while (performance.now() < deadline) {
+            await writer.create({ _id: `tx-${inFlight}-${worker}-${count}`, _type: 'note', n: count }, { returnDocuments: false })
+            count++
+          }
+        }))
+        const perSecond = count / ((performance.now() - started) / 1000)
+        const label = durability === 'normal' ? 'synchronous=NORMAL (default; survives kill -9)' : 'synchronous=FULL (fsync per commit; survives power loss)'
+        console.log(`  ${label.padEnd(58)} ${inFlight} in flight: ${perSecond.toFixed(0).padStart(5)} transactions/s (goal ≥ 1,000/s: ${perSecond >= 1000 ? 'met' : 'NOT met'})`)
+      }
+    } finally {
+      await txLake.close()
+      rmSync(txDir, { recursive: true, force: true })
+    }
+  }
+} finally {
+  await lake.close()
+  rmSync(dataDir, { recursive: true, force: true })
+}
