@@ -54,6 +54,10 @@ const handlers: Record<string, Handler> = {
     const problem = patchProblem(patch as Record<string, unknown>)
     if (problem) fail(index, 400, 'invalidPatch', problem)
     let draft = working.get(draftId)
+    const expectedRevision = (patch as Record<string, unknown>).ifRevisionID
+    if (expectedRevision !== undefined && expectedRevision !== (draft ?? working.get(publishedId))?._rev) {
+      fail(index, 409, 'conflict', `Document "${draftId}" does not have the expected revision "${String(expectedRevision)}"`, draftId)
+    }
     if (!draft) {
       const published = working.get(publishedId)
       if (!published) fail(index, 404, 'documentNotFoundError', `Neither "${draftId}" nor "${publishedId}" exists; create the draft first`, draftId)
