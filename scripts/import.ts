@@ -1,5 +1,5 @@
 // `npm run import -- FILE… [--dry-run] [--publish] [--speaker "NAME, ROLE"]`: bring interview articles into Parley.
-import { createWriteClient as createWriteClientFromEnv, loadEnvFiles } from '../lib/scheduling/write-client.ts'
+import { createWriteClient, loadEnvFiles } from '../lib/scheduling/write-client.ts'
 import { parseSpeakerOption, plannedDocuments, readArticles, writeInterviews, type ImportRefusal } from '../lib/import/index.ts'
 
 const usage = `Usage: npm run import -- FILE|FOLDER… [--dry-run] [--publish] [--speaker "NAME, ROLE at COMPANY"]
@@ -62,7 +62,7 @@ async function main(args: string[]): Promise<number> {
     return 1
   }
   loadEnvFiles()
-  const client = createWriteClientFromEnv()
+  const client = createWriteClient()
   const result = await writeInterviews(client, interviews, options)
   reportRefusals(result.refused)
   for (const written of result.written) {
