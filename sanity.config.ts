@@ -8,9 +8,18 @@ import {backend, dataset, projectId} from './studio/environment.ts'
 import {lakeClientFactory} from './studio/lakeClient.ts'
 import {structure} from './studio/structure.ts'
 
+// Features that live in Sanity's hosted services (releases, tasks and comments in an add-on
+// dataset, announcements) have no counterpart in the lake; off there, Sanity's defaults otherwise.
 const lakeOptions =
   backend.kind === 'lake'
-    ? {apiHost: backend.apiHost, unstable_clientFactory: lakeClientFactory(backend.apiHost), auth: lakeAuth(backend.apiHost)}
+    ? {
+        apiHost: backend.apiHost,
+        unstable_clientFactory: lakeClientFactory(backend.apiHost),
+        auth: lakeAuth(backend.apiHost),
+        releases: {enabled: false},
+        tasks: {enabled: false},
+        announcements: {enabled: false},
+      }
     : {}
 
 export default defineConfig({
@@ -18,8 +27,11 @@ export default defineConfig({
   title: 'Parley',
   projectId,
   dataset,
-  basePath: '/studio',
+  // No workspace basePath: the Studio's base path (/studio) is set once, in sanity.cli.ts.
   ...lakeOptions,
+  // Parley schedules through its own scheduler (lib/scheduling), on every plan and on the lake.
+  scheduledPublishing: {enabled: false},
+  scheduledDrafts: {enabled: false},
   plugins: [structureTool({structure, title: 'Content'})],
   schema: {
     types: schemaTypes,
@@ -29,5 +41,6 @@ export default defineConfig({
   document: {
     actions: documentActions,
     newDocumentOptions: (previous) => previous.filter((item) => !singletonTypes.has(item.templateId)),
+    ...(backend.kind === 'lake' ? {comments: {enabled: false}} : {}),
   },
 })
