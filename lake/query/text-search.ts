@@ -1,5 +1,8 @@
 // Gives groq-js the `text::query()` search of Sanity's Content Lake (which groq-js leaves unimplemented) by rewriting the parsed query into predicates groq-js evaluates, so `score()`/`boost()` rank it as usual.
 import type { ExprNode } from 'groq-js'
+import { SEARCHABLE_STRINGS, SEARCHABLE_WORDS, withSearchableText } from './searchable-text.ts'
+
+export { withSearchableText } from './searchable-text.ts'
 
 /**
  * The search language of `text::query()`, as the Studio's `groq2024` search writes it
@@ -51,30 +54,6 @@ export function parseTextQuery(input: string): TextQuery {
 
 function normalisePhrase(text: string): string {
   return text.trim().split(/\s+/).filter(Boolean).join(' ').toLowerCase()
-}
-
-/**
- * The property under which a document copy carries its searchable strings. It is not
- * enumerable and not a valid Sanity field name, so it never shows up in a result.
- */
-export const SEARCHABLE_TEXT = '\u0000lake:searchableText'
-
-/**
- * Every string value of a document, however deeply nested, except system values
- * (`_type`, `_key`, `_ref`, `_rev`, dates…): `[@, _id] match …` means "anywhere in the
- * document's content, or its id".
- */
-export function searchableStrings(document: unknown): string[] {
-  const strings: string[] = []
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') strings.push(value)
-    else if (Array.isArray(value)) value.forEach(visit)
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) if (!key.startsWith('_')) visit(inner)
-    }
-  }
-  visit(document)
-  return strings
 }
 
 type Node = ExprNode
@@ -150,27 +129,30 @@ const and = (left: Node, right: Node): Node => ({ type: 'And', left, right })
 const not = (base: Node): Node => ({ type: 'Not', base })
 const matches = (left: Node, patterns: string[]): Node => ({ type: 'OpCall', op: 'match', left, right: value(patterns) })
 
-/** `@` inside the searched values stands for all of the document's strings. */
-function searchedStrings(left: Node): { strings: Node; usesDocument: boolean } {
-  const documentStrings: Node = { type: 'AccessAttribute', base: { type: 'This' }, name: SEARCHABLE_TEXT }
+/**
+ * What a search looks in: `@` inside the searched values stands for all of the document's strings
+ * (its pre-tokenised words for terms, its strings for phrases); other values are used as given.
+ */
+function searchedValues(left: Node): { words: Node; strings: Node; usesDocument: boolean } {
   const inner = unwrapGroup(left)
-  if (inner.type === 'This') return { strings: documentStrings, usesDocument: true }
-  if (inner.type !== 'Array') return { strings: left, usesDocument: false }
-  let usesDocument = false
-  const elements = inner.elements.map((element) => {
-    if (!element.isSplat && unwrapGroup(element.value).type === 'This') {
-      usesDocument = true
-      return { type: 'ArrayElement' as const, value: documentStrings, isSplat: true }
-    }
-    return element
+  const documentAttribute = (name: string): Node => ({ type: 'AccessAttribute', base: { type: 'This' }, name })
+  if (inner.type === 'This') return { words: documentAttribute(SEARCHABLE_WORDS), strings: documentAttribute(SEARCHABLE_STRINGS), usesDocument: true }
+  if (inner.type !== 'Array' || !inner.elements.some((element) => !element.isSplat && unwrapGroup(element.value).type === 'This')) {
+    return { words: left, strings: left, usesDocument: false }
+  }
+  const withDocument = (name: string): Node => ({
+    type: 'Array',
+    elements: inner.elements.map((element) =>
+      !element.isSplat && unwrapGroup(element.value).type === 'This' ? { type: 'ArrayElement' as const, value: documentAttribute(name), isSplat: true } : element,
+    ),
   })
-  return { strings: { type: 'Array', elements }, usesDocument }
+  return { words: withDocument(SEARCHABLE_WORDS), strings: withDocument(SEARCHABLE_STRINGS), usesDocument: true }
 }
 
 /** `count(strings[count(string::split(lower(@), phrase)) > 1]) > 0`: some string contains the phrase. */
 function containsPhrase(strings: Node, phrase: string): Node {
   const inner = unwrapGroup(strings)
-  const isList = inner.type === 'Array' || (inner.type === 'AccessAttribute' && inner.name === SEARCHABLE_TEXT)
+  const isList = inner.type === 'Array' || (inner.type === 'AccessAttribute' && inner.name === SEARCHABLE_STRINGS)
   const asArray: Node = isList ? strings : { type: 'Array', elements: [{ type: 'ArrayElement', value: strings, isSplat: false }] }
   const pieces = call('string', 'split', [call('global', 'lower', [{ type: 'This' }]), value(phrase)])
   const stringsWithPhrase: Node = {
@@ -183,12 +165,12 @@ function containsPhrase(strings: Node, phrase: string): Node {
 
 function searchPredicate(left: Node, query: TextQuery): { expression: Node; usesDocument: boolean } {
   if (query.matchesEverything) return { expression: value(true), usesDocument: false }
-  const { strings, usesDocument } = searchedStrings(left)
+  const { words, strings, usesDocument } = searchedValues(left)
   const conditions: Node[] = []
   // As a filter, `match` with several patterns needs them all; inside score() it counts any of them.
-  if (query.required.length > 0) conditions.push(matches(strings, query.required))
+  if (query.required.length > 0) conditions.push(matches(words, query.required))
   for (const phrase of query.phrases) conditions.push(containsPhrase(strings, phrase))
-  for (const pattern of query.excluded) conditions.push(not(matches(strings, [pattern])))
+  for (const pattern of query.excluded) conditions.push(not(matches(words, [pattern])))
   for (const phrase of query.excludedPhrases) conditions.push(not(containsPhrase(strings, phrase)))
   const [first, ...rest] = conditions
   const predicate = rest.reduce<Node>((all, condition) => and(all, condition), first ?? value(true))
@@ -196,25 +178,7 @@ function searchPredicate(left: Node, query: TextQuery): { expression: Node; uses
   // score() scores a Group as a plain boolean (0 unless the whole search matches) and an And as
   // the sum of its sides when both are non-zero: so a document scores only if every term matches,
   // and then ranks by how often the terms occur, like Sanity's ranking.
-  return { expression: and({ type: 'Group', base: predicate }, matches(strings, query.required)), usesDocument }
-}
-
-/**
- * Copies of the documents that also carry their searchable strings under a hidden,
- * lazily computed property, for queries that search `@`. The copies serialise exactly
- * like the originals.
- */
-export function withSearchableText<T>(documents: readonly T[]): T[] {
-  return documents.map((document) => {
-    if (document === null || typeof document !== 'object' || Array.isArray(document)) return document
-    const copy = { ...document }
-    let strings: string[] | undefined
-    Object.defineProperty(copy, SEARCHABLE_TEXT, {
-      enumerable: false,
-      get: () => (strings ??= searchableStrings(document)),
-    })
-    return copy
-  })
+  return { expression: and({ type: 'Group', base: predicate }, matches(words, query.required)), usesDocument }
 }
 
 /**
