@@ -8,7 +8,7 @@ import { constraintOfQuery, and, isExactFilter, type Constraint } from './constr
 import { findOrderWindow, pinnedTypes, type OrderWindow } from './order-window.ts'
 import { assertParametersGiven, parseQuery } from './parse.ts'
 import { effectivePerspective, resolveInView, storedIdsFor, viewDocuments, type Perspective } from './perspectives.ts'
-import { rewriteTextQueries, withSearchableText } from './text-search.ts'
+import { mentionsTextQuery, rewriteTextQueries, withSearchableText } from './text-search.ts'
 
 export type QueryRequest = {
   dataset: string
@@ -34,16 +34,18 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   assertParametersGiven(request.query, parsed, request.params)
   let tree = parsed.tree
   for (const rewrite of treeRewrites) tree = rewrite(tree, request)
-  // text::query (groq-js leaves it unimplemented): rewritten into predicates; `[@, …]` searches need each document's strings.
-  const textSearch = rewriteTextQueries(tree, request.params)
-  tree = textSearch.tree
+  // text::query (groq-js leaves it unimplemented): rewritten into predicates; `[@, …]` searches need each
+  // document's strings. Only queries that mention it pay for the rewrite (a copy of the tree).
+  const textSearch = mentionsTextQuery(request.query) ? rewriteTextQueries(tree, request.params) : null
+  if (textSearch) tree = textSearch.tree
   const perspective = effectivePerspective(request.perspective, request.access)
   const view = { ...request, perspective }
 
-  const dataset = store.hasDataset(request.dataset) ? await datasetFor(store, view, tree) : { documents: [] as SanityDocument[] }
+  // The order window counts matches without searchable strings attached, so text searches skip it.
+  const dataset = store.hasDataset(request.dataset) ? await datasetFor(store, view, tree, textSearch === null) : { documents: [] as SanityDocument[] }
   const dereference = dereferencer(store, view)
   const options = {
-    dataset: textSearch.searchesWholeDocuments ? withSearchableText(dataset.documents) : dataset.documents,
+    dataset: textSearch?.searchesWholeDocuments ? withSearchableText(dataset.documents) : dataset.documents,
     params: request.params,
     identity: request.access.identity,
     sanity: { projectId: request.projectId ?? 'parley', dataset: request.dataset },
@@ -60,11 +62,11 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
 
 type Dataset = { documents: SanityDocument[] }
 
-async function datasetFor(store: Store, request: QueryRequest, tree: ExprNode): Promise<Dataset> {
+async function datasetFor(store: Store, request: QueryRequest, tree: ExprNode, allowWindow: boolean): Promise<Dataset> {
   if (request.fullScan) return { documents: load(store, request, store.selectIds('SELECT id FROM documents WHERE dataset = ?', [request.dataset])) }
   const constraint = constraintOfQuery(tree, request.params)
   if (constraint === null) return { documents: [] }
-  const window = request.perspective.kind === 'stack' ? null : findOrderWindow(tree)
+  const window = request.perspective.kind === 'stack' || !allowWindow ? null : findOrderWindow(tree)
   if (window) {
     const windowed = await orderWindowDocuments(store, request, window)
     if (windowed) return { documents: windowed }
