@@ -80,7 +80,8 @@ export class AssetDelivery {
       'content-type': contentTypes[format],
       etag,
       'cache-control': IMMUTABLE_CACHE,
-      ...(transform.autoFormat ? { vary: 'Accept' } : {}),
+      // Replaces the router's `vary: Origin`, so name both.
+      ...(transform.autoFormat ? { vary: 'Accept, Origin' } : {}),
       ...safetyHeaders,
       ...disposition,
     }

@@ -1,10 +1,11 @@
 // Imports a Sanity export or NDJSON into a dataset: checks everything first, then stores assets and documents in one transaction.
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { CommitBus } from '../commits.ts'
 import { LakeError } from '../http/errors.ts'
 import { documentIdProblem, randomId } from '../mutations/identifiers.ts'
-import { AssetFiles, isDatasetName } from '../assets/assetFiles.ts'
+import { AssetFiles, isDatasetName, type AssetFileName } from '../assets/assetFiles.ts'
 import { prepareAsset, type PreparedAsset } from '../assets/assetUpload.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
 import { findAssetPointers, parseAssetPointer, toLakeForm } from './assetReferences.ts'
@@ -34,6 +35,7 @@ export type ImportSummary = { documents: number; assets: number; transactionId: 
 const MAX_LISTED = 5
 
 type ParsedLine = { document: SanityDocument; line: number }
+type ImportedAsset = { name: AssetFileName; document: SanityDocument; sourcePath: string }
 
 function parseDocuments(source: ImportSource, warnings: string[]): ParsedLine[] {
   const parsed: ParsedLine[] = []
@@ -118,14 +120,18 @@ async function importFrom(source: ImportSource, options: ImportOptions): Promise
   }
   const files = new AssetFiles(options.dataDir)
   const location = { projectId: options.projectId, baseUrl: options.baseUrl }
-  const prepared = new Map<string, PreparedAsset>()
-  const byFile = new Map<string, PreparedAsset>()
+  // Asset ids by pointer, and one entry per asset id (two files with the same bytes are one asset). Bytes are
+  // not kept in memory: they are read again from the source file when stored.
+  const assetIdByPointer = new Map<string, string>()
+  const byFile = new Map<string, string>()
+  const assetsById = new Map<string, ImportedAsset>()
   for (const [raw, pointer] of pointers) {
     const key = `${pointer.kind}:${pointer.filePath}`
-    let asset = byFile.get(key)
-    if (!asset) {
+    let assetId = byFile.get(key)
+    if (!assetId) {
       const bytes = await readFile(pointer.filePath).catch(() => null)
       if (!bytes) throw new ImportError(`${pointer.where}: the asset file ${JSON.stringify(raw)} is missing; nothing was imported`)
+      let asset: PreparedAsset
       try {
         asset = await prepareAsset(pointer.kind, dataset, bytes, { originalFilename: path.basename(pointer.filePath) }, location)
       } catch (error) {
@@ -134,17 +140,19 @@ async function importFrom(source: ImportSource, options: ImportOptions): Promise
       }
       // assets.json restores what the original asset document said (file name, upload id, dates, extra metadata).
       const meta = source.assetMeta[`${pointer.kind}-${asset.name.sha1}`]
-      if (meta && typeof meta === 'object') {
-        const computed = asset.document
-        asset.document = { ...computed, ...meta, _id: computed._id, _type: computed._type, assetId: computed.assetId, extension: computed.extension, mimeType: computed.mimeType, path: computed.path, url: computed.url }
-      }
-      byFile.set(key, asset)
+      const computed = asset.document
+      const document = meta && typeof meta === 'object'
+        ? { ...computed, ...meta, _id: computed._id, _type: computed._type, assetId: computed.assetId, extension: computed.extension, mimeType: computed.mimeType, path: computed.path, url: computed.url }
+        : computed
+      assetId = computed._id
+      if (!assetsById.has(assetId)) assetsById.set(assetId, { name: asset.name, document: document as SanityDocument, sourcePath: pointer.filePath })
+      byFile.set(key, assetId)
     }
-    prepared.set(raw, asset)
+    assetIdByPointer.set(raw, assetId)
   }
 
   // 2. Existing ids abort the import unless --replace.
-  const documents = lines.map(({ document }) => toLakeForm(document, (raw) => (prepared.get(raw) as PreparedAsset).document._id) as SanityDocument)
+  const documents = lines.map(({ document }) => toLakeForm(document, (raw) => assetIdByPointer.get(raw) as string) as SanityDocument)
   if (!options.replace) {
     const existing = store.getDocuments(dataset, documents.map((document) => document._id))
     if (existing.size > 0) {
@@ -155,15 +163,17 @@ async function importFrom(source: ImportSource, options: ImportOptions): Promise
 
   // 3. Bytes first (content-addressed, harmless if the transaction fails; removed again then), then one transaction.
   const documentIds = new Set(documents.map((document) => document._id))
-  const assets = [...new Set(byFile.values())].filter((asset) => !documentIds.has(asset.document._id))
+  const assets = [...assetsById.values()].filter((asset) => !documentIds.has(asset.document._id))
   const written: string[] = []
   try {
     for (const asset of assets) {
       const target = files.originalPath(dataset, asset.name)
-      if (await files.writeOnce(target, asset.bytes)) written.push(target)
+      const bytes = await readFile(asset.sourcePath)
+      if (createHash('sha1').update(bytes).digest('hex') !== asset.name.sha1) throw new ImportError(`The asset file ${asset.sourcePath} changed while it was being imported; nothing was imported`)
+      if (await files.writeOnce(target, bytes)) written.push(target)
     }
     const writes: DocumentWrite[] = [
-      ...assets.map((asset) => ({ document: asset.document as SanityDocument, mode: options.replace ? 'createOrReplace' as const : 'createIfNotExists' as const })),
+      ...assets.map((asset) => ({ document: asset.document, mode: options.replace ? 'createOrReplace' as const : 'createIfNotExists' as const })),
       ...documents.map((document) => ({ document, mode: options.replace ? 'createOrReplace' as const : 'create' as const })),
     ]
     const outcome = await commitDocumentWrites({ store, commits: options.commits, writeLock: options.writeLock }, dataset, writes, { identity: options.identity ?? 'parley-import', keepTimestamps: true })

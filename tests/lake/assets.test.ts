@@ -131,6 +131,7 @@ describe('image upload', () => {
       expect([info.format, info.width, info.height]).toEqual(expected)
       expect(response.headers.get('content-type')).toBe(`image/${expected[0] === 'heif' ? 'avif' : expected[0]}`)
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      if (url.includes('auto=format')) expect(response.headers.get('vary')).toMatch(/Accept/)
     }
   })
 

@@ -90,6 +90,21 @@ describe('import of plain NDJSON', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(photo)).toBe(true)
   })
 
+  test('two files with the same bytes become one asset', async () => {
+    const folder = await mkdtemp(path.join(work, 'twins-'))
+    const twin = await sharp({ create: { width: 12, height: 10, channels: 3, background: '#336699' } }).png().toBuffer()
+    await writeFile(path.join(folder, 'a.png'), twin)
+    await writeFile(path.join(folder, 'b.png'), twin)
+    await writeFile(path.join(folder, 'twins.ndjson'), [
+      { _id: 'topic-a', _type: 'topic', icon: { _type: 'image', _sanityAsset: 'image@file://./a.png' } },
+      { _id: 'topic-b', _type: 'topic', icon: { _type: 'image', _sanityAsset: 'image@file://./b.png' } },
+    ].map((document) => JSON.stringify(document)).join('\n'))
+    const summary = await importArchive(lake, path.join(folder, 'twins.ndjson'), { dataset: 'twins' })
+    expect(summary).toMatchObject({ documents: 2, assets: 1 })
+    const refs = lake.store.allDocuments('twins').filter((document) => document._type === 'topic').map((document) => (document.icon as { asset: { _ref: string } }).asset._ref)
+    expect(refs).toEqual([`image-${sha1(twin)}-12x10-png`, `image-${sha1(twin)}-12x10-png`])
+  })
+
   test('an upload through @sanity/client with a file name is part of the dataset too', async () => {
     const client = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: lake.url, token: 'parley-local-write-token', useCdn: false })
     const logo = await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 200, g: 20, b: 20, alpha: 0.5 } } }).png().toBuffer()
