@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createClient, type SanityClient } from '@sanity/client'
 import { startLake, type Lake } from '../../lake/index.ts'
-import { parseTextQuery } from '../../lake/query/text-search.ts'
+import { evaluate, parse } from 'groq-js'
+import { parseTextQuery, prepareTextSearch } from '../../lake/query/text-search.ts'
 
 const WRITE_TOKEN = 'parley-local-write-token'
 
@@ -57,6 +58,20 @@ describe('the search language', () => {
     })
     expect(parseTextQuery('*').matchesEverything).toBe(true)
     expect(parseTextQuery('   ').matchesEverything).toBe(true)
+  })
+})
+
+describe('whole-document search', () => {
+  // Pre-tokenised words must find exactly what groq-js's own `match` finds in the original strings.
+  const texts = ['node.js at scale', 'Café. Crème brûlée…', 'x..y _under_score e-mail a/b', 'C++ & C# (2024): v1.2.3', '...dots... and "quotes"', 'ÅSE øre']
+  const patterns = ['nodejs', 'node', 'js', 'café', 'café.', 'crème', 'xy', '_under_score', 'mail', 'c', 'v1.2.3', 'v1', 'dots', 'quotes', 'åse', 'ør*', 'brûl*']
+  test.each(patterns)('finds %s in the same documents as groq-js matching the original strings', async (pattern) => {
+    const documents = texts.map((text, index) => ({ _id: `doc${index}`, _rev: 'r1', body: text }))
+    const viaSearch = parse('*[[@, _id] match text::query($q)]._id')
+    const prepared = prepareTextSearch(viaSearch, { q: pattern }, documents)
+    const found = await (await evaluate(prepared.tree, { dataset: prepared.dataset, params: { q: pattern } })).get()
+    const native = await (await evaluate(parse('*[[body, _id] match $q]._id'), { dataset: documents, params: { q: pattern } })).get()
+    expect(found).toEqual(native)
   })
 })
 
