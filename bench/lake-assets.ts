@@ -45,6 +45,16 @@ try {
   for (const [index, image] of images.entries()) await client.assets.upload('image', image, { filename: `photo-${index}.jpg` })
   const uploadSeconds = (performance.now() - uploadStart) / 1000
 
+  // The same number of other photos, four uploads in flight at a time (as a Studio drop of several files does).
+  const parallelImages: Buffer[] = []
+  for (let i = 0; i < UPLOADS; i++) parallelImages.push(await photo(1600, 1067, 10_000 + i))
+  const parallelStart = performance.now()
+  const queue = parallelImages.entries()
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    for (const [index, image] of queue) await client.assets.upload('image', image, { filename: `parallel-${index}.jpg` })
+  }))
+  const parallelSeconds = (performance.now() - parallelStart) / 1000
+
   // De-duplicated uploads (same bytes again) skip decoding entirely.
   const dedupeStart = performance.now()
   for (const [index, image] of images.entries()) await client.assets.upload('image', image, { filename: `again-${index}.jpg` })
@@ -74,6 +84,8 @@ try {
     averageUploadKilobytes: Math.round(totalBytes / UPLOADS / 1000),
     uploadMBperSecond: +(totalBytes / 1e6 / uploadSeconds).toFixed(1),
     uploadsPerSecond: +(UPLOADS / uploadSeconds).toFixed(1),
+    parallel4MBperSecond: +(parallelImages.reduce((sum, image) => sum + image.length, 0) / 1e6 / parallelSeconds).toFixed(1),
+    parallel4UploadsPerSecond: +(UPLOADS / parallelSeconds).toFixed(1),
     duplicateUploadsPerSecond: +(UPLOADS / dedupeSeconds).toFixed(1),
     transform: { source: '2000x1333 JPEG', output: `800x${check.height} WebP (${firstBytes.length} bytes)`, firstMs: +firstMs.toFixed(1), cachedMedianMs: +cachedMs.toFixed(2), firstOverCached: +(firstMs / cachedMs).toFixed(1) },
   }
