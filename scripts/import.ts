@@ -47,7 +47,8 @@ async function main(args: string[]): Promise<number> {
   const { interviews, refused } = readArticles(options.paths, { speaker })
   for (const interview of interviews) {
     const role = [interview.speaker.role, interview.speaker.company].filter(Boolean).join(' at ')
-    report(`• ${interview.file}: "${interview.title}" — ${interview.speaker.name}${role ? ` (${role})` : ''}, ${interview.qa.length} question${interview.qa.length === 1 ? '' : 's'}`)
+    const by = interview.interviewer ? `, interviewed by ${interview.interviewer.name}` : ''
+    report(`• ${interview.file}: "${interview.title}" — ${interview.speaker.name}${role ? ` (${role})` : ''}${by}, ${interview.qa.length} question${interview.qa.length === 1 ? '' : 's'}`)
     for (const warning of interview.warnings) report(`  ! ${warning}`)
   }
   reportRefusals(refused)
@@ -66,7 +67,8 @@ async function main(args: string[]): Promise<number> {
   const result = await writeInterviews(client, interviews, options)
   reportRefusals(result.refused)
   for (const written of result.written) {
-    const person = written.person.created ? `new person ${written.person.id}` : `existing person ${written.person.id}`
+    const personLabel = (match: { id: string; created: boolean }) => `${match.created ? 'new' : 'existing'} person ${match.id}`
+    const person = `speaker: ${personLabel(written.person)}${written.interviewer ? `, interviewer: ${personLabel(written.interviewer)}` : ''}`
     const images = written.images ? `, ${written.images} image${written.images === 1 ? '' : 's'} uploaded` : ''
     report(`✓ ${written.file} → ${written.id} (${written.operation}; ${person}${images})`)
   }

@@ -23,14 +23,12 @@ export type InterviewDocument = {
   slug: { _type: 'slug'; current: string }
   standfirst?: string
   speaker: Reference
+  interviewer?: Reference
   qa: ImportedInterview['qa']
   publishedAt?: string
   canonicalUrl?: string
   [field: string]: unknown
 }
-
-/** The fields an import owns; everything else on an existing interview (topics, cover image, SEO…) is the editors'. */
-export const IMPORTED_FIELDS = ['title', 'slug', 'standfirst', 'speaker', 'qa', 'publishedAt', 'canonicalUrl'] as const
 
 /**
  * The published id of an imported interview: from its canonical URL when it has one (stable even if the title is
@@ -64,7 +62,7 @@ export function newPersonDocument(speaker: Speaker): PersonDocument {
   }
 }
 
-export function interviewDocument(interview: ImportedInterview, id: string, speaker: Reference): InterviewDocument {
+export function interviewDocument(interview: ImportedInterview, id: string, speaker: Reference, interviewer?: Reference): InterviewDocument {
   return {
     _id: id,
     _type: 'interview',
@@ -72,6 +70,7 @@ export function interviewDocument(interview: ImportedInterview, id: string, spea
     slug: { _type: 'slug', current: interview.slug },
     ...(interview.standfirst ? { standfirst: interview.standfirst } : {}),
     speaker,
+    ...(interviewer ? { interviewer } : {}),
     qa: interview.qa,
     ...(interview.publishedAt ? { publishedAt: interview.publishedAt } : {}),
     ...(interview.canonicalUrl ? { canonicalUrl: interview.canonicalUrl } : {}),

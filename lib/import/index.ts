@@ -37,12 +37,15 @@ export function plannedDocuments(interviews: ImportedInterview[], mode: { publis
   const people = new Set<string>()
   for (const interview of interviews) {
     const person = offlinePersonMatch(interview.speaker)
-    if (person.created && !people.has(person.id)) {
-      documents.push(person.created)
-      people.add(person.id)
+    const interviewer = interview.interviewer ? offlinePersonMatch(interview.interviewer) : undefined
+    for (const match of [person, interviewer]) {
+      if (match?.created && !people.has(match.id)) {
+        documents.push(match.created)
+        people.add(match.id)
+      }
     }
     const id = interviewIdFor(interview)
-    documents.push(interviewDocument(interview, mode.publish ? id : `drafts.${id}`, person.reference))
+    documents.push(interviewDocument(interview, mode.publish ? id : `drafts.${id}`, person.reference, interviewer?.reference))
   }
   return documents
 }

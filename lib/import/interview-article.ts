@@ -12,7 +12,7 @@ import { plainTextToHtml } from './plain-text.ts'
 import { splitQuestions } from './questions.ts'
 import { ImportRefusal } from './refusal.ts'
 import { slugify } from './slug.ts'
-import { findSpeaker, parseSpeakerOption, type Speaker } from './speaker.ts'
+import { bylineName, findSpeaker, parseSpeakerOption, type Speaker } from './speaker.ts'
 
 export type ImportedQaBlock = { _type: 'qaBlock'; _key: string; question: string; answer: PortableTextBlock[] }
 
@@ -25,6 +25,8 @@ export type ImportedInterview = {
   publishedAt?: string
   canonicalUrl?: string
   speaker: Speaker
+  /** The post's author, when the article names one other than the speaker. */
+  interviewer?: Speaker
   qa: ImportedQaBlock[]
   warnings: string[]
 }
@@ -52,6 +54,7 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
   let blocks = flattenBlocks(root)
   blocks = withoutRepeatedTitle(blocks, title, metadata.subtitle)
   const dated = blocks.find((block) => isDateLine(block.text))
+  const author = metadata.author ?? authorFromBlocks(blocks)
   const publishedAt = metadata.publishedAt ?? (dated ? parsePublicationDate(dated.text) : undefined)
   blocks = withoutChrome(blocks)
 
@@ -76,6 +79,8 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
       'no speaker found: the title or introduction should name them ("An interview with NAME | ROLE", "NAME, ROLE at COMPANY, joined us to talk about…", "Speaker: NAME, ROLE"), or pass --speaker "NAME, ROLE"',
     )
   }
+
+  const interviewer = author && author.toLocaleLowerCase() !== speaker.name.toLocaleLowerCase() ? { name: author } : undefined
 
   let key = 0
   const keyGenerator = () => `k${(key++).toString(36).padStart(3, '0')}`
@@ -107,6 +112,7 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
     ...(publishedAt ? { publishedAt } : {}),
     ...(metadata.canonicalUrl ? { canonicalUrl: metadata.canonicalUrl } : {}),
     speaker,
+    ...(interviewer ? { interviewer } : {}),
     qa: importedQa,
     warnings,
   }
@@ -128,6 +134,16 @@ function isDateLine(text: string): boolean {
     .replace(/[·•|–—-]/g, ' ')
     .trim()
   return rest !== '' && parsePublicationDate(rest) !== undefined && /^[\p{L}.,\s\d]+$/u.test(rest) && rest.split(/\s+/).length <= 4
+}
+
+/** A byline or a copied author box ("Dario Lentz" over "Follow") among the paragraphs, before chrome is dropped. */
+function authorFromBlocks(blocks: ArticleBlock[]): string | undefined {
+  for (const [index, block] of blocks.entries()) {
+    if (block.kind !== 'paragraph') continue
+    const name = bylineName(block.text) ?? (isAuthorBoxName(block.text, blocks[index + 1]?.text) ? bylineName(block.text, { bare: true }) : undefined)
+    if (name) return name
+  }
+  return undefined
 }
 
 function withoutChrome(blocks: ArticleBlock[]): ArticleBlock[] {

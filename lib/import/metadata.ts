@@ -1,5 +1,6 @@
 // Reads an article's title, subtitle, publication date and canonical URL from its markup and front matter.
 import type { FrontMatter } from './markdown.ts'
+import { bylineName } from './speaker.ts'
 
 export type ArticleMetadata = {
   title?: string
@@ -9,6 +10,8 @@ export type ArticleMetadata = {
   description?: string
   publishedAt?: string
   canonicalUrl?: string
+  /** Who wrote the post: in an interview, the interviewer. */
+  author?: string
 }
 
 export function readMetadata(document: Document, frontMatter: FrontMatter = {}): ArticleMetadata {
@@ -49,7 +52,14 @@ export function readMetadata(document: Document, frontMatter: FrontMatter = {}):
     absoluteUrl(attribute('a.p-canonical', 'href')) ??
     absoluteUrl(attribute('meta[property="og:url"]', 'content'))
 
-  return { title, subtitle, description, publishedAt: dateText ? parsePublicationDate(dateText) : undefined, canonicalUrl }
+  const author =
+    fromFront('interviewer', 'author') ??
+    bylineName(text('.p-author'), { bare: true }) ??
+    bylineName(text('a[rel="author"]'), { bare: true }) ??
+    bylineName(attribute('meta[name="author"]', 'content'), { bare: true }) ??
+    bylineName(text('.byline, .author-name, [itemprop="author"]'), { bare: true })
+
+  return { title, subtitle, description, author, publishedAt: dateText ? parsePublicationDate(dateText) : undefined, canonicalUrl }
 }
 
 /** "Originally published at <a href=…>" names where the interview first appeared: the best canonical URL a post body has. */

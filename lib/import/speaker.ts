@@ -62,3 +62,19 @@ function speakerFrom(name: string, role: string | undefined): Speaker {
 function sameName(a: string, b: string): boolean {
   return a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0
 }
+
+const BYLINE = new RegExp(String.raw`^(?:(?:[Ww]ritten|[Ii]nterview(?:ed)?|[Pp]osted)\s+)?(?:[Bb]y|[Ii]nterviewer:)\s+(?<name>${NAME})(?:\s*(?:[·•|,–—-].*|\s+on\s+.*)?)$`, 'u')
+
+const BARE_NAME = new RegExp(String.raw`^${NAME}$`, 'u')
+
+/**
+ * The name in a byline ("By Sam Ortiz", "Written by Sam Ortiz · 5 min read", "Interviewer: Sam Ortiz"); with
+ * `bare`, an element that is all name (Medium's author link) counts too.
+ */
+export function bylineName(text: string | undefined, { bare = false } = {}): string | undefined {
+  const line = text?.replace(/\s+/g, ' ').trim()
+  if (!line) return undefined
+  const match = BYLINE.exec(line)
+  if (match?.groups?.name) return match.groups.name
+  return bare && BARE_NAME.test(line) ? line : undefined
+}

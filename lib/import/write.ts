@@ -4,7 +4,6 @@ import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SanityClient, SanityDocument } from '@sanity/client'
 import {
-  IMPORTED_FIELDS,
   interviewDocument,
   interviewIdFor,
   matchPerson,
@@ -23,6 +22,7 @@ export type WrittenInterview = {
   id: string
   operation: 'created' | 'updated'
   person: { id: string; created: boolean }
+  interviewer?: { id: string; created: boolean }
   images: number
 }
 
@@ -36,7 +36,7 @@ const SLUG_TAKEN = `*[_type == "interview" && slug.current == $slug && !(_id in 
  */
 export async function writeInterviews(client: SanityClient, interviews: ImportedInterview[], mode: WriteMode): Promise<WriteResult> {
   const refused: ImportRefusal[] = []
-  const accepted: { interview: ImportedInterview; id: string; person: PersonMatch }[] = []
+  const accepted: { interview: ImportedInterview; id: string; person: PersonMatch; interviewer?: PersonMatch }[] = []
   const slugsInRun = new Map<string, string>()
   const people = new Map<string, PersonMatch>()
   for (const interview of interviews) {
@@ -48,10 +48,15 @@ export async function writeInterviews(client: SanityClient, interviews: Imported
       continue
     }
     slugsInRun.set(interview.slug, id)
-    const nameKey = interview.speaker.name.toLocaleLowerCase()
-    const person = people.get(nameKey) ?? (await matchPerson(client, interview.speaker))
-    people.set(nameKey, person)
-    accepted.push({ interview, id, person })
+    const personFor = async (speaker: ImportedInterview['speaker']) => {
+      const nameKey = speaker.name.toLocaleLowerCase()
+      const match = people.get(nameKey) ?? (await matchPerson(client, speaker))
+      people.set(nameKey, match)
+      return match
+    }
+    const person = await personFor(interview.speaker)
+    const interviewer = interview.interviewer ? await personFor(interview.interviewer) : undefined
+    accepted.push({ interview, id, person, interviewer })
   }
   if (accepted.length === 0) return { written: [], refused }
 
@@ -62,15 +67,17 @@ export async function writeInterviews(client: SanityClient, interviews: Imported
   const transaction = client.transaction()
   const createdPeople = new Set<string>()
   const written: WrittenInterview[] = []
-  for (const { interview, id, person } of accepted) {
-    if (person.created && !createdPeople.has(person.id)) {
-      transaction.createIfNotExists(person.created satisfies PersonDocument)
-      createdPeople.add(person.id)
+  for (const { interview, id, person, interviewer } of accepted) {
+    for (const match of [person, interviewer]) {
+      if (match?.created && !createdPeople.has(match.id)) {
+        transaction.createIfNotExists(match.created satisfies PersonDocument)
+        createdPeople.add(match.id)
+      }
     }
     const draft = byId.get(`drafts.${id}`)
     const published = byId.get(id)
     const targetId = mode.publish ? id : `drafts.${id}`
-    const imported = withUploadedImages(interviewDocument(interview, targetId, person.reference), assets)
+    const imported = withUploadedImages(interviewDocument(interview, targetId, person.reference, interviewer?.reference), assets)
     transaction.createOrReplace({ ...editorsFields(draft ?? published), ...imported })
     // Publishing means the imported version replaces any pending draft, as a publish in the Studio does.
     if (mode.publish && draft) transaction.delete(draft._id)
@@ -79,6 +86,7 @@ export async function writeInterviews(client: SanityClient, interviews: Imported
       id: targetId,
       operation: draft || published ? 'updated' : 'created',
       person: { id: person.id, created: Boolean(person.created) },
+      ...(interviewer ? { interviewer: { id: interviewer.id, created: Boolean(interviewer.created) } } : {}),
       images: countImages(imported),
     })
   }
@@ -86,15 +94,13 @@ export async function writeInterviews(client: SanityClient, interviews: Imported
   return { written, refused, transactionId: result.transactionId }
 }
 
-/** What editors added to an earlier import (topics, cover image, SEO…) survives a re-import; system fields do not. */
+/**
+ * A re-import starts from the interview as it stands, so what editors added (topics, cover image, SEO, an interviewer
+ * the article does not name…) survives; every field the article does give is then set from the article.
+ */
 function editorsFields(document: SanityDocument | undefined): Record<string, unknown> {
   if (!document) return {}
-  const kept: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(document)) {
-    if (field.startsWith('_') || (IMPORTED_FIELDS as readonly string[]).includes(field)) continue
-    kept[field] = value
-  }
-  return kept
+  return Object.fromEntries(Object.entries(document).filter(([field]) => !field.startsWith('_')))
 }
 
 type AssetMarker = { _sanityAsset: string }

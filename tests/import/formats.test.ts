@@ -18,6 +18,7 @@ test('a Medium export post: bold questions, a two-line question, a sub-heading, 
   // "Originally published at" names where the interview first appeared; it wins over Medium's own link.
   expect(interview.canonicalUrl).toBe('https://engineering.lindqvist.example/interviews/mireille-okafor')
   expect(interview.speaker).toEqual({ name: 'Mireille Okafor', role: 'Staff Engineer, Payments', company: 'Lindqvist Freight' })
+  expect(interview.interviewer).toEqual({ name: 'Tomás Brennan' })
   expect(interview.qa.map((block) => block.question)).toEqual([
     'What did the old settlement job actually do?',
     'You rewrote it in stages rather than all at once.\nWhy not a clean cut-over?',
@@ -58,6 +59,7 @@ test('generic article HTML: heading questions with a lead-in line, h3 sub-headin
   expect(interview.publishedAt).toBe('2023-11-14T08:30:00.000Z')
   expect(interview.canonicalUrl).toBe('https://blog.orbitwise.example/2023/11/on-call-without-the-dread/')
   expect(interview.speaker).toEqual({ name: 'Priya Raman', role: 'Engineering Manager', company: 'Orbitwise' })
+  expect(interview.interviewer).toEqual({ name: 'Sam Ortiz' })
   expect(interview.qa.map((block) => block.question)).toEqual([
     'How big is the rotation today?',
     'A year ago the pager went off forty times a week.\nWhat changed first?',
@@ -92,6 +94,7 @@ test('Markdown: front matter, "Q:"/"A:" bold questions over two lines, a sub-hea
   expect(interview.publishedAt).toBe('2025-06-02T00:00:00.000Z')
   expect(interview.canonicalUrl).toBe('https://tallgrass.example/blog/scaling-the-queue')
   expect(interview.speaker).toEqual({ name: 'Kofi Mensah', role: 'Principal Engineer', company: 'Tallgrass Labs' })
+  expect(interview.interviewer).toBeUndefined()
   // Markdown renders a soft line break as a space, so the two source lines read as one sentence pair.
   expect(interview.qa.map((block) => block.question)).toEqual([
     'What broke first when traffic tripled?',
@@ -130,6 +133,7 @@ test('plain text copied from a web page: author box, dateline and follow prompts
   expect(interview.publishedAt).toBe('2025-01-18T00:00:00.000Z')
   expect(interview.canonicalUrl).toBe('https://fernhill.example/blog/design-systems-hana-kobayashi')
   expect(interview.speaker).toEqual({ name: 'Hana Kobayashi', role: 'Design Systems Lead', company: 'Fernhill' })
+  expect(interview.interviewer).toEqual({ name: 'Dario Lentz' })
   expect(interview.qa.map((block) => block.question)).toEqual([
     'Why build a design system at all?',
     'You said adoption was voluntary.\nHow did you get twelve teams on board?',

@@ -44,12 +44,13 @@ test.each([
   ['article HTML', 'html', 'on-call-without-the-dread', { h3: 2, li: 3, blockquote: 1, img: 0, code: 1 }],
   ['Markdown', 'markdown', 'scaling-the-queue-a-conversation-with-kofi-mensah', { h3: 1, li: 3, blockquote: 1, img: 1, code: 1 }],
   ['plain text', 'plain-text', 'shipping-a-design-system-to-twelve-product-teams', { h3: 1, li: 3, blockquote: 0, img: 0, code: 0 }],
-])('an interview imported from %s renders on the site with its speaker, questions and answer structure', async (_format, format, slug, counts) => {
+])('an interview imported from %s renders on the site with its speaker, interviewer, questions and answer structure', async (_format, format, slug, counts) => {
   const source = imported.find((interview) => interview.slug === slug)!
   expect(source.format).toBe(format)
   const interview = await getInterview(slug)
   expect(interview?.title).toBe(source.title)
   expect(interview?.speaker).toMatchObject({ name: source.speaker.name, role: source.speaker.role, company: source.speaker.company })
+  expect(interview?.interviewer?.name).toBe(source.interviewer?.name)
   expect(interview?.publishedAt).toBe(source.publishedAt)
 
   const page = render(<QuestionsAndAnswers qa={interview!.qa} />)
