@@ -2,7 +2,8 @@
 import type { LakeContext } from '../context.ts'
 import type { Route } from '../http/router.ts'
 import type { RequestHandler } from '../http/server.ts'
-import { corsPolicy, type CorsPolicy } from '../http/cors.ts'
+import { corsPolicy, originsFromEnvironment, type CorsPolicy } from '../http/cors.ts'
+import { loadEnvironment } from '../cli/environment.ts'
 import { authRoutes } from '../http/routes/auth.ts'
 import { studioSupportRoutes } from '../http/routes/studio-support.ts'
 import { studioRoutes } from '../http/routes/studio.ts'
@@ -17,11 +18,11 @@ export type BrowserOptions = {
   tlsPort?: number
   /** Folder with the built Studio (index.html + static/), served at /studio. */
   studioDir?: string
-  /** Origins allowed besides the site's and the lake's own (CORS and sign-in return URLs). */
+  /** Origins allowed besides the site's and the lake's own (CORS and sign-in return URLs); default LAKE_CORS_ORIGINS. */
   corsOrigins?: readonly string[]
   /** The site's port, whose origin is allowed by default. Default 3000. */
   sitePort?: number
-  /** The local editor's sign-in; default from LAKE_EDITOR_EMAIL / LAKE_EDITOR_PASSWORD. */
+  /** The local editor's sign-in; default LAKE_EDITOR_EMAIL / LAKE_EDITOR_PASSWORD (environment, then .env.local, then .env). */
   editorCredential?: EditorCredential
 }
 
@@ -42,10 +43,12 @@ export type BrowserListener = {
 }
 
 export function browserSupport(context: LakeContext, options: BrowserOptions): BrowserSupport {
-  const cors = corsPolicy({ sitePort: options.sitePort ?? 3000, extraOrigins: options.corsOrigins })
+  // Read like every other setting, so a password set in .env.local is the one the lake checks.
+  const environment: Record<string, string | undefined> = options.editorCredential && options.corsOrigins ? {} : loadEnvironment()
+  const cors = corsPolicy({ sitePort: options.sitePort ?? 3000, extraOrigins: options.corsOrigins ?? originsFromEnvironment(environment.LAKE_CORS_ORIGINS) })
   const signIn = createEditorSignIn({
     db: context.store.db,
-    credential: options.editorCredential ?? editorCredentialFromEnvironment(),
+    credential: options.editorCredential ?? editorCredentialFromEnvironment(environment),
     allowedOrigins: cors.allowedOrigins,
   })
   context.tokenResolvers.push(signIn.tokenResolver)

@@ -1,6 +1,7 @@
 // Signing in to the Studio without a sanity.io account: the lake's login page, sessions that act as the editor, the token sign-in, and the support endpoints the Studio calls at boot.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ClientHttp2Session } from 'node:http2'
@@ -177,4 +178,35 @@ describe('Studio support endpoints', () => {
     expect(bad.json().error.description).toContain('JSON array of {key, value}')
     expect((await http2Request(session, '/v2025-02-19/users/me/keyvalue/studio.search.recent')).status).toBe(401)
   })
+})
+
+describe('the lake CLI', () => {
+  test('checks the editor credential set in .env.local, and prints its browser URL', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'parley-cli-auth-'))
+    await writeFile(path.join(folder, '.env.local'), 'LAKE_EDITOR_EMAIL=cli@parley.test\nLAKE_EDITOR_PASSWORD=from-env-local\n')
+    const cli = spawn(process.execPath, [path.resolve('lake/cli.ts'), '--port', '0', '--tls-port', '0', '--data', path.join(folder, 'lake')], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      const output = await new Promise<string>((resolve, reject) => {
+        let text = ''
+        cli.stdout.setEncoding('utf8')
+        cli.stdout.on('data', (chunk: string) => {
+          text += chunk
+          if (text.includes('HTTP/2')) resolve(text)
+        })
+        cli.once('exit', (code) => reject(new Error(`the CLI exited with ${code}: ${text}`)))
+      })
+      expect(output).toMatch(/Content Lake for browsers \(HTTPS, HTTP\/2\) on https:\/\/localhost:\d+/)
+      const lakeUrl = /listening on (http:\/\/\S+)/.exec(output)?.[1] as string
+      const attempt = (password: string) =>
+        fetch(`${lakeUrl}/auth/login`, { method: 'POST', redirect: 'manual', headers: formHeaders, body: form({ origin: 'http://localhost:3000/studio/', email: 'cli@parley.test', password }) })
+      expect((await attempt('parley-local-editor')).status).toBe(401)
+      const accepted = await attempt('from-env-local')
+      expect(accepted.status).toBe(303)
+      expect(accepted.headers.get('location')).toMatch(/^http:\/\/localhost:3000\/studio\/#sid=/)
+    } finally {
+      cli.kill('SIGTERM')
+      await new Promise((resolve) => cli.once('exit', resolve))
+      await rm(folder, { recursive: true, force: true })
+    }
+  }, 30_000)
 })
