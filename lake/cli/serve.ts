@@ -5,6 +5,7 @@ import { flagString, portFlag, type ParsedArguments } from './arguments.ts'
 import { loadEnvironment } from './environment.ts'
 import { originsFromEnvironment } from '../http/cors.ts'
 import { loadWebhookDefinitions } from '../webhooks/definitions.ts'
+import { editorCredentialFromEnvironment } from '../auth/credential.ts'
 
 /** Hooks other commands/helpers can use to extend `serve` (e.g. a TLS port) without editing this file's logic. */
 export type ServeExtension = (lake: Lake, args: ParsedArguments, env: Record<string, string | undefined>) => Promise<string[] | void>
@@ -23,6 +24,8 @@ export function lakeOptionsFrom(args: ParsedArguments, env: Record<string, strin
     tlsPort: portFlag(args.flags, 'tls-port', Number(env.LAKE_TLS_PORT ?? 3334)),
     studioDir: flagString(args.flags, 'studio-dir') ?? env.LAKE_STUDIO_DIR,
     corsOrigins: originsFromEnvironment(env.LAKE_CORS_ORIGINS),
+    // From the merged environment (.env, .env.local), not only process.env.
+    editorCredential: editorCredentialFromEnvironment(env),
     sitePort: Number(env.PORT ?? 3000),
     webhooks: loadWebhookDefinitions({ file: flagString(args.flags, 'webhooks') ?? env.LAKE_WEBHOOKS_FILE, environment: env.LAKE_WEBHOOKS }),
     webhookReport: (line) => console.log(line),
