@@ -22,6 +22,9 @@ export async function startTlsListener(options: {
     // The compatibility API gives HTTP/2 requests the shape of node:http's, so one handler serves both ports.
     void options.handler(request as Http2ServerRequest as unknown as IncomingMessage, response as Http2ServerResponse as unknown as ServerResponse)
   })
+  // HTTP/1.1 clients on this port go through node:http's machinery: like the plain port, never cut
+  // a long-lived event stream after Node's default five minutes.
+  Object.assign(server, { requestTimeout: 0 })
   // A browser that refuses the certificate, or a client that hangs up, must not bring the lake down.
   server.on('sessionError', () => {})
   server.on('tlsClientError', () => {})
