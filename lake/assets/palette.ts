@@ -75,7 +75,41 @@ export function buildPalette(pixels: Buffer): ImagePalette {
       palette[target.name] = swatch(best, best.population / counted)
     }
   }
+  // Sanity's palette always has every swatch: one the image lacks is derived, with population 0, from the
+  // closest one it has, moved to the missing target's lightness (a grey image gets grey swatches, as on Sanity).
+  const fallbackOrder: Record<string, SwatchName[]> = {
+    vibrant: ['lightVibrant', 'darkVibrant', 'dominant'], lightVibrant: ['vibrant', 'darkVibrant', 'dominant'], darkVibrant: ['vibrant', 'lightVibrant', 'dominant'],
+    muted: ['lightMuted', 'darkMuted', 'dominant'], lightMuted: ['muted', 'darkMuted', 'dominant'], darkMuted: ['muted', 'lightMuted', 'dominant'],
+  }
+  for (const target of targets) {
+    if (palette[target.name]) continue
+    const baseName = (fallbackOrder[target.name] ?? []).find((name) => palette[name] && palette[name]?.population !== 0) ?? 'dominant'
+    const base = palette[baseName]
+    if (!base) continue
+    const { hue, saturation } = toHsl(fromHex(base.background))
+    palette[target.name] = swatch(fromHsl(hue, saturation, target.lightness[1]), 0)
+  }
   return palette
+}
+
+function fromHex(hex: string): Rgb {
+  const value = parseInt(hex.slice(1), 16)
+  return { r: (value >> 16) & 255, g: (value >> 8) & 255, b: value & 255 }
+}
+
+function fromHsl(hue: number, saturation: number, lightness: number): Rgb {
+  if (saturation === 0) {
+    const grey = Math.round(lightness * 255)
+    return { r: grey, g: grey, b: grey }
+  }
+  const q = lightness < 0.5 ? lightness * (1 + saturation) : lightness + saturation - lightness * saturation
+  const p = 2 * lightness - q
+  const channel = (t: number) => {
+    const u = t < 0 ? t + 1 : t > 1 ? t - 1 : t
+    const value = u < 1 / 6 ? p + (q - p) * 6 * u : u < 1 / 2 ? q : u < 2 / 3 ? p + (q - p) * (2 / 3 - u) * 6 : p
+    return Math.round(value * 255)
+  }
+  return { r: channel(hue + 1 / 3), g: channel(hue), b: channel(hue - 1 / 3) }
 }
 
 function swatch(colour: Rgb, share: number): PaletteSwatch {

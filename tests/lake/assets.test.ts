@@ -92,7 +92,11 @@ describe('image upload', () => {
     const palette = document.metadata.palette as Record<string, { background: string; foreground: string; population: number }>
     expect(palette.dominant?.background).toMatch(/^#[0-9a-f]{6}$/)
     expect(['#fff', '#000']).toContain(palette.dominant?.foreground)
-    expect(palette.vibrant?.background).toMatch(/^#[0-9a-f]{6}$/)
+    // Every swatch Sanity's palette has is there, each in the swatch shape.
+    expect(Object.keys(palette).sort()).toEqual(['_type', 'darkMuted', 'darkVibrant', 'dominant', 'lightMuted', 'lightVibrant', 'muted', 'vibrant'])
+    for (const name of ['darkMuted', 'darkVibrant', 'dominant', 'lightMuted', 'lightVibrant', 'muted', 'vibrant']) {
+      expect(palette[name]).toMatchObject({ _type: 'sanity.imagePaletteSwatch', background: expect.stringMatching(/^#[0-9a-f]{6}$/), title: expect.stringMatching(/^#(fff|000)$/) })
+    }
     // Committed as a transaction: the stored document is the answered one, and commit listeners saw it.
     expect(lake.store.getDocument('production', document._id)).toEqual(document)
     await new Promise((resolve) => setTimeout(resolve, 20))
