@@ -61,9 +61,9 @@ const noSpeaker = `# Ten questions about queues\n\nSome thoughts from the team.\
 test('--dry-run prints the interview and person documents as JSON and needs no network', async () => {
   const run = await runImport([join(fixtures, 'copied-page.txt'), '--dry-run'], { SANITY_API_HOST: 'http://127.0.0.1:9' })
   expect(run.status).toBe(0)
-  const documents = JSON.parse(run.stdout) as { _id: string; _type: string; qa?: { question: string }[]; speaker?: { _ref: string } }[]
+  const documents = JSON.parse(run.stdout) as { _id: string; _type: string; speaker?: unknown; interviewer?: unknown; qa?: { question: string }[] }[]
   expect(documents.map((doc) => doc._id.replace(/[0-9a-f]{20}$/, '…'))).toEqual(['person-hana-kobayashi', 'person-dario-lentz', 'drafts.interview-…'])
-  const interview = documents[2] as { speaker: unknown; interviewer: unknown; qa: { question: string }[] }
+  const interview = documents[2]!
   expect(interview.speaker).toEqual({ _type: 'reference', _ref: 'person-hana-kobayashi' })
   expect(interview.interviewer).toEqual({ _type: 'reference', _ref: 'person-dario-lentz' })
   expect(interview.qa).toHaveLength(3)
