@@ -304,3 +304,38 @@ describe('bad input leaves the store unchanged', () => {
     expect((await raw('/images/other-project/production/0000000000000000000000000000000000000000-1x1.jpg')).status).toBe(404)
   })
 })
+
+describe('assets over the browser listener (HTTPS + HTTP/2)', () => {
+  test('uploads and serves resized images over HTTP/2, with asset URLs on the TLS origin', async () => {
+    const tlsDir = await mkdtemp(path.join(tmpdir(), 'parley-assets-tls-'))
+    const tlsLake = await startLake({ port: 0, tlsPort: 0, dataDir: tlsDir, durability: 'normal' })
+    const { connect } = await import('node:http2')
+    const session = connect(`https://localhost:${tlsLake.tlsPort}`, { rejectUnauthorized: false })
+    const exchange = (headers: Record<string, string>, body?: Buffer) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }>((resolve, reject) => {
+        const stream = session.request(headers)
+        const chunks: Buffer[] = []
+        let received: Record<string, unknown> = {}
+        stream.on('response', (responseHeaders) => (received = responseHeaders))
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+        stream.on('end', () => resolve({ status: Number(received[':status']), headers: received, bytes: Buffer.concat(chunks) }))
+        stream.on('error', reject)
+        stream.end(body)
+      })
+    try {
+      const image = await gradientJpeg(300, 200)
+      const upload = await exchange({ ':method': 'POST', ':path': '/v2025-02-19/assets/images/production?filename=h2.jpg', authorization: `Bearer ${WRITE_TOKEN}` }, image)
+      expect(upload.status).toBe(201)
+      const { document } = JSON.parse(upload.bytes.toString('utf8'))
+      expect(document.url).toBe(`https://localhost:${tlsLake.tlsPort}/images/parley/production/${sha1(image)}-300x200.jpg`)
+      const variant = await exchange({ ':method': 'GET', ':path': `${new URL(document.url).pathname}?w=120&fm=webp` })
+      expect(variant.status).toBe(200)
+      const info = await sharp(variant.bytes).metadata()
+      expect([info.format, info.width, info.height]).toEqual(['webp', 120, 80])
+    } finally {
+      session.close()
+      await tlsLake.close()
+      await rm(tlsDir, { recursive: true, force: true })
+    }
+  })
+})
