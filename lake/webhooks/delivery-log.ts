@@ -36,17 +36,27 @@ export class DeliveryLog {
       status TEXT NOT NULL,
       created_at TEXT NOT NULL,
       finished_at TEXT,
-      attempts TEXT NOT NULL
+      attempts TEXT NOT NULL,
+      body TEXT
     )`)
+    // The body is kept until delivered, so deliveries cut short by a stop resume on the next start.
+    const columns = db.prepare('PRAGMA table_info(webhook_deliveries)').all() as { name: string }[]
+    if (!columns.some((column) => column.name === 'body')) db.exec('ALTER TABLE webhook_deliveries ADD COLUMN body TEXT')
   }
 
-  start(delivery: Omit<Delivery, 'status' | 'finishedAt' | 'attempts'>): void {
+  start(delivery: Omit<Delivery, 'status' | 'finishedAt' | 'attempts'>, body: string): void {
     this.#db
       .prepare(
-        `INSERT INTO webhook_deliveries (id, webhook, url, dataset, document_id, transaction_id, operation, status, created_at, attempts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, '[]') ON CONFLICT (id) DO NOTHING`,
+        `INSERT INTO webhook_deliveries (id, webhook, url, dataset, document_id, transaction_id, operation, status, created_at, attempts, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, '[]', ?) ON CONFLICT (id) DO NOTHING`,
       )
-      .run(delivery.id, delivery.webhook, delivery.url, delivery.dataset, delivery.documentId, delivery.transactionId, delivery.operation, delivery.createdAt)
+      .run(delivery.id, delivery.webhook, delivery.url, delivery.dataset, delivery.documentId, delivery.transactionId, delivery.operation, delivery.createdAt, body)
+  }
+
+  /** Deliveries a previous run started and did not finish, oldest first, with their bodies. */
+  unfinished(): (Delivery & { body: string })[] {
+    const rows = this.#db.prepare(`SELECT * FROM webhook_deliveries WHERE status = 'pending' AND body IS NOT NULL ORDER BY seq`).all() as Record<string, string | null>[]
+    return rows.map((row) => ({ ...toDelivery(row), body: row.body as string }))
   }
 
   recordAttempt(id: string, attempt: DeliveryAttempt): void {
@@ -57,7 +67,7 @@ export class DeliveryLog {
   }
 
   finish(id: string, status: Exclude<DeliveryStatus, 'pending'>, at: string): void {
-    this.#db.prepare('UPDATE webhook_deliveries SET status = ?, finished_at = ? WHERE id = ?').run(status, at, id)
+    this.#db.prepare('UPDATE webhook_deliveries SET status = ?, finished_at = ?, body = NULL WHERE id = ?').run(status, at, id)
   }
 
   /** Newest first; optionally for one webhook or one document. */
@@ -76,18 +86,22 @@ export class DeliveryLog {
     const rows = this.#db
       .prepare(`SELECT * FROM webhook_deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${limit}`)
       .all(...args) as Record<string, string | null>[]
-    return rows.map((row) => ({
-      id: row.id as string,
-      webhook: row.webhook as string,
-      url: row.url as string,
-      dataset: row.dataset as string,
-      documentId: row.document_id as string,
-      transactionId: row.transaction_id as string,
-      operation: row.operation as string,
-      status: row.status as DeliveryStatus,
-      createdAt: row.created_at as string,
-      finishedAt: row.finished_at ?? null,
-      attempts: JSON.parse(row.attempts as string) as DeliveryAttempt[],
-    }))
+    return rows.map(toDelivery)
+  }
+}
+
+function toDelivery(row: Record<string, string | null>): Delivery {
+  return {
+    id: row.id as string,
+    webhook: row.webhook as string,
+    url: row.url as string,
+    dataset: row.dataset as string,
+    documentId: row.document_id as string,
+    transactionId: row.transaction_id as string,
+    operation: row.operation as string,
+    status: row.status as DeliveryStatus,
+    createdAt: row.created_at as string,
+    finishedAt: row.finished_at ?? null,
+    attempts: JSON.parse(row.attempts as string) as DeliveryAttempt[],
   }
 }

@@ -72,14 +72,16 @@ export async function deliverWithRetries(
   policy: RetryPolicy,
   onAttempt: (result: AttemptResult) => void,
   signal?: AbortSignal,
+  /** Attempts already made (a delivery resumed after a restart). */
+  previousAttempts = 0,
 ): Promise<boolean> {
-  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+  for (let attempt = previousAttempts + 1; attempt <= policy.attempts; attempt++) {
     if (signal?.aborted) return false
     const result = await attemptOnce(buildRequest(), attempt, policy.timeoutMs, signal)
     onAttempt(result)
     if (result.error === null) return true
     if (!isRetryable(result) || attempt === policy.attempts) return false
-    const delay = retryDelayMs(policy, attempt)
+    const delay = retryDelayMs(policy, attempt - previousAttempts)
     const stopped = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), delay)
       signal?.addEventListener('abort', () => {

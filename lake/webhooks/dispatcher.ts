@@ -63,32 +63,37 @@ export function createWebhookDispatcher(options: {
     }
   }
 
-  async function deliver(webhook: WebhookDefinition, transaction: CommittedChanges, documentId: string, operation: string, body: unknown): Promise<void> {
-    const id = `${webhook.name}:${transaction.dataset}:${transaction.transactionId}:${documentId}`
-    const payload = JSON.stringify(body ?? null)
-    deliveries.start({
-      id,
-      webhook: webhook.name,
-      url: webhook.url,
+  type DeliveryTarget = { id: string; dataset: string; documentId: string; transactionId: string; transactionTime: string; operation: string }
+
+  /** Queues a new delivery: logged (with its body) before the first attempt. */
+  function enqueue(webhook: WebhookDefinition, transaction: CommittedChanges, documentId: string, operation: string, body: unknown): void {
+    const target = {
+      id: `${webhook.name}:${transaction.dataset}:${transaction.transactionId}:${documentId}`,
       dataset: transaction.dataset,
       documentId,
       transactionId: transaction.transactionId,
+      transactionTime: transaction.timestamp,
       operation,
-      createdAt: new Date().toISOString(),
-    })
+    }
+    const payload = JSON.stringify(body ?? null)
+    deliveries.start({ ...target, webhook: webhook.name, url: webhook.url, createdAt: new Date().toISOString() }, payload)
+    queue.push(() => deliver(webhook, target, payload, 0))
+  }
+
+  async function deliver(webhook: WebhookDefinition, target: DeliveryTarget, payload: string, previousAttempts: number): Promise<void> {
     const buildRequest = () => {
       const headers: Record<string, string> = {
         ...webhook.headers,
         'content-type': 'application/json',
         'user-agent': 'Sanity.io webhook delivery (Parley local Content Lake)',
-        'sanity-operation': operation,
-        'sanity-document-id': documentId,
-        'sanity-transaction-id': transaction.transactionId,
-        'sanity-transaction-time': transaction.timestamp,
-        'sanity-dataset': transaction.dataset,
+        'sanity-operation': target.operation,
+        'sanity-document-id': target.documentId,
+        'sanity-transaction-id': target.transactionId,
+        'sanity-transaction-time': target.transactionTime,
+        'sanity-dataset': target.dataset,
         'sanity-project-id': options.projectId,
         'sanity-webhook-id': webhook.name,
-        'idempotency-key': id,
+        'idempotency-key': target.id,
       }
       if (webhook.secret) headers[SIGNATURE_HEADER] = webhookSignature(webhook.secret, payload, Date.now())
       return { url: webhook.url, headers, body: payload }
@@ -99,13 +104,28 @@ export function createWebhookDispatcher(options: {
       policy,
       (attempt) => {
         last = attempt.error ?? `${attempt.statusCode}`
-        deliveries.recordAttempt(id, attempt)
+        deliveries.recordAttempt(target.id, attempt)
       },
       stopping.signal,
+      previousAttempts,
     )
-    deliveries.finish(id, delivered ? 'delivered' : 'failed', new Date().toISOString())
-    options.report?.(`[lake] webhook ${webhook.name} ${operation} ${documentId} → ${delivered ? 'delivered' : `FAILED (${last})`} (${webhook.url})`)
+    // A stop in the middle leaves the delivery pending (with its body) for the next start.
+    if (stopping.signal.aborted && !delivered) return
+    deliveries.finish(target.id, delivered ? 'delivered' : 'failed', new Date().toISOString())
+    options.report?.(`[lake] webhook ${webhook.name} ${target.operation} ${target.documentId} → ${delivered ? 'delivered' : `FAILED (${last})`} (${webhook.url})`)
   }
+
+  // Deliveries a previous run left unfinished go out again, counting the attempts already made.
+  for (const unfinished of deliveries.unfinished()) {
+    const webhook = options.definitions.find((definition) => definition.name === unfinished.webhook)
+    if (!webhook) {
+      deliveries.finish(unfinished.id, 'failed', new Date().toISOString())
+      continue
+    }
+    const target = { ...unfinished, transactionTime: unfinished.createdAt }
+    queue.push(() => deliver(webhook, target, unfinished.body, unfinished.attempts.length))
+  }
+  pump()
 
   return {
     deliveries,
@@ -130,8 +150,7 @@ export function createWebhookDispatcher(options: {
             continue
           }
           if (!payload) continue
-          const { operation, documentId, body } = payload
-          queue.push(() => deliver(webhook.definition, transaction, documentId, operation, body))
+          enqueue(webhook.definition, transaction, payload.documentId, payload.operation, payload.body)
         }
       }
       pump()

@@ -207,6 +207,45 @@ describe('delivery', () => {
   })
 })
 
+describe('across a restart', () => {
+  test('a delivery cut short by a stop is sent on the next start, counting the attempts already made', async () => {
+    let answer = 503
+    const restartTarget = await startTarget(() => answer)
+    const folder = await mkdtemp(path.join(tmpdir(), 'parley-webhooks-restart-'))
+    const options = {
+      port: 0,
+      dataDir: folder,
+      durability: 'normal' as const,
+      webhookRetry: { initialDelayMs: 60_000, attempts: 5, timeoutMs: 1000 },
+      webhooks: [{ name: 'site', url: `${restartTarget.url}/hook`, secret: SECRET }],
+    }
+    let first: Lake | null = await startLake(options)
+    let second: Lake | null = null
+    try {
+      const writer = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: first.url, token: WRITE_TOKEN, useCdn: false })
+      await writer.create({ _id: 'interview-restart', _type: 'interview', title: 'Before the restart' })
+      await waitFor(() => (restartTarget.received.length === 1 ? true : undefined))
+      await first.close() // the retry was due in a minute
+      first = null
+      answer = 200
+      second = await startLake(options)
+      const resent = await waitFor(() => restartTarget.received[1])
+      expect(resent.headers['idempotency-key']).toBe(restartTarget.received[0]!.headers['idempotency-key'])
+      expect(resent.body).toBe(restartTarget.received[0]!.body)
+      expect(await isValidSignature(resent.body, String(resent.headers['sanity-webhook-signature']), SECRET)).toBe(true)
+      await second.webhooks.idle()
+      const [entry] = second.webhooks.deliveries.list({ documentId: 'interview-restart' })
+      expect(entry).toMatchObject({ status: 'delivered' })
+      expect(entry!.attempts.map((attempt) => [attempt.attempt, attempt.statusCode])).toEqual([[1, 503], [2, 200]])
+    } finally {
+      await first?.close()
+      await second?.close()
+      await restartTarget.close()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('configuration', () => {
   test('reads definitions from a file and from LAKE_WEBHOOKS, with Sanity’s defaults', async () => {
     const file = path.join(dataDir, 'hooks.json')
