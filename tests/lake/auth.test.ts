@@ -78,6 +78,12 @@ describe('sign-in page', () => {
     expect(sessionCount()).toBe(before)
   })
 
+  test('refuses an oversized sign-in form without reading it all', async () => {
+    const response = await http2Request(session, '/auth/login', { ':method': 'POST', ...formHeaders }, form({ origin: studioUrl, email: 'x'.repeat(20_000), password: 'y' }))
+    expect(response.status).toBe(413)
+    expect(response.json().message).toContain('exceeds the limit')
+  })
+
   test('an unknown session id gets no token', async () => {
     const response = await http2Request(session, '/v2025-02-19/auth/fetch?sid=made-up-session-id-of-some-length')
     expect(response.status).toBe(401)

@@ -1,7 +1,7 @@
 // The browser listener: HTTPS with HTTP/2 on the TLS port, a local certificate kept in the data folder, and the CORS policy browsers see.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { X509Certificate } from 'node:crypto'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { request as httpsRequest } from 'node:https'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -89,6 +89,29 @@ describe('local certificate', () => {
     session = await openHttp2Session(lake.tlsUrl as string)
     const again = (session.socket as unknown as { getPeerX509Certificate(): X509Certificate }).getPeerX509Certificate()
     expect(again.fingerprint256).toBe(certificate.fingerprint256)
+  })
+})
+
+describe('a damaged certificate', () => {
+  test('is replaced by a fresh one on the next start instead of failing it', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'parley-tls-damaged-'))
+    try {
+      const first = await startLake({ port: 0, tlsPort: 0, dataDir: folder, durability: 'normal' })
+      await first.close()
+      await writeFile(path.join(folder, 'tls', 'localhost.crt'), '-----BEGIN CERTIFICATE-----\ntruncated')
+      const second = await startLake({ port: 0, tlsPort: 0, dataDir: folder, durability: 'normal' })
+      try {
+        const fresh = new X509Certificate(await readFile(path.join(folder, 'tls', 'localhost.crt'), 'utf8'))
+        expect(fresh.checkHost('localhost')).toBe('localhost')
+        const check = await openHttp2Session(second.tlsUrl as string)
+        expect((await http2Request(check, '/ping')).status).toBe(200)
+        check.close()
+      } finally {
+        await second.close()
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
   })
 })
 
