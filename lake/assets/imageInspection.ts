@@ -37,7 +37,8 @@ export async function inspectImage(bytes: Buffer): Promise<InspectedImage> {
   const open = () => sharp(bytes, { failOn: 'error', limitInputPixels: MAX_UPLOAD_PIXELS, animated: false })
   let info: Metadata
   try {
-    info = await open().metadata()
+    // The header alone (no pixel limit) says how large the image claims to be: refuse a decompression bomb by name.
+    info = await sharp(bytes, { limitInputPixels: false }).metadata()
   } catch (error) {
     throw new InvalidImageError(`The uploaded file is not an image sharp can read (${describe(error)}); upload it as a file instead`)
   }
@@ -46,6 +47,7 @@ export async function inspectImage(bytes: Buffer): Promise<InspectedImage> {
   const width = info.autoOrient?.width ?? info.width
   const height = info.autoOrient?.height ?? info.height
   if (!width || !height) throw new InvalidImageError('The image has no dimensions')
+  if (width * height > MAX_UPLOAD_PIXELS) throw new InvalidImageError(`The image is ${width}x${height} pixels; images may have at most ${MAX_UPLOAD_PIXELS} pixels`)
 
   try {
     // One decode, shrunk on load (cheap for JPEG), reads every byte of the image: a truncated or corrupt body

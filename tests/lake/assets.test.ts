@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { crc32, deflateSync } from 'node:zlib'
 import path from 'node:path'
 import { createClient, type SanityClient } from '@sanity/client'
 import { createImageUrlBuilder } from '@sanity/image-url'
@@ -249,6 +250,24 @@ describe('bad input leaves the store unchanged', () => {
   test('a truncated JPEG is a 400 that says it is truncated', async () => {
     const photo = await gradientJpeg(400, 300)
     await expectRefused(post('images', photo.subarray(0, Math.floor(photo.length / 2))), 400, /truncated or corrupt/)
+  })
+
+  test('an image claiming more than 100 million pixels is a 400 that gives its size', async () => {
+    // Only the header matters: a PNG whose IHDR claims 12000x10000 (a few dozen bytes, hardly any pixel data).
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+      const length = Buffer.alloc(4)
+      length.writeUInt32BE(data.length)
+      const crc = Buffer.alloc(4)
+      crc.writeUInt32BE(crc32(body))
+      return Buffer.concat([length, body, crc])
+    }
+    const header = Buffer.alloc(13)
+    header.writeUInt32BE(12000, 0)
+    header.writeUInt32BE(10000, 4)
+    header.set([8, 2, 0, 0, 0], 8)
+    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))])
+    await expectRefused(post('images', bomb), 400, /12000x10000 pixels; images may have at most 100000000 pixels/)
   })
 
   test('an empty body is a 400', async () => {
