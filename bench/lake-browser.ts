@@ -1,4 +1,4 @@
-// Measures the browser-facing lake: the Studio's text::query list search over many interviews, a query over HTTP/2+TLS against plain HTTP, and a mutation's latency with a hanging webhook target configured. Run: node bench/lake-browser.ts [interviews]
+// Measures the browser-facing lake: the Studio's text::query list search over many interviews, a query over HTTP/2+TLS against plain HTTP, a mutation's latency with a hanging webhook target configured, and the certificate's first start. Run: node bench/lake-browser.ts [interviews]
 import { createServer } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createClient } from '@sanity/client'
 import { startLake } from '../lake/index.ts'
+import { loadOrCreateCertificate } from '../lake/tls/certificate.ts'
 import { http2Request, openHttp2Session } from '../tests/lake/http2-client.ts'
 
 const COUNT = Number(process.argv[2] ?? 1000)
@@ -71,6 +72,15 @@ let n = 0
 const withoutHook = await time(() => client.create({ _id: `other-${n++}`, _type: 'other' }))
 const withHook = await time(() => client.create({ _id: `bench-${n++}`, _type: 'bench' }))
 console.log(`  create, no webhook matches: ${withoutHook.toFixed(1)} ms; create, webhook to a target that never answers: ${withHook.toFixed(1)} ms`)
+
+const certificateDir = await mkdtemp(path.join(tmpdir(), 'parley-bench-cert-'))
+let started = performance.now()
+await loadOrCreateCertificate(certificateDir)
+const created = performance.now() - started
+started = performance.now()
+await loadOrCreateCertificate(certificateDir)
+console.log(`  certificate: generated on first start in ${created.toFixed(1)} ms, reused in ${(performance.now() - started).toFixed(1)} ms`)
+await rm(certificateDir, { recursive: true, force: true })
 
 await lake.close()
 hang.closeAllConnections()
