@@ -8,6 +8,8 @@ export const sans = localFont({
     { path: '../node_modules/@fontsource/inter/files/inter-latin-700-normal.woff2', weight: '700', style: 'normal' },
   ],
   variable: '--font-sans',
+  // Interface text is small and swaps in quietly; preloading is kept for the serif the reader actually reads.
+  preload: false,
   display: 'swap',
   fallback: ['system-ui', 'Segoe UI', 'Helvetica Neue', 'Arial', 'sans-serif'],
 })

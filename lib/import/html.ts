@@ -3,8 +3,8 @@ import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { htmlToBlocks, type ArbitraryTypedObject, type DeserializerRule, type PortableTextBlock } from '@portabletext/block-tools'
-import { JSDOM } from 'jsdom'
 import { codeLanguageFor } from './code-language.ts'
+import { parseHtmlDocument } from './dom.ts'
 import { answerSchema } from './rich-text-schema.ts'
 
 export type AnswerConversion = {
@@ -21,7 +21,7 @@ export type AnswerConversion = {
 export function answerToPortableText(elements: Element[], conversion: AnswerConversion): PortableTextBlock[] {
   const html = elements.map((element) => element.outerHTML).join('\n')
   return htmlToBlocks(html, answerSchema, {
-    parseHtml: (source) => withSubHeadingsAsH3(new JSDOM(source).window.document),
+    parseHtml: (source) => withSubHeadingsAsH3(parseHtmlDocument(source)),
     keyGenerator: conversion.keyGenerator,
     rules: [figureRule(conversion), imageRule(conversion), codeBlockRule()],
   })

@@ -1,10 +1,10 @@
 // Reads one article file into an imported interview: metadata, speaker, and questions with Portable Text answers.
 import { dirname } from 'node:path'
 import type { PortableTextBlock } from '@portabletext/block-tools'
-import { JSDOM } from 'jsdom'
 import { bodyRoot, flattenBlocks, type ArticleBlock } from './blocks.ts'
 import { isAuthorBoxName, isChromeText, isClosingCall, removeChromeElements } from './chrome.ts'
 import type { ArticleSource } from './detect-format.ts'
+import { parseHtmlDocument } from './dom.ts'
 import { answerToPortableText } from './html.ts'
 import { markdownToHtml, type FrontMatter } from './markdown.ts'
 import { parsePublicationDate, readMetadata } from './metadata.ts'
@@ -44,7 +44,7 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
   if (source.format === 'markdown') ({ html, frontMatter } = markdownToHtml(source.text))
   else if (source.format === 'plain-text') html = plainTextToHtml(source.text)
 
-  const document = new JSDOM(html).window.document
+  const document = parseHtmlDocument(html)
   const metadata = readMetadata(document, frontMatter)
   const title = metadata.title
   if (!title) throw new ImportRefusal(file, 'no title found: the article needs an <h1>, a <title>, a "# Title" line or a first line of text')

@@ -1,5 +1,5 @@
 // Turns text copied from a web page into an HTML document: one paragraph a line, lists and short titles recognised.
-import { JSDOM } from 'jsdom'
+import { parseHtmlDocument } from './dom.ts'
 
 const BULLET = /^\s*[-*•◦▪–]\s+(.*)$/
 const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/
@@ -10,8 +10,7 @@ const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/
  * as a sub-heading (rendered h3); quoted standalone lines stay paragraphs.
  */
 export function plainTextToHtml(text: string): string {
-  const dom = new JSDOM('<!doctype html><html><head></head><body><article></article></body></html>')
-  const document = dom.window.document
+  const document = parseHtmlDocument('<!doctype html><html><head></head><body><article></article></body></html>')
   const article = document.querySelector('article')!
   const lines = text.split(/\r?\n/).map((line) => line.replace(/\s+/g, ' ').trim())
   let list: HTMLElement | undefined
@@ -49,7 +48,7 @@ export function plainTextToHtml(text: string): string {
     block.append(line)
     article.append(block)
   })
-  return dom.serialize()
+  return `<!doctype html>${document.documentElement.outerHTML}`
 }
 
 /**

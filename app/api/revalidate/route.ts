@@ -1,16 +1,33 @@
 // POST /api/revalidate: the lake's (or Sanity's) signed webhook; revalidates exactly the pages the changed document is on.
 import { revalidateTag } from 'next/cache'
+import { after } from 'next/server'
 import { handleRevalidationWebhook } from '../../../lib/revalidation/handle-webhook.ts'
 import { referencingInterviewsFrom } from '../../../lib/revalidation/referencing-interviews.ts'
+import { pathsForTags } from '../../../lib/revalidation/tag-paths.ts'
 import { publishedClient } from '../../../lib/sanity/client.ts'
 
 export const dynamic = 'force-dynamic'
 
-export function POST(request: Request): Promise<Response> {
-  return handleRevalidationWebhook(request, {
+export async function POST(request: Request): Promise<Response> {
+  const origin = new URL(request.url).origin
+  const expired: string[] = []
+  const response = await handleRevalidationWebhook(request, {
     secret: process.env.SANITY_REVALIDATE_SECRET,
     // Expire at once rather than serve stale-while-revalidate: the next reader must see the publish (or the unpublish).
-    revalidate: (tag) => revalidateTag(tag, { expire: 0 }),
+    revalidate: (tag) => {
+      revalidateTag(tag, { expire: 0 })
+      expired.push(tag)
+    },
     referencingInterviews: referencingInterviewsFrom(publishedClient()),
   })
+  if (expired.length > 0) {
+    // Re-render the expired pages now, while the content API is known to be up, so readers get cached pages
+    // (and an outage right after a publish still finds them in the cache).
+    after(async () => {
+      for (const path of pathsForTags(expired)) {
+        await fetch(new URL(path, origin), { headers: { 'x-parley-warm': '1' } }).catch(() => undefined)
+      }
+    })
+  }
+  return response
 }
