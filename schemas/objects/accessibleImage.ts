@@ -25,12 +25,7 @@ export function accessibleImage(options: {
         ? []
         : [defineField({name: 'caption', title: 'Caption', type: 'string', description: 'Shown under the image. Credit the photographer here if needed.'})]),
     ],
-    validation: options.required
-      ? (rule) => [
-          rule.required().error(options.required!),
-          // An image object can exist without an upload (an editor set a caption first); it still counts as missing.
-          rule.custom((image: {asset?: unknown} | undefined) => (image === undefined || image.asset ? true : options.required!)),
-        ]
-      : undefined,
+    // An image object can exist without an upload (an editor typed a caption first); it still counts as missing.
+    validation: options.required ? (rule) => rule.custom((image: {asset?: unknown} | undefined) => (image?.asset ? true : options.required!)) : undefined,
   })
 }

@@ -1,4 +1,5 @@
 // The content model compiles in the Studio's own schema validation with no errors and no warnings.
+import {describe, expect, test} from '@jest/globals'
 import {createSchema} from 'sanity'
 import {schemaTypes} from '../../schemas/index.ts'
 
