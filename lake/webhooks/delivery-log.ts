@@ -19,6 +19,9 @@ export type Delivery = {
   attempts: DeliveryAttempt[]
 }
 
+/** Finished deliveries kept; older ones are dropped as new ones finish. */
+const KEPT_DELIVERIES = 10_000
+
 export class DeliveryLog {
   readonly #db: DatabaseSync
 
@@ -68,6 +71,9 @@ export class DeliveryLog {
 
   finish(id: string, status: Exclude<DeliveryStatus, 'pending'>, at: string): void {
     this.#db.prepare('UPDATE webhook_deliveries SET status = ?, finished_at = ?, body = NULL WHERE id = ?').run(status, at, id)
+    this.#db
+      .prepare(`DELETE FROM webhook_deliveries WHERE status != 'pending' AND seq <= (SELECT max(seq) FROM webhook_deliveries) - ${KEPT_DELIVERIES}`)
+      .run()
   }
 
   /** Newest first; optionally for one webhook or one document. */

@@ -1,4 +1,4 @@
-// Sends one webhook request with a per-attempt timeout and bounded, exponentially backed-off retries on 429, 5xx and network errors.
+// One webhook attempt with a timeout, and the retry rules around it: which answers are worth retrying (429, 5xx, network errors) and how long to back off.
 
 export type RetryPolicy = {
   /** Total attempts, the first included. */
@@ -27,7 +27,7 @@ export function retryDelayMs(policy: RetryPolicy, retryNumber: number, random: (
   return Math.round(base * (0.8 + 0.4 * random()))
 }
 
-async function attemptOnce(request: DeliveryRequest, attempt: number, timeoutMs: number, signal?: AbortSignal): Promise<AttemptResult> {
+export async function attemptOnce(request: DeliveryRequest, attempt: number, timeoutMs: number, signal?: AbortSignal): Promise<AttemptResult> {
   const startedAt = new Date()
   const started = performance.now()
   const timeout = AbortSignal.timeout(timeoutMs)
@@ -60,36 +60,4 @@ async function attemptOnce(request: DeliveryRequest, attempt: number, timeoutMs:
       error: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
     }
   }
-}
-
-/**
- * Delivers a request, calling `onAttempt` after each try; resolves with whether it was delivered.
- * `signal` stops retrying (the lake is closing).
- */
-export async function deliverWithRetries(
-  /** Built per attempt, so each carries a fresh signature timestamp. */
-  buildRequest: () => DeliveryRequest,
-  policy: RetryPolicy,
-  onAttempt: (result: AttemptResult) => void,
-  signal?: AbortSignal,
-  /** Attempts already made (a delivery resumed after a restart). */
-  previousAttempts = 0,
-): Promise<boolean> {
-  for (let attempt = previousAttempts + 1; attempt <= policy.attempts; attempt++) {
-    if (signal?.aborted) return false
-    const result = await attemptOnce(buildRequest(), attempt, policy.timeoutMs, signal)
-    onAttempt(result)
-    if (result.error === null) return true
-    if (!isRetryable(result) || attempt === policy.attempts) return false
-    const delay = retryDelayMs(policy, attempt - previousAttempts)
-    const stopped = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), delay)
-      signal?.addEventListener('abort', () => {
-        clearTimeout(timer)
-        resolve(true)
-      }, { once: true })
-    })
-    if (stopped) return false
-  }
-  return false
 }

@@ -1,8 +1,9 @@
-// Runs webhooks after each committed transaction: selects payloads per changed document, signs and delivers them in the background (bounded concurrency), and logs every attempt — never in the way of the mutation itself.
+// Runs webhooks after each committed transaction: selects payloads per changed document, signs and delivers them in the background, retrying with backoff, and logs every attempt — never in the way of the mutation itself.
 import type { DatabaseSync } from 'node:sqlite'
 import type { WebhookDefinition } from './definitions.ts'
 import { DeliveryLog } from './delivery-log.ts'
-import { DEFAULT_RETRY_POLICY, deliverWithRetries, type RetryPolicy } from './delivery.ts'
+import { DEFAULT_RETRY_POLICY, attemptOnce, isRetryable, retryDelayMs, type RetryPolicy } from './delivery.ts'
+import { createDeliveryQueue } from './delivery-queue.ts'
 import { compileWebhook, selectPayload, type CompiledWebhook, type DocumentChange } from './selection.ts'
 import { SIGNATURE_HEADER, webhookSignature } from './signature.ts'
 
@@ -24,7 +25,8 @@ export type WebhookDispatcher = {
   close(): Promise<void>
 }
 
-const MAX_CONCURRENT_DELIVERIES = 8
+/** Attempts in flight at once, in all and per webhook (so a hanging target leaves slots for the others). */
+const CONCURRENCY = { total: 8, perKey: 4 }
 
 export function createWebhookDispatcher(options: {
   definitions: readonly WebhookDefinition[]
@@ -39,29 +41,7 @@ export function createWebhookDispatcher(options: {
   const webhooks: CompiledWebhook[] = options.definitions.map(compileWebhook)
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy }
   const stopping = new AbortController()
-  const queue: (() => Promise<void>)[] = []
-  let running = 0
-  let idleWaiters: (() => void)[] = []
-
-  const settleIfIdle = () => {
-    if (running === 0 && queue.length === 0) {
-      for (const resolve of idleWaiters) resolve()
-      idleWaiters = []
-    }
-  }
-  const pump = () => {
-    while (running < MAX_CONCURRENT_DELIVERIES && queue.length > 0) {
-      const job = queue.shift() as () => Promise<void>
-      running++
-      job()
-        .catch((error: unknown) => console.error('[lake] webhook delivery failed unexpectedly', error))
-        .finally(() => {
-          running--
-          pump()
-          settleIfIdle()
-        })
-    }
-  }
+  const queue = createDeliveryQueue(CONCURRENCY)
 
   type DeliveryTarget = { id: string; dataset: string; documentId: string; transactionId: string; transactionTime: string; operation: string }
 
@@ -77,42 +57,37 @@ export function createWebhookDispatcher(options: {
     }
     const payload = JSON.stringify(body ?? null)
     deliveries.start({ ...target, webhook: webhook.name, url: webhook.url, createdAt: new Date().toISOString() }, payload)
-    queue.push(() => deliver(webhook, target, payload, 0))
+    queue.push(webhook.name, () => attempt(webhook, target, payload, 1))
   }
 
-  async function deliver(webhook: WebhookDefinition, target: DeliveryTarget, payload: string, previousAttempts: number): Promise<void> {
-    const buildRequest = () => {
-      const headers: Record<string, string> = {
-        ...webhook.headers,
-        'content-type': 'application/json',
-        'user-agent': 'Sanity.io webhook delivery (Parley local Content Lake)',
-        'sanity-operation': target.operation,
-        'sanity-document-id': target.documentId,
-        'sanity-transaction-id': target.transactionId,
-        'sanity-transaction-time': target.transactionTime,
-        'sanity-dataset': target.dataset,
-        'sanity-project-id': options.projectId,
-        'sanity-webhook-id': webhook.name,
-        'idempotency-key': target.id,
-      }
-      if (webhook.secret) headers[SIGNATURE_HEADER] = webhookSignature(webhook.secret, payload, Date.now())
-      return { url: webhook.url, headers, body: payload }
+  /** One attempt; on a retryable failure the next one is queued after the backoff delay. */
+  async function attempt(webhook: WebhookDefinition, target: DeliveryTarget, payload: string, number: number): Promise<void> {
+    const headers: Record<string, string> = {
+      ...webhook.headers,
+      'content-type': 'application/json',
+      'user-agent': 'Sanity.io webhook delivery (Parley local Content Lake)',
+      'sanity-operation': target.operation,
+      'sanity-document-id': target.documentId,
+      'sanity-transaction-id': target.transactionId,
+      'sanity-transaction-time': target.transactionTime,
+      'sanity-dataset': target.dataset,
+      'sanity-project-id': options.projectId,
+      'sanity-webhook-id': webhook.name,
+      'idempotency-key': target.id,
     }
-    let last = ''
-    const delivered = await deliverWithRetries(
-      buildRequest,
-      policy,
-      (attempt) => {
-        last = attempt.error ?? `${attempt.statusCode}`
-        deliveries.recordAttempt(target.id, attempt)
-      },
-      stopping.signal,
-      previousAttempts,
-    )
-    // A stop in the middle leaves the delivery pending (with its body) for the next start.
-    if (stopping.signal.aborted && !delivered) return
-    deliveries.finish(target.id, delivered ? 'delivered' : 'failed', new Date().toISOString())
-    options.report?.(`[lake] webhook ${webhook.name} ${target.operation} ${target.documentId} → ${delivered ? 'delivered' : `FAILED (${last})`} (${webhook.url})`)
+    // Signed per attempt, so every attempt carries a fresh timestamp.
+    if (webhook.secret) headers[SIGNATURE_HEADER] = webhookSignature(webhook.secret, payload, Date.now())
+    const result = await attemptOnce({ url: webhook.url, headers, body: payload }, number, policy.timeoutMs, stopping.signal)
+    // Stopped mid-attempt: the delivery stays pending (with its body) for the next start.
+    if (stopping.signal.aborted) return
+    deliveries.recordAttempt(target.id, result)
+    if (result.error === null || !isRetryable(result) || number >= policy.attempts) {
+      const delivered = result.error === null
+      deliveries.finish(target.id, delivered ? 'delivered' : 'failed', new Date().toISOString())
+      options.report?.(`[lake] webhook ${webhook.name} ${target.operation} ${target.documentId} → ${delivered ? 'delivered' : `FAILED after ${number} attempt(s): ${result.error}`} (${webhook.url})`)
+      return
+    }
+    queue.push(webhook.name, () => attempt(webhook, target, payload, number + 1), retryDelayMs(policy, number))
   }
 
   // Deliveries a previous run left unfinished go out again, counting the attempts already made.
@@ -123,9 +98,8 @@ export function createWebhookDispatcher(options: {
       continue
     }
     const target = { ...unfinished, transactionTime: unfinished.createdAt }
-    queue.push(() => deliver(webhook, target, unfinished.body, unfinished.attempts.length))
+    queue.push(webhook.name, () => attempt(webhook, target, unfinished.body, unfinished.attempts.length + 1))
   }
-  pump()
 
   return {
     deliveries,
@@ -153,17 +127,11 @@ export function createWebhookDispatcher(options: {
           enqueue(webhook.definition, transaction, payload.documentId, payload.operation, payload.body)
         }
       }
-      pump()
     },
-    idle() {
-      if (running === 0 && queue.length === 0) return Promise.resolve()
-      return new Promise((resolve) => idleWaiters.push(resolve))
-    },
+    idle: () => queue.idle(),
     async close() {
       stopping.abort()
-      queue.length = 0
-      settleIfIdle()
-      await this.idle()
+      await queue.close()
     },
   }
 }

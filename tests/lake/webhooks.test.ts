@@ -172,22 +172,29 @@ describe('delivery', () => {
     expect(entry.attempts.every((a: { durationMs: number }) => typeof a.durationMs === 'number')).toBe(true)
   })
 
-  test('a hanging target neither delays nor fails the mutation; the delivery times out and is logged as failed', async () => {
+  test('a hanging target neither delays nor fails the mutation, nor holds up other webhooks; it times out and is logged as failed', async () => {
     const started = performance.now()
     const result = await client.create({ _id: 'slowpoke-1', _type: 'slowpoke' })
     const mutationMs = performance.now() - started
     expect(result._id).toBe('slowpoke-1')
     expect(mutationMs).toBeLessThan(400)
-    // Meanwhile other webhooks still deliver.
+    // More hanging deliveries than there are delivery slots, then one to another webhook.
+    const crowd = client.transaction()
+    for (let i = 2; i <= 9; i++) crowd.create({ _id: `slowpoke-${i}`, _type: 'slowpoke' })
+    await crowd.commit()
+    const firstHang = await waitFor(() => deliveriesTo('/hang')[0])
     await client.create({ _id: 'flaky-2', _type: 'flaky' })
-    await waitFor(() => deliveriesTo('/flaky').find((r) => r.headers['sanity-document-id'] === 'flaky-2'))
+    const other = await waitFor(() => deliveriesTo('/flaky').find((r) => r.headers['sanity-document-id'] === 'flaky-2'))
+    // Delivered while the first hanging attempt was still waiting for its 500 ms timeout.
+    expect(other.at - firstHang.at).toBeLessThan(500)
 
     await lake.webhooks.idle()
-    const [entry] = lake.webhooks.deliveries.list({ webhook: 'hanging' })
+    const [entry] = lake.webhooks.deliveries.list({ webhook: 'hanging', documentId: 'slowpoke-1' })
     expect(entry!.status).toBe('failed')
     expect(entry!.attempts).toHaveLength(4)
     expect(entry!.attempts[0]!.error).toBe('no answer within 500 ms')
-    expect(lake.store.getDocument('production', 'slowpoke-1')).toMatchObject({ _id: 'slowpoke-1' })
+    expect(lake.webhooks.deliveries.list({ webhook: 'hanging' }).every((delivery) => delivery.status === 'failed')).toBe(true)
+    expect(lake.store.getDocument('production', 'slowpoke-9')).toMatchObject({ _id: 'slowpoke-9' })
   })
 
   test('does not retry a target that refuses for good (4xx other than 429)', async () => {
