@@ -6,7 +6,8 @@ import { assetDocumentId } from './assetDocument.ts'
 import { AssetFiles, isDatasetName, parseAssetFileName, type AssetFileName, type AssetKind } from './assetFiles.ts'
 import { mimeTypeForExtension } from './fileType.ts'
 import { chooseOutputFormat, contentTypes, renderVariant } from './imageTransform.ts'
-import { isIdentity, parseImageTransform } from './transformParams.ts'
+import { RenderQueue } from './renderQueue.ts'
+import { isIdentity, parseImageTransform, type ImageTransform, type OutputFormat } from './transformParams.ts'
 
 export type AssetRequest = {
   kind: AssetKind
@@ -45,6 +46,7 @@ export class AssetDelivery {
   readonly lookup: AssetDocumentLookup
   /** Renders in progress, so concurrent requests for the same variant share one render. */
   #rendering = new Map<string, Promise<Buffer>>()
+  #queue = new RenderQueue()
 
   constructor(files: AssetFiles, projectId: string, lookup: AssetDocumentLookup) {
     this.files = files
@@ -104,7 +106,7 @@ export class AssetDelivery {
     return { status: 200, headers: { ...headers, 'content-length': String(size) }, body: await readFile(filePath) }
   }
 
-  async #variant(dataset: string, name: AssetFileName, originalPath: string, key: string, format: string, transform: Parameters<typeof renderVariant>[2]): Promise<Buffer> {
+  async #variant(dataset: string, name: AssetFileName, originalPath: string, key: string, format: OutputFormat, transform: ImageTransform): Promise<Buffer> {
     const extension = format === 'pjpg' ? 'jpg' : format
     const variantPath = this.files.variantPath(dataset, name.sha1, key, extension)
     try {
@@ -114,12 +116,12 @@ export class AssetDelivery {
     }
     let pending = this.#rendering.get(variantPath)
     if (!pending) {
-      pending = (async () => {
+      pending = this.#queue.run(async () => {
         const original = await readFile(originalPath)
-        const bytes = await renderVariant(original, { width: name.width ?? 1, height: name.height ?? 1 }, transform, format as Parameters<typeof renderVariant>[3])
+        const bytes = await renderVariant(original, { width: name.width ?? 1, height: name.height ?? 1 }, transform, format)
         await this.files.writeOnce(variantPath, bytes)
         return bytes
-      })()
+      })
       this.#rendering.set(variantPath, pending)
       pending.then(() => this.#rendering.delete(variantPath), () => this.#rendering.delete(variantPath))
     }

@@ -168,6 +168,16 @@ describe('image upload', () => {
     expect(variants.some((file) => file.endsWith('.webp'))).toBe(true)
   })
 
+  test('answers a burst of requests for one new variant with identical bytes, and many different sizes at once', async () => {
+    const builder = createImageUrlBuilder(client)
+    const same = await Promise.all(Array.from({ length: 8 }, () => fetch(builder.image(document).width(333).format('png').url()).then(async (response) => ({ etag: response.headers.get('etag'), bytes: Buffer.from(await response.arrayBuffer()) }))))
+    expect(new Set(same.map((answer) => answer.etag)).size).toBe(1)
+    expect(same.every((answer) => answer.bytes.equals(same[0]!.bytes))).toBe(true)
+    const sizes = Array.from({ length: 12 }, (_, i) => 50 + i * 10)
+    const widths = await Promise.all(sizes.map(async (width) => (await sharp(Buffer.from(await (await fetch(builder.image(document).width(width).url())).arrayBuffer())).metadata()).width))
+    expect(widths).toEqual(sizes)
+  })
+
   test('returns the existing asset document when the same bytes are uploaded again', async () => {
     const before = await snapshot()
     const again = await client.assets.upload('image', photo, { filename: 'another-name.jpg' })
