@@ -27,6 +27,7 @@ export class SessionStore {
     ) WITHOUT ROWID`)
   }
 
+  /** A new session; its token is handed out once, through `claim(sid)` or directly by the caller. */
   create(userId: string, now = new Date()): Session {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
     const sid = randomBytes(24).toString('base64url')

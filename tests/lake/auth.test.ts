@@ -146,6 +146,16 @@ describe('who is asking', () => {
     expect(viewerAcl.json()[0].permissions).not.toContain('update')
   })
 
+  test('the write token mints a session token long enough for the Studio’s #token= sign-in', async () => {
+    const minted = await http2Request(session, '/v2025-02-19/auth/session', { ':method': 'POST', authorization: `Bearer ${WRITE_TOKEN}` }, '')
+    expect(minted.status).toBe(201)
+    const { token } = minted.json()
+    expect(token.length).toBeGreaterThanOrEqual(32)
+    expect((await http2Request(session, '/v2025-02-19/users/me', { authorization: `Bearer ${token}` })).json()).toMatchObject({ id: 'parley-editor' })
+    expect((await http2Request(session, '/v2025-02-19/auth/session', { ':method': 'POST', authorization: `Bearer ${READ_TOKEN}` }, '')).status).toBe(403)
+    expect((await http2Request(session, '/v2025-02-19/auth/session', { ':method': 'POST' }, '')).status).toBe(401)
+  })
+
   test('a token the lake never issued is refused outright', async () => {
     const response = await http2Request(session, '/v2025-02-19/users/me', { authorization: 'Bearer parley-session-forged-token-that-was-never-issued' })
     expect(response.status).toBe(401)

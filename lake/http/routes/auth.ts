@@ -1,12 +1,12 @@
 // The sign-in endpoints: the login page and its form post, the session-id exchange, logout, the provider list and the current user.
 import { readBody } from '../body.ts'
-import { LakeError, unauthorized } from '../errors.ts'
+import { forbidden, LakeError, unauthorized } from '../errors.ts'
 import { bearerToken } from '../access.ts'
 import type { Route, RouteRequest } from '../router.ts'
 import type { EditorSignIn } from '../../auth/sign-in.ts'
 import { LOGIN_PAGE_HEADERS, renderLoginPage } from '../../auth/login-page.ts'
 import { signInReturnUrl, withSessionId } from '../../auth/redirect.ts'
-import { userForAccess } from '../../auth/users.ts'
+import { EDITOR_ID, userForAccess } from '../../auth/users.ts'
 
 const FORM_LIMIT = 16 * 1024
 
@@ -67,6 +67,18 @@ export function authRoutes(signIn: EditorSignIn): Route[] {
         const token = sid ? signIn.sessions.claim(sid) : null
         if (!token) throw unauthorized('Session id is unknown, already used or expired: sign in again')
         return { headers: { 'cache-control': 'no-store' }, body: { token } }
+      },
+    },
+    {
+      // For automation: a write-token holder mints an editor session token long enough for the
+      // Studio's `#token=` sign-in (it ignores tokens under 32 characters, like the default write token).
+      method: 'POST',
+      path: '/auth/session',
+      handle: ({ access }) => {
+        if (access.role === 'anonymous') throw unauthorized('Send the write token as a Bearer token to start an editor session')
+        if (!access.write) throw forbidden('Only the write token may start an editor session')
+        const { token } = signIn.sessions.create(EDITOR_ID)
+        return { status: 201, headers: { 'cache-control': 'no-store' }, body: { token } }
       },
     },
     {
