@@ -1,4 +1,5 @@
 // The one module that parses request URLs: strips Sanity's `/v<version>` prefix and reads the API version.
+import { badRequest } from './errors.ts'
 
 export type ParsedUrl = {
   /** Path without the version prefix, e.g. `/data/query/production`. */
@@ -11,7 +12,12 @@ export type ParsedUrl = {
 const versionPrefix = /^\/v([^/]+)(?=\/|$)/
 
 export function parseRequestUrl(rawUrl: string): ParsedUrl {
-  const url = new URL(rawUrl, 'http://lake.invalid')
+  let url: URL
+  try {
+    url = new URL(rawUrl.startsWith('/') ? `http://lake.invalid${rawUrl}` : rawUrl, 'http://lake.invalid')
+  } catch {
+    throw badRequest('invalidUrl', `Cannot parse the request URL "${rawUrl.slice(0, 200)}"`)
+  }
   const match = versionPrefix.exec(url.pathname)
   const path = match ? url.pathname.slice(match[0].length) || '/' : url.pathname
   return { path, apiVersion: match?.[1] ?? null, search: url.searchParams }

@@ -53,7 +53,13 @@ export function constraintOfFilter(expr: AnyNode, params: Record<string, unknown
   }
 }
 
+/** Longer `in` lists are not worth an SQL statement with that many parameters: evaluate them unnarrowed. */
+const MAX_LOOKUP_VALUES = 1000
+
 function onPath(path: string[], values: unknown[]): Constraint | null {
+  if (values.length > MAX_LOOKUP_VALUES) return null
+  // `_originalId` exists only on documents a stacked perspective presents, never in the store.
+  if (path[0] === '_originalId') return null
   if (path.length === 1 && path[0] === '_id') {
     return values.every((v) => typeof v === 'string') ? { type: 'ids', ids: values as string[] } : null
   }
@@ -92,6 +98,7 @@ function references(args: unknown[], params: Record<string, unknown>): Constrain
     const values = Array.isArray(constant.value) ? constant.value : [constant.value]
     for (const value of values) if (typeof value === 'string') ids.push(value)
   }
+  if (ids.length > MAX_LOOKUP_VALUES) return null
   const keys: IndexKey[] = []
   for (const id of ids) {
     const key = indexKeyOf(id)

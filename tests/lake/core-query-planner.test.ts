@@ -60,6 +60,8 @@ const queries: [string, Record<string, unknown>][] = [
   ['{"people": *[_type == "person"]._id, "topics": *[_type == "topic"].title}', {}],
   ['*[_type == "interview" && title == $t]._id', { t: 'x'.repeat(300) }],
   ['*[_type == "interview"][0...3]._id', {}],
+  ['*[_originalId == "drafts.interview-009"]{_id, title}', {}],
+  ['*[_id in $ids]._id', { ids: Array.from({ length: 1500 }, (_, i) => `interview-${String(i).padStart(3, '0')}`) }],
   ['*[featured == false && _type == "interview"] | order(publishedAt desc)[0...7]._id', {}],
   ['*[_type == "interview"] | order(title desc)[0...3]{_id, title}', {}],
   ['*[_type == "interview" && seriesPart > 2] | order(title asc)[2]._id', {}],
