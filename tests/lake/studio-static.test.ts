@@ -98,3 +98,20 @@ test('paths cannot leave the Studio folder', async () => {
     expect(response.body).not.toContain('root:')
   }
 })
+
+test('a Studio folder without a build answers 404 saying how to build it', async () => {
+  const emptyStudio = await mkdtemp(path.join(tmpdir(), 'parley-studio-empty-'))
+  const emptyData = await mkdtemp(path.join(tmpdir(), 'parley-studio-empty-data-'))
+  const unbuilt = await startLake({ port: 0, dataDir: emptyData, studioDir: emptyStudio, durability: 'normal' })
+  try {
+    const response = await fetch(`${unbuilt.url}/studio/structure`)
+    expect(response.status).toBe(404)
+    const { message } = await response.json()
+    expect(message).toContain('The Studio is not built')
+    expect(message).toContain(emptyStudio)
+  } finally {
+    await unbuilt.close()
+    await rm(emptyStudio, { recursive: true, force: true })
+    await rm(emptyData, { recursive: true, force: true })
+  }
+})
