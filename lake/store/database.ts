@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS path_stats (
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS transactions (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  -- No AUTOINCREMENT: transactions are never deleted, so rowids only grow, and a commit skips sqlite_sequence.
+  seq INTEGER PRIMARY KEY,
   dataset TEXT NOT NULL,
   id TEXT NOT NULL,
   timestamp TEXT NOT NULL,

@@ -23,7 +23,7 @@ function collect(client: TestLake['writer'], query: string, params: Record<strin
   return { events, ready, stop: () => subscription.unsubscribe() }
 }
 
-async function until(check: () => boolean, ms = 5000) {
+async function until(check: () => boolean, ms = 20_000) {
   const deadline = Date.now() + ms
   while (!check()) {
     if (Date.now() > deadline) throw new Error('timed out waiting for events')

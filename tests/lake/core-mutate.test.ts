@@ -118,7 +118,7 @@ test('concurrent patches with the same ifRevisionID: exactly one wins per revisi
   await Promise.all(Array.from({ length: 20 }, attempt))
   expect(wins).toBe(20)
   expect((await t.writer.getDocument('counter'))?.n).toBe(21)
-})
+}, 90_000)
 
 test('a transaction is all-or-nothing: one failing mutation leaves the store as it was', async () => {
   const before = snapshot(t.lake)
