@@ -1,0 +1,47 @@
+// An empty Next.js App Router app (a layout and a page that render almost nothing), built and served by the same
+// Next.js as the site: the baseline for the site's JavaScript and throughput figures.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = process.cwd()
+const nextBin = join(root, 'node_modules/next/dist/bin/next')
+// Inside the project (and git-ignored) so Turbopack finds next in the project's node_modules.
+export const emptyAppDir = '.data/bench-empty-app'
+
+function write(path: string, text: string): void {
+  mkdirSync(join(root, emptyAppDir, path, '..'), { recursive: true })
+  writeFileSync(join(root, emptyAppDir, path), text)
+}
+
+export type RunningApp = { url: string; stop(): Promise<void> }
+
+export async function startEmptyNextApp(port: number): Promise<RunningApp> {
+  write('package.json', '{"name":"empty-next-app","private":true,"type":"module"}\n')
+  write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2023', lib: ['dom', 'ES2023'], module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true, allowJs: true, esModuleInterop: true, plugins: [{ name: 'next' }] }, include: ['**/*.ts', '**/*.tsx'], exclude: ['node_modules'] }))
+  write('app/layout.tsx', 'export default function RootLayout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html> }\n')
+  write('app/page.tsx', 'export default function Page() { return <main>Empty</main> }\n')
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
+  await new Promise<void>((resolve, reject) => {
+    const build = spawn(process.execPath, [nextBin, 'build', emptyAppDir], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+    build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the empty app failed (${code})`))))
+  })
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', emptyAppDir, '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' })
+  const url = `http://127.0.0.1:${port}`
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(url)).ok) break
+    } catch {
+      if (tries > 300) throw new Error('the empty app did not start')
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}

@@ -1,0 +1,28 @@
+// Runs wrk against one URL and reads its requests/s and latency figures.
+import { spawn } from 'node:child_process'
+
+export type WrkResult = { url: string; requestsPerSecond: number; latencyAvgMs: number; latencyP99Ms: number; non2xx: number }
+
+function toMs(value: string): number {
+  const match = value.match(/^([\d.]+)(us|ms|s)$/)
+  if (!match) return Number.NaN
+  const number = Number(match[1])
+  return match[2] === 'us' ? number / 1000 : match[2] === 's' ? number * 1000 : number
+}
+
+export function runWrk(url: string, options: { seconds: number; connections: number; threads: number }): Promise<WrkResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', url], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.once('error', (error) => reject(new Error(`wrk could not run (apt-get install -y wrk): ${error.message}`)))
+    child.once('exit', () => {
+      const rps = output.match(/Requests\/sec:\s+([\d.]+)/)
+      const avg = output.match(/Latency\s+([\d.]+\w+)/)
+      const p99 = output.match(/99%\s+([\d.]+\w+)/)
+      const non2xx = output.match(/Non-2xx or 3xx responses:\s+(\d+)/)
+      if (!rps || !avg || !p99) return reject(new Error(`could not read wrk's output:\n${output}`))
+      resolve({ url, requestsPerSecond: Number(rps[1]), latencyAvgMs: toMs(avg[1]!), latencyP99Ms: toMs(p99[1]!), non2xx: non2xx ? Number(non2xx[1]) : 0 })
+    })
+  })
+}

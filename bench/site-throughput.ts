@@ -1,0 +1,44 @@
+// `node bench/site-throughput.ts [seconds]`: requests/s and latency of a cached interview page from `next start`,
+// against an empty Next.js page (same Next.js, its own server) and the same interview HTML from nginx, in one run.
+// Quote the ratios (goal: interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'
+import { sample } from '../tests/site/support/sample-content.ts'
+import { startEmptyNextApp } from './site-support/empty-next-app.ts'
+import { serveWithNginx } from './site-support/nginx-static.ts'
+import { runWrk, type WrkResult } from './site-support/wrk.ts'
+
+const seconds = Number(process.argv[2] ?? 10)
+const load = { seconds, connections: 32, threads: 1 }
+
+const site = await startSiteUnderTest()
+const interviewUrl = `${site.url}/interviews/${sample.interviewSlug}`
+const html = await (await fetch(interviewUrl)).text()
+const empty = await startEmptyNextApp(39_872)
+const nginx = await serveWithNginx(html, 39_873)
+const results: Record<string, WrkResult> = {}
+try {
+  for (const [name, url] of [['warm-up', interviewUrl], ['empty page (next start)', `${empty.url}/`], ['interview (next start)', interviewUrl], ['interview HTML (nginx)', nginx.url]] as const) {
+    const result = await runWrk(url, name === 'warm-up' ? { ...load, seconds: 3 } : load)
+    if (name !== 'warm-up') results[name] = result
+  }
+} finally {
+  await nginx.stop()
+  await empty.stop()
+  await site.stop()
+}
+
+const emptyRps = results['empty page (next start)']!.requestsPerSecond
+console.log(`wrk -t${load.threads} -c${load.connections} -d${seconds}s on 127.0.0.1 (client and servers share the machine's cores)`)
+for (const [name, result] of Object.entries(results)) {
+  console.log(
+    name.padEnd(26),
+    `${result.requestsPerSecond.toFixed(0).padStart(7)} req/s`,
+    `${(result.requestsPerSecond / emptyRps).toFixed(2).padStart(6)}× empty`,
+    `avg ${result.latencyAvgMs.toFixed(2)} ms`,
+    `p99 ${result.latencyP99Ms.toFixed(2)} ms`,
+    result.non2xx ? `(${result.non2xx} non-2xx!)` : '',
+  )
+}
+mkdirSync('bench/results', { recursive: true })
+writeFileSync('bench/results/site-throughput.json', JSON.stringify({ measuredAt: new Date().toISOString(), load, results }, null, 2))
