@@ -1,9 +1,8 @@
 // `npm run lake -- import FILE [--dataset D] [--replace] [--data DIR] [--base-url URL]`: imports a Sanity export or NDJSON.
-import { resolve } from 'node:path'
 import { Store } from '../store/store.ts'
 import { importDataset } from '../transfer/index.ts'
 import { flagString, type ParsedArguments } from './arguments.ts'
-import { loadEnvironment } from './environment.ts'
+import { transferArguments } from './transfer-arguments.ts'
 
 /**
  * Writes to the data folder directly, in one SQLite transaction; SQLite's WAL and busy timeout let it run
@@ -11,17 +10,13 @@ import { loadEnvironment } from './environment.ts'
  * about it (they live in that process): for that, import through `importArchive` in the lake's process.
  */
 export async function importCommand(args: ParsedArguments): Promise<void> {
-  const env = loadEnvironment()
-  const file = args.positional[0]
-  if (!file) throw new Error('Usage: npm run lake -- import FILE [--dataset D] [--replace] [--data DIR] [--base-url URL]')
-  const dataDir = resolve(flagString(args.flags, 'data') ?? env.LAKE_DATA_DIR ?? '.data/lake')
-  const dataset = flagString(args.flags, 'dataset') ?? env.NEXT_PUBLIC_SANITY_DATASET ?? 'production'
+  const { file, dataDir, dataset, env } = transferArguments(args, 'npm run lake -- import FILE [--dataset D] [--replace] [--data DIR] [--base-url URL]')
   // Asset documents record the URL their bytes are served at: the lake's plain port unless told otherwise.
   const baseUrl = flagString(args.flags, 'base-url') ?? `http://127.0.0.1:${env.LAKE_PORT ?? 3333}`
   const store = new Store(dataDir)
   try {
     const summary = await importDataset({
-      store, dataDir, dataset, file: resolve(file), replace: args.flags.has('replace'),
+      store, dataDir, dataset, file, replace: args.flags.has('replace'),
       projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley', baseUrl,
     })
     for (const warning of summary.warnings) console.warn(`warning: ${warning}`)

@@ -1,10 +1,10 @@
 // Public entry of import/export: run them against a running lake (its store and commit bus) or a data folder.
 import type { LakeContext } from '../context.ts'
-import { exportDataset, type ExportSummary } from './exportArchive.ts'
-import { importDataset, type ImportSummary } from './importDataset.ts'
+import { exportDataset, type ExportSummary } from './export-archive.ts'
+import { importDataset, type ImportSummary } from './import-dataset.ts'
 
-export { exportDataset, isExported, type ExportOptions, type ExportSummary } from './exportArchive.ts'
-export { importDataset, ImportError, type ImportOptions, type ImportSummary } from './importDataset.ts'
+export { exportDataset, isExported, type ExportOptions, type ExportSummary } from './export-archive.ts'
+export { importDataset, ImportError, type ImportOptions, type ImportSummary } from './import-dataset.ts'
 
 /** The parts of a started lake (`startLake`'s result) that import and export use. */
 export type RunningLake = { context: LakeContext }

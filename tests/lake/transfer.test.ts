@@ -12,7 +12,7 @@ import sharp from 'sharp'
 import { create as createTar, extract as extractTar, list as listTar } from 'tar'
 import { startLake, type Lake } from '../../lake/index.ts'
 import { Store } from '../../lake/store/store.ts'
-import { commitDocumentWrites } from '../../lake/transfer/documentWrites.ts'
+import { commitDocumentWrites } from '../../lake/transfer/document-writes.ts'
 import { importArchive } from '../../lake/transfer/index.ts'
 
 const run = promisify(execFile)

@@ -1,8 +1,8 @@
 // Asset routes: uploads (`POST /assets/{images|files}/{dataset}`) and the bytes (`GET|HEAD /images/…`, `/files/…`).
 import type { IncomingMessage } from 'node:http'
-import { AssetDelivery, assertSafeAssetPath } from '../../assets/assetDelivery.ts'
-import { AssetFiles, type AssetKind } from '../../assets/assetFiles.ts'
-import { uploadAsset } from '../../assets/assetUpload.ts'
+import { AssetDelivery, assertSafeAssetPath } from '../../assets/asset-delivery.ts'
+import { AssetFiles, type AssetKind } from '../../assets/asset-files.ts'
+import { uploadAsset } from '../../assets/asset-upload.ts'
 import type { LakeContext } from '../../context.ts'
 import { readBody } from '../body.ts'
 import { datasetParam } from '../dataset.ts'

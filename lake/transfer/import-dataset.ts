@@ -5,14 +5,14 @@ import path from 'node:path'
 import type { CommitBus } from '../commits.ts'
 import { LakeError } from '../http/errors.ts'
 import { documentIdProblem, randomId } from '../mutations/identifiers.ts'
-import { AssetFiles, isDatasetName, type AssetFileName } from '../assets/assetFiles.ts'
-import { prepareAsset, type PreparedAsset } from '../assets/assetUpload.ts'
+import { AssetFiles, isDatasetName, type AssetFileName } from '../assets/asset-files.ts'
+import { prepareAsset, type PreparedAsset } from '../assets/asset-upload.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
-import { findAssetPointers, parseAssetPointer, toLakeForm } from './assetReferences.ts'
-import { commitDocumentWrites, type DocumentWrite, type WriterContext } from './documentWrites.ts'
-import { ImportError, openImportSource, type ImportSource } from './importSource.ts'
+import { findAssetPointers, parseAssetPointer, toLakeForm } from './asset-references.ts'
+import { commitDocumentWrites, type DocumentWrite, type WriterContext } from './document-writes.ts'
+import { ImportError, openImportSource, type ImportSource } from './import-source.ts'
 
-export { ImportError } from './importSource.ts'
+export { ImportError } from './import-source.ts'
 
 export type ImportOptions = {
   store: Store

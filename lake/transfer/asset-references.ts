@@ -1,6 +1,6 @@
 // Rewrites asset fields between the lake's form (`asset: {_ref}`) and the export form (`_sanityAsset: "image@file://…"`).
-import { formatAssetFileName } from '../assets/assetFiles.ts'
-import { parseAssetDocumentId } from '../assets/assetDocument.ts'
+import { formatAssetFileName } from '../assets/asset-files.ts'
+import { parseAssetDocumentId } from '../assets/asset-document.ts'
 
 type Json = unknown
 

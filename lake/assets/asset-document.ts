@@ -1,6 +1,6 @@
 // Builds asset documents (`sanity.imageAsset`, `sanity.fileAsset`) in exactly the shape Sanity stores them.
-import { formatAssetFileName, type AssetFileName } from './assetFiles.ts'
-import type { ImageMetadata } from './imageInspection.ts'
+import { formatAssetFileName, type AssetFileName } from './asset-files.ts'
+import type { ImageMetadata } from './image-inspection.ts'
 
 export type AssetDocument = {
   _id: string

@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { LakeError, notFound } from '../http/errors.ts'
-import { assetDocumentId } from './assetDocument.ts'
-import { AssetFiles, isDatasetName, parseAssetFileName, type AssetFileName, type AssetKind } from './assetFiles.ts'
-import { mimeTypeForExtension } from './fileType.ts'
-import { chooseOutputFormat, contentTypes, renderVariant } from './imageTransform.ts'
-import { RenderQueue } from './renderQueue.ts'
-import { isIdentity, parseImageTransform, type ImageTransform, type OutputFormat } from './transformParams.ts'
+import { assetDocumentId } from './asset-document.ts'
+import { AssetFiles, isDatasetName, parseAssetFileName, type AssetFileName, type AssetKind } from './asset-files.ts'
+import { mimeTypeForExtension } from './file-type.ts'
+import { chooseOutputFormat, contentTypes, renderVariant } from './image-transform.ts'
+import { RenderQueue } from './render-queue.ts'
+import { isIdentity, parseImageTransform, type ImageTransform, type OutputFormat } from './transform-params.ts'
 
 export type AssetRequest = {
   kind: AssetKind

@@ -1,7 +1,7 @@
 // Renders one variant of a stored image with sharp: crop rectangle, orientation, resize by fit mode, effects, output format.
 import sharp, { type Sharp } from 'sharp'
 import { badRequest } from '../http/errors.ts'
-import { MAX_OUTPUT_EDGE, MAX_OUTPUT_PIXELS, type CropMode, type ImageTransform, type OutputFormat } from './transformParams.ts'
+import { MAX_OUTPUT_EDGE, MAX_OUTPUT_PIXELS, type CropMode, type ImageTransform, type OutputFormat } from './transform-params.ts'
 
 type Size = { width: number; height: number }
 

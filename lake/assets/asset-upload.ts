@@ -2,11 +2,11 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { LakeError } from '../http/errors.ts'
 import type { SanityDocument } from '../store/store.ts'
-import { commitDocumentWrites, type WriterContext } from '../transfer/documentWrites.ts'
-import { buildAssetDocument, assetDocumentId, type AssetDescription, type AssetDocument, type AssetLocation } from './assetDocument.ts'
-import type { AssetFileName, AssetFiles, AssetKind } from './assetFiles.ts'
-import { detectFileType } from './fileType.ts'
-import { InvalidImageError, inspectImage } from './imageInspection.ts'
+import { commitDocumentWrites, type WriterContext } from '../transfer/document-writes.ts'
+import { buildAssetDocument, assetDocumentId, type AssetDescription, type AssetDocument, type AssetLocation } from './asset-document.ts'
+import type { AssetFileName, AssetFiles, AssetKind } from './asset-files.ts'
+import { detectFileType } from './file-type.ts'
+import { InvalidImageError, inspectImage } from './image-inspection.ts'
 
 export type UploadInput = {
   kind: AssetKind

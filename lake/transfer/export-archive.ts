@@ -3,10 +3,10 @@ import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { create as createTar } from 'tar'
-import { parseAssetDocumentId } from '../assets/assetDocument.ts'
-import { AssetFiles, formatAssetFileName } from '../assets/assetFiles.ts'
+import { parseAssetDocumentId } from '../assets/asset-document.ts'
+import { AssetFiles, formatAssetFileName } from '../assets/asset-files.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
-import { toExportForm } from './assetReferences.ts'
+import { toExportForm } from './asset-references.ts'
 
 export type ExportOptions = {
   store: Store
