@@ -24,16 +24,11 @@ export type QueryRequest = {
 /** `scanned`: how many documents groq-js evaluated the query over (the index's narrowing, for tests). */
 export type QueryAnswer = { result: unknown; ms: number; scanned: number }
 
-/** Rewrites of the parsed tree before evaluation (e.g. text::query support added by another module). */
-export type TreeRewrite = (tree: ExprNode, request: QueryRequest) => ExprNode
-export const treeRewrites: TreeRewrite[] = []
-
 export async function runQuery(store: Store, request: QueryRequest): Promise<QueryAnswer> {
   const started = performance.now()
   const parsed = parseQuery(request.query, request.params)
   assertParametersGiven(request.query, parsed, request.params)
   let tree = parsed.tree
-  for (const rewrite of treeRewrites) tree = rewrite(tree, request)
   // text::query (groq-js leaves it unimplemented): rewritten into predicates; `[@, …]` searches need each
   // document's strings. Only queries that mention it pay for the rewrite (a copy of the tree).
   const textSearch = mentionsTextQuery(request.query) ? rewriteTextQueries(tree, request.params) : null

@@ -11,7 +11,8 @@ export const MAX_INDEXED_STRING = 200
 /** Pseudo-path holding every `_ref` anywhere in a document, for `references()`. */
 export const REFERENCES_PATH = '@ref'
 
-const skippedKeys = new Set(['_key', '_weak'])
+// `_rev` changes on every write and is only ever compared through ifRevisionID: an index row would be pure cost.
+const skippedKeys = new Set(['_key', '_weak', '_rev'])
 
 /** The index value of a GROQ scalar literal, or null when the index cannot answer equality on it. */
 export function indexKeyOf(value: unknown): { kind: IndexKind; value: string | number } | null {

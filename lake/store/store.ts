@@ -64,11 +64,6 @@ export class Store {
     return row ? (JSON.parse(row.body as string) as SanityDocument) : null
   }
 
-  getRevision(dataset: string, id: string): string | null {
-    const row = this.statement('SELECT rev FROM documents WHERE dataset = ? AND id = ?').get(dataset, id)
-    return row ? (row.rev as string) : null
-  }
-
   /** Loads documents by id; missing ids are simply absent from the map. One statement for any number of ids. */
   getDocuments(dataset: string, ids: readonly string[]): Map<string, SanityDocument> {
     const found = new Map<string, SanityDocument>()
@@ -201,14 +196,6 @@ export class Store {
       : this.statement('SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND timestamp <= ? ORDER BY seq DESC LIMIT 1').get(dataset, id, at.time ?? '')
     if (!row) return undefined
     return row.body === null ? null : (JSON.parse(row.body as string) as SanityDocument)
-  }
-
-  transactions(dataset: string, ids: readonly string[]): TransactionLogEntry[] {
-    return ids.flatMap((id) => {
-      const row = this.statement('SELECT id, timestamp, identity, document_ids, mutations FROM transactions WHERE dataset = ? AND id = ?').get(dataset, id)
-      if (!row) return []
-      return [{ id: row.id as string, timestamp: row.timestamp as string, identity: row.identity as string, documentIds: JSON.parse(row.document_ids as string), mutations: JSON.parse(row.mutations as string) }]
-    })
   }
 
   /**

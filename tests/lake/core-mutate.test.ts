@@ -22,7 +22,7 @@ test('create sets _rev, _createdAt and _updatedAt; the transaction id is the new
   const after = await t.writer.getDocument('topic-a')
   expect(after?._rev).toBe(transactionId)
   expect(after?._createdAt).toBe(created._createdAt)
-  expect(after?._updatedAt >= created._updatedAt).toBe(true)
+  expect((after?._updatedAt ?? '') >= created._updatedAt).toBe(true)
 })
 
 test('create without an id generates one; an id ending in "." is a prefix', async () => {
