@@ -1,33 +1,25 @@
 // The import command as an editor runs it: dry runs, bad input refused with reasons and exit codes, nothing half-written.
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createClient, type SanityClient } from '@sanity/client'
-import { startLake } from '../../lake/index.ts'
+import { fixtures, startImportLake, type ImportLake } from './support/import-lake.ts'
 
 const root = join(import.meta.dirname, '..', '..')
-const fixtures = join(import.meta.dirname, 'fixtures')
-const WRITE_TOKEN = 'import-cli-write'
-let lake: Awaited<ReturnType<typeof startLake>>
-let dataDir: string
+let lake: ImportLake
 let work: string
-let editor: SanityClient
 
 // Each test starts the CLI as a child process (Node, jsdom and the client load in a few seconds on a busy machine).
 jest.setTimeout(90_000)
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-import-cli-lake-'))
   work = mkdtempSync(join(tmpdir(), 'parley-import-cli-'))
-  lake = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN, readToken: 'import-cli-read' })
-  editor = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', apiHost: lake.url, useProjectHostname: false, useCdn: false, token: WRITE_TOKEN })
+  lake = await startImportLake('cli')
 })
 
 afterAll(async () => {
   await lake.close()
-  rmSync(dataDir, { recursive: true, force: true })
   rmSync(work, { recursive: true, force: true })
 })
 
@@ -36,7 +28,7 @@ function runImport(args: string[], env: Record<string, string> = {}): Promise<{ 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/import.ts', ...args], {
       cwd: root,
-      env: { ...process.env, SANITY_API_HOST: lake.url, SANITY_API_WRITE_TOKEN: WRITE_TOKEN, ...env },
+      env: { ...process.env, SANITY_API_HOST: lake.url, SANITY_API_WRITE_TOKEN: lake.writeToken, ...env },
     })
     let stdout = ''
     let stderr = ''
@@ -47,7 +39,7 @@ function runImport(args: string[], env: Record<string, string> = {}): Promise<{ 
   })
 }
 
-const storedCount = () => editor.fetch<number>('count(*[!(_id in path("_.**"))])', {}, { perspective: 'raw' })
+const storedCount = () => lake.raw<number>('count(*[!(_id in path("_.**"))])')
 
 function article(name: string, text: string | Uint8Array): string {
   const file = join(work, name)
@@ -109,7 +101,7 @@ test('a run with good and bad files writes the good ones as drafts, reports the 
   expect(run.stderr).toContain('empty-too.md: the file is empty')
   expect(run.stderr).toMatch(/✓ .*article\.html → drafts\.interview-[0-9a-f]{20} \(created; speaker: new person person-priya-raman, interviewer: new person person-sam-ortiz\)/)
   expect(run.status).toBe(3)
-  expect(await editor.fetch('*[_type == "interview"]._id', {}, { perspective: 'raw' })).toEqual([expect.stringMatching(/^drafts\./)])
+  expect(await lake.raw('*[_type == "interview"]._id')).toEqual([expect.stringMatching(/^drafts\./)])
 })
 
 test('when the store refuses the write, nothing at all is written and the command says so', async () => {

@@ -1,30 +1,21 @@
 // Imports the fixtures into a real lake through the real client: drafts or published, linked people, uploaded images, idempotent re-import.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createClient, type SanityClient } from '@sanity/client'
-import { startLake } from '../../lake/index.ts'
+import type { SanityClient } from '@sanity/client'
 import { readArticles, writeInterviews } from '../../lib/import/index.ts'
+import { fixtures, startImportLake, type ImportLake } from './support/import-lake.ts'
 
-const WRITE_TOKEN = 'import-test-write'
-const fixtures = join(import.meta.dirname, 'fixtures')
-let lake: Awaited<ReturnType<typeof startLake>>
-let dataDir: string
+let lake: ImportLake
 let editor: SanityClient
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-import-'))
-  lake = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN, readToken: 'import-test-read' })
-  editor = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', apiHost: lake.url, useProjectHostname: false, useCdn: false, token: WRITE_TOKEN })
+  lake = await startImportLake('reimport')
+  editor = lake.editor
 })
 
-afterAll(async () => {
-  await lake.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => lake.close())
 
-const raw = <T>(query: string, params: Record<string, unknown> = {}) => editor.fetch<T>(query, params, { perspective: 'raw' })
+const raw = <T>(query: string, params: Record<string, unknown> = {}) => lake.raw<T>(query, params)
 
 test('writes every fixture as a draft in one transaction, linking an existing person by name and creating the others', async () => {
   // An editor already created Priya Raman in the Studio, with a random id and a different letter case.
@@ -62,8 +53,7 @@ test('writes every fixture as a draft in one transaction, linking an existing pe
   expect(people.filter((person) => person._rev === result.transactionId)).toHaveLength(6)
 
   // Drafts stay invisible to readers; the editor sees them through the drafts perspective with the speaker resolved.
-  const anonymous = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', apiHost: lake.url, useProjectHostname: false, useCdn: false })
-  expect(await anonymous.fetch('count(*[_type == "interview"])')).toBe(0)
+  expect(await lake.anonymous.fetch('count(*[_type == "interview"])')).toBe(0)
   const preview = await editor.fetch<{ speaker: string; questions: number }>(
     `*[_type == "interview" && slug.current == "scaling-the-queue-a-conversation-with-kofi-mensah"][0]{"speaker": speaker->name, "questions": count(qa)}`,
     {},
@@ -111,8 +101,7 @@ test('--publish writes the published interview, replaces the draft, and is repea
   expect(id.startsWith('interview-')).toBe(true)
   expect(await raw('*[_id in [$id, "drafts." + $id]]._id', { id })).toEqual([id])
 
-  const anonymous = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', apiHost: lake.url, useProjectHostname: false, useCdn: false })
-  const seen = await anonymous.fetch<{ title: string; speaker: string; featured: boolean }>(`*[_id == $id][0]{title, featured, "speaker": speaker->name}`, { id })
+  const seen = await lake.anonymous.fetch<{ title: string; speaker: string; featured: boolean }>(`*[_id == $id][0]{title, featured, "speaker": speaker->name}`, { id })
   expect(seen).toEqual({ title: 'On-call without the dread', featured: true, speaker: 'priya raman' })
 
   const again = await writeInterviews(editor, interviews, { publish: true })

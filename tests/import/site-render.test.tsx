@@ -2,40 +2,28 @@
 // The site's content modules refuse to load outside a server bundle; this test is the server.
 jest.mock('server-only', () => ({}), { virtual: true })
 
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createClient } from '@sanity/client'
 import { JSDOM } from 'jsdom'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { startLake } from '../../lake/index.ts'
 import { readArticles, writeInterviews, type ImportedInterview } from '../../lib/import/index.ts'
 import { getInterview } from '../../lib/content/index.ts'
 import { QuestionsAndAnswers } from '../../app/_components/question-and-answer.tsx'
+import { fixtures, startImportLake, type ImportLake } from './support/import-lake.ts'
 
-const fixtures = join(import.meta.dirname, 'fixtures')
-const WRITE_TOKEN = 'import-site-write'
-let lake: Awaited<ReturnType<typeof startLake>>
-let dataDir: string
+let lake: ImportLake
 let imported: ImportedInterview[]
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'parley-import-site-'))
-  lake = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN, readToken: 'import-site-read' })
+  lake = await startImportLake('site')
   // The site reads where content lives from the environment, as under `npm start`.
   process.env.SANITY_API_HOST = lake.url
   process.env.NEXT_PUBLIC_SANITY_PROJECT_ID = 'parley'
   process.env.NEXT_PUBLIC_SANITY_DATASET = 'production'
   process.env.NEXT_PUBLIC_SANITY_API_VERSION = '2025-02-19'
-  const editor = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', apiHost: lake.url, useProjectHostname: false, useCdn: false, token: WRITE_TOKEN })
   imported = readArticles([fixtures]).interviews
-  await writeInterviews(editor, imported, { publish: true })
+  await writeInterviews(lake.editor, imported, { publish: true })
 })
 
-afterAll(async () => {
-  await lake.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => lake.close())
 
 const render = (element: React.ReactElement) => new JSDOM(renderToStaticMarkup(element)).window.document
 
