@@ -12,6 +12,8 @@ import { createEditorSignIn } from '../auth/sign-in.ts'
 import { UserSettings } from '../auth/user-settings.ts'
 import { loadOrCreateCertificate, type TlsCertificate } from './certificate.ts'
 import { startTlsListener, type TlsListener } from './listener.ts'
+import { createPresenceHub } from '../presence/presence-hub.ts'
+import type { Server } from 'node:http'
 
 export type BrowserOptions = {
   /** HTTPS + HTTP/2 port for browsers; 0 picks a free one; undefined = no TLS listener. */
@@ -29,8 +31,8 @@ export type BrowserOptions = {
 export type BrowserSupport = {
   routes: Route[]
   cors: CorsPolicy
-  /** Call once the plain port is listening: opens the TLS listener and allows the lake's own origins. */
-  listen(handler: RequestHandler, plainPort: number, host: string): Promise<BrowserListener>
+  /** Call once the plain port is listening: opens the TLS listener, allows the lake's own origins, takes WebSocket upgrades. */
+  listen(handler: RequestHandler, plainPort: number, host: string, plainServer?: Server): Promise<BrowserListener>
 }
 
 export type BrowserListener = {
@@ -60,14 +62,27 @@ export function browserSupport(context: LakeContext, options: BrowserOptions): B
   return {
     routes,
     cors,
-    async listen(handler, plainPort, host) {
+    async listen(handler, plainPort, host, plainServer) {
+      // The Studio's presence channel; tokens resolve as for any request (session, write or read token).
+      const presence = createPresenceHub((token) => {
+        for (const resolve of context.tokenResolvers) {
+          const access = resolve(token)
+          if (access) return access
+        }
+        return null
+      })
+      const onUpgrade = presence.handleUpgrade
+      plainServer?.on('upgrade', onUpgrade)
       const allowed = cors.allowedOrigins as Set<string>
       for (const name of ['localhost', '127.0.0.1']) allowed.add(`http://${name}:${plainPort}`)
       let listener: TlsListener | null = null
       let certificate: TlsCertificate | null = null
       if (options.tlsPort !== undefined) {
         certificate = await loadOrCreateCertificate(context.dataDir)
-        listener = await startTlsListener({ port: options.tlsPort, host, certificate, handler })
+        listener = await startTlsListener({ port: options.tlsPort, host, certificate, handler, onUpgrade }).catch((error: unknown) => {
+          presence.close()
+          throw error
+        })
         for (const name of ['localhost', '127.0.0.1']) allowed.add(`https://${name}:${listener.port}`)
       }
       const tlsUrl = listener ? `https://localhost:${listener.port}` : null
@@ -78,6 +93,7 @@ export function browserSupport(context: LakeContext, options: BrowserOptions): B
         studioUrl: options.studioDir ? `${base}/studio/` : null,
         certificate,
         close: async () => {
+          presence.close()
           await listener?.close()
         },
       }

@@ -1,0 +1,123 @@
+// The Studio's presence channel (`/socket/{dataset}`, Sanity's "bifur" JSON-RPC over WebSocket): who is looking at which document, relayed between the editors' browser sessions.
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { Access } from '../http/access.ts'
+import { parseRequestUrl } from '../http/version.ts'
+import { acceptWebSocket, refuseUpgrade, type WebSocketConnection } from './websocket.ts'
+
+/** A silent channel is presumed dead by the Studio; a heart every 20 s keeps it "connected". */
+const HEARTBEAT_MS = 20_000
+
+type RpcRequest = { jsonrpc?: string; id?: string | number; method?: string; params?: Record<string, unknown> }
+
+/** What a peer hears: the shapes the Studio's presence store reads (`i` = user id). */
+export type PresenceEvent =
+  | { type: 'rollCall'; i: string; session: unknown }
+  | { type: 'state'; i: string; m: unknown }
+  | { type: 'disconnect'; i: string; m: { session: unknown } }
+
+type Peer = {
+  connection: WebSocketConnection
+  dataset: string
+  userId: string | null
+  subscriptions: Set<string>
+  sessions: Set<unknown>
+}
+
+export type PresenceHub = {
+  /** Takes over an HTTP upgrade for `/socket/{dataset}`; refuses other paths with 404. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
+  close(): void
+}
+
+export function createPresenceHub(resolveToken: (token: string) => Access | null): PresenceHub {
+  const peers = new Set<Peer>()
+  const heartbeat = setInterval(() => {
+    for (const peer of peers) peer.connection.send('♥')
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
+
+  const broadcast = (from: Peer, event: PresenceEvent) => {
+    for (const peer of peers) {
+      if (peer === from || peer.dataset !== from.dataset) continue
+      for (const subscription of peer.subscriptions) {
+        peer.connection.send(JSON.stringify({ jsonrpc: '2.0', method: 'presence_subscription', params: { subscription, result: event } }))
+      }
+    }
+  }
+
+  const answer = (peer: Peer, id: RpcRequest['id'], result: unknown) => peer.connection.send(JSON.stringify({ jsonrpc: '2.0', id, result }))
+  const fail = (peer: Peer, id: RpcRequest['id'] | null, code: number, message: string) =>
+    peer.connection.send(JSON.stringify({ jsonrpc: '2.0', id, error: { code, message } }))
+
+  function handle(peer: Peer, text: string): void {
+    let request: RpcRequest
+    try {
+      request = JSON.parse(text) as RpcRequest
+    } catch {
+      return fail(peer, null, -32700, 'Parse error: not JSON')
+    }
+    const { id, method } = request
+    const params = request.params ?? {}
+    if (typeof method !== 'string') return fail(peer, id, -32600, 'Invalid request: no method')
+    if (method === 'authorization') {
+      const token = /^Bearer\s+(.+)$/i.exec(String(params.authorization ?? ''))?.[1]?.trim()
+      const access = token ? resolveToken(token) : null
+      if (!access) return fail(peer, id, 4001, 'Unauthorized: the token is not valid for this lake')
+      peer.userId = access.identity
+      return answer(peer, id, true)
+    }
+    // Presence shows people; an anonymous reader has no one to show.
+    if (peer.userId === null) return fail(peer, id, 4001, 'Unauthorized: send the authorization method first')
+    const userId = peer.userId
+    switch (method) {
+      case 'presence_subscribe': {
+        const subscription = randomUUID()
+        peer.subscriptions.add(subscription)
+        return answer(peer, id, subscription)
+      }
+      case 'presence_unsubscribe':
+        peer.subscriptions.delete(String(params.subscriptionId))
+        return answer(peer, id, true)
+      case 'presence_announce': {
+        const data = (params.data ?? {}) as { sessionId?: unknown }
+        if (data.sessionId !== undefined) peer.sessions.add(data.sessionId)
+        broadcast(peer, { type: 'state', i: userId, m: data })
+        return answer(peer, id, true)
+      }
+      case 'presence_rollcall':
+        broadcast(peer, { type: 'rollCall', i: userId, session: params.session })
+        return answer(peer, id, true)
+      case 'presence_disconnect':
+        peer.sessions.delete(params.session)
+        broadcast(peer, { type: 'disconnect', i: userId, m: { session: params.session } })
+        return answer(peer, id, true)
+      default:
+        return fail(peer, id, -32601, `Method not found: ${method}`)
+    }
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      const { path } = parseRequestUrl(request.url ?? '/')
+      const match = /^\/socket\/([^/]+)$/.exec(path)
+      if (!match) return refuseUpgrade(socket, 404, 'Not Found')
+      const connection = acceptWebSocket(request, socket, head)
+      if (!connection) return
+      const peer: Peer = { connection, dataset: decodeURIComponent(match[1] as string), userId: null, subscriptions: new Set(), sessions: new Set() }
+      peers.add(peer)
+      connection.onMessage((text) => handle(peer, text))
+      connection.onClose(() => {
+        peers.delete(peer)
+        // A closed tab leaves: tell the others, as the Studio would on a clean disconnect.
+        if (peer.userId) for (const session of peer.sessions) broadcast(peer, { type: 'disconnect', i: peer.userId, m: { session } })
+      })
+    },
+    close() {
+      clearInterval(heartbeat)
+      for (const peer of peers) peer.connection.close(1001, 'The lake is stopping')
+      peers.clear()
+    },
+  }
+}
