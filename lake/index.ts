@@ -92,7 +92,7 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
   const { port } = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   context.url = url
-  const browserListener = await browser.listen(handler, port, host).catch(async (error: unknown) => {
+  const browserListener = await browser.listen(handler, port, host, server).catch(async (error: unknown) => {
     // A busy TLS port must not leave the plain port and the database open behind a failed start.
     await new Promise<void>((resolve) => server.close(() => resolve()))
     store.close()
