@@ -11,6 +11,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const lastModified = (iso: string | undefined) => (iso ? { lastModified: iso } : {})
   return [
     { url: `${origin}/`, ...lastModified(interviews[0]?._updatedAt) },
+    ...['/interviews', '/speakers', '/topics', '/series'].map((path) => ({ url: `${origin}${path}` })),
     ...Array.from({ length: firstPage.pageCount - 1 }, (_, index) => ({ url: `${origin}/page/${index + 2}` })),
     ...interviews.map((interview) => ({ url: `${origin}/interviews/${interview.slug}`, ...lastModified(interview._updatedAt) })),
     ...directory.speakers.map((entry) => ({ url: `${origin}/speakers/${entry.slug}`, ...lastModified(entry._updatedAt) })),

@@ -23,7 +23,7 @@ export function SiteHeader({ settings }: { settings: SiteSettings }) {
                 </li>
               ) : null
             })}
-            {settings.careersUrl && safeHref(settings.careersUrl) && (
+            {settings.careersUrl && safeHref(settings.careersUrl) && !settings.navigation.some((item) => item.href === settings.careersUrl) && (
               <li>
                 <a href={safeHref(settings.careersUrl)}>Careers</a>
               </li>

@@ -21,7 +21,7 @@ export async function startEmptyNextApp(port: number): Promise<RunningApp> {
   write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2023', lib: ['dom', 'ES2023'], module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true, allowJs: true, esModuleInterop: true, plugins: [{ name: 'next' }] }, include: ['**/*.ts', '**/*.tsx'], exclude: ['node_modules'] }))
   write('app/layout.tsx', 'export default function RootLayout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html> }\n')
   write('app/page.tsx', 'export default function Page() { return <main>Empty</main> }\n')
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } as NodeJS.ProcessEnv
   await new Promise<void>((resolve, reject) => {
     const build = spawn(process.execPath, [nextBin, 'build', emptyAppDir], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
     build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the empty app failed (${code})`))))

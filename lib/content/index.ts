@@ -5,6 +5,7 @@ import { parseDocument, parseEach } from './parse.ts'
 import * as queries from './queries.ts'
 import {
   collectionSchema,
+  directorySchema,
   directorySlugsSchema,
   feedInterviewSchema,
   interviewCardSchema,
@@ -12,6 +13,7 @@ import {
   interviewSchema,
   siteSettingsSchema,
   speakerSchema,
+  type Directory,
   type DirectorySlugs,
   type FeedInterview,
   type Interview,
@@ -21,7 +23,7 @@ import {
 } from './schemas.ts'
 import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/tags.ts'
 
-export type { Interview, InterviewCard, FeedInterview, SiteSettings, DirectorySlugs, ReferenceLink }
+export type { Interview, InterviewCard, FeedInterview, SiteSettings, Directory, DirectorySlugs, ReferenceLink }
 export type { PersonCard, QaBlock, SanityImage, PortableTextItem } from './schemas.ts'
 
 export const interviewsPerPage = 10
@@ -70,6 +72,18 @@ export async function listFeaturedInterviews(): Promise<InterviewCard[]> {
 export async function listFeedInterviews(limit = 50): Promise<FeedInterview[]> {
   const result = await fetchContent(queries.allInterviewsQuery, { limit }, [interviewsTag])
   return parseEach(feedInterviewSchema, result, 'feed interview')
+}
+
+/** Every published interview as a card, newest first. */
+export async function listAllInterviews(): Promise<InterviewCard[]> {
+  const result = await fetchContent(queries.interviewArchiveQuery, {}, [interviewsTag])
+  return parseEach(interviewCardSchema, result, 'interview')
+}
+
+/** Speakers, topics and series with how many published interviews each has. */
+export async function getDirectory(): Promise<Directory> {
+  const result = await fetchContent(queries.directoryQuery, {}, [interviewsTag])
+  return parseDocument(directorySchema, result, 'directory') ?? { speakers: [], topics: [], series: [] }
 }
 
 export async function listInterviewSlugs(): Promise<string[]> {

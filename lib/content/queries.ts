@@ -105,3 +105,22 @@ export const searchQuery = /* groq */ `
 
 export const siteSettingsQuery = /* groq */ `
 *[_id == "siteSettings"][0]{title, description, navigation[]{label, href}, careersUrl}`
+
+/** Every published interview as a card, newest first: the archive. */
+export const interviewArchiveQuery = /* groq */ `*[${isListedInterview}] | ${newestFirst} {${interviewCardFragment}}`
+
+/** The directories: speakers with their interview counts, topics and series with theirs. */
+export const directoryQuery = /* groq */ `{
+  "speakers": *[_type == "person" && defined(slug.current)]{
+    ${personCardFragment},
+    "interviewCount": count(*[${isListedInterview} && (speaker._ref == ^._id || interviewer._ref == ^._id)])
+  }[interviewCount > 0] | order(name asc),
+  "topics": *[_type == "topic" && defined(slug.current)]{
+    ${referenceLinkFragment}, description,
+    "interviewCount": count(*[${isListedInterview} && references(^._id)])
+  } | order(title asc),
+  "series": *[_type == "series" && defined(slug.current)]{
+    ${referenceLinkFragment}, description,
+    "interviewCount": count(*[${isListedInterview} && series._ref == ^._id])
+  } | order(title asc)
+}`

@@ -142,3 +142,11 @@ export const siteSettingsSchema = z.object({
   careersUrl: optional(z.string()),
 })
 export type SiteSettings = { title: string; description: string; navigation: { label: string; href: string }[]; careersUrl?: string }
+
+const counted = { interviewCount: z.number().int().nonnegative() }
+export const directorySchema = z.object({
+  speakers: lenientArray(personCardSchema.extend(counted)),
+  topics: lenientArray(referenceLinkSchema.extend({ description: optional(z.string()), ...counted })),
+  series: lenientArray(referenceLinkSchema.extend({ description: optional(z.string()), ...counted })),
+})
+export type Directory = z.infer<typeof directorySchema>

@@ -1,7 +1,8 @@
 // Gives a fresh lake the sample interviews on first run, so a new user sees a blog, not an empty page.
 import { existsSync } from 'node:fs'
+import { importArchive, type RunningLake } from '../../lake/transfer/index.ts'
 
-type LakeHandle = { url: string }
+type LakeHandle = RunningLake & { url: string }
 
 async function documentCount(lake: LakeHandle, dataset: string, token: string): Promise<number> {
   const url = new URL(`/v2025-02-19/data/query/${dataset}`, lake.url)
@@ -19,8 +20,7 @@ export async function importSampleIfEmpty(lake: LakeHandle, archive: string, dat
     return
   }
   console.log(`Importing the sample content (${archive}) into the empty lake…`)
-  const { importArchive } = (await import('../../lake/transfer/index.ts')) as unknown as {
-    importArchive: (lake: LakeHandle, file: string, options: { dataset: string }) => Promise<unknown>
-  }
-  await importArchive(lake, archive, { dataset })
+  const summary = await importArchive(lake, archive, { dataset })
+  console.log(`Imported ${summary.documents} documents and ${summary.assets} assets.`)
+  for (const warning of summary.warnings) console.warn(`  ${warning}`)
 }

@@ -37,6 +37,10 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
 
 const readerPaths = [
   '/',
+  '/interviews',
+  '/speakers',
+  '/topics',
+  '/series',
   `/interviews/${sample.interviewSlug}`,
   `/interviews/${sample.secondSlug}`,
   `/speakers/${sample.speakerSlug}`,

@@ -4,11 +4,13 @@ jest.mock('server-only', () => ({}), { virtual: true })
 import { startTestLake, useLakeForSite, type TestLake } from './support/test-lake.ts'
 import { sample, seedSampleContent } from './support/sample-content.ts'
 import {
+  getDirectory,
   getInterview,
   getSeries,
   getSiteSettings,
   getSpeaker,
   getTopic,
+  listAllInterviews,
   listFeaturedInterviews,
   listFeedInterviews,
   listInterviews,
@@ -69,6 +71,17 @@ test('speaker, topic and series getters list their published interviews', async 
   expect((await getTopic(sample.topicSlug))?.interviews).toHaveLength(2)
   expect((await getSeries(sample.seriesSlug))?.interviews.map((interview) => interview.slug)).toEqual([sample.interviewSlug])
   expect(await getSpeaker('nobody')).toBeUndefined()
+})
+
+test('the directories count each speaker’s, topic’s and series’ published interviews; the archive lists them all', async () => {
+  const directory = await getDirectory()
+  expect(directory.speakers.map((person) => [person.slug, person.interviewCount])).toEqual([
+    [sample.speakerSlug, 2],
+    ['ivan-interviewer', 1],
+  ])
+  expect(directory.topics.map((topic) => [topic.slug, topic.interviewCount])).toEqual([[sample.topicSlug, 2]])
+  expect(directory.series.map((series) => [series.slug, series.interviewCount])).toEqual([[sample.seriesSlug, 1]])
+  expect((await listAllInterviews()).map((interview) => interview.slug)).toEqual([sample.interviewSlug, sample.secondSlug])
 })
 
 test('searchInterviews finds interviews by words in titles and answers, by prefix, but never in drafts', async () => {
