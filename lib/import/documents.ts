@@ -79,22 +79,33 @@ export function interviewDocument(interview: ImportedInterview, id: string, spea
 
 export type PersonMatch = { id: string; reference: Reference; created?: PersonDocument }
 
-const PEOPLE_NAMED = `*[_type == "person" && lower(name) == lower($name)] | order(_createdAt asc) {_id}`
+const PEOPLE_NAMED = `*[_type == "person" && lower(name) in $names] | order(_createdAt asc) {_id, "key": lower(name)}`
+
+/** People are matched by name, whatever its letter case (GROQ's lower() and JavaScript's agree on it). */
+const nameKey = (person: Speaker) => person.name.toLowerCase()
 
 /**
- * An existing person with the speaker's name (case-insensitive), published preferred; else a new one. A person that
- * exists only as a draft is referenced weakly, to be strengthened when published, as the Studio does.
+ * Looks up every person of a run in one query. A speaker matches an existing person with the same name, published
+ * preferred; a person that exists only as a draft is referenced weakly, to be strengthened when published, as the
+ * Studio does; anyone else becomes a new person.
  */
-export async function matchPerson(client: SanityClient, speaker: Speaker): Promise<PersonMatch> {
-  const found = await client.fetch<{ _id: string }[]>(PEOPLE_NAMED, { name: speaker.name }, { perspective: 'raw' })
-  const published = found.find((person) => !person._id.startsWith('drafts.') && !person._id.includes('.'))
-  if (published) return { id: published._id, reference: { _type: 'reference', _ref: published._id } }
-  const draft = found.find((person) => person._id.startsWith('drafts.'))
-  if (draft) {
-    const id = draft._id.slice('drafts.'.length)
-    return { id, reference: { _type: 'reference', _ref: id, _weak: true, _strengthenOnPublish: { type: 'person' } } }
+export async function matchPeople(client: SanityClient, people: Speaker[]): Promise<(person: Speaker) => PersonMatch> {
+  const names = [...new Set(people.map(nameKey))]
+  const found = names.length === 0 ? [] : await client.fetch<{ _id: string; key: string }[]>(PEOPLE_NAMED, { names }, { perspective: 'raw' })
+  const matches = new Map<string, PersonMatch>()
+  for (const person of people) {
+    const key = nameKey(person)
+    if (matches.has(key)) continue
+    const named = found.filter((candidate) => candidate.key === key)
+    const published = named.find((candidate) => !candidate._id.includes('.'))
+    const draft = named.find((candidate) => candidate._id.startsWith('drafts.'))
+    if (published) matches.set(key, { id: published._id, reference: { _type: 'reference', _ref: published._id } })
+    else if (draft) {
+      const id = draft._id.slice('drafts.'.length)
+      matches.set(key, { id, reference: { _type: 'reference', _ref: id, _weak: true, _strengthenOnPublish: { type: 'person' } } })
+    } else matches.set(key, offlinePersonMatch(person))
   }
-  return offlinePersonMatch(speaker)
+  return (person) => matches.get(nameKey(person))!
 }
 
 /** Without the content store (a dry run) every speaker is shown as the person the import would create. */

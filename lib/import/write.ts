@@ -6,7 +6,7 @@ import type { SanityClient, SanityDocument } from '@sanity/client'
 import {
   interviewDocument,
   interviewIdFor,
-  matchPerson,
+  matchPeople,
   type InterviewDocument,
   type PersonDocument,
   type PersonMatch,
@@ -28,7 +28,7 @@ export type WrittenInterview = {
 
 export type WriteResult = { written: WrittenInterview[]; refused: ImportRefusal[]; transactionId?: string }
 
-const SLUG_TAKEN = `*[_type == "interview" && slug.current == $slug && !(_id in [$id, "drafts." + $id])][0]._id`
+const INTERVIEWS_WITH_SLUGS = `*[_type == "interview" && slug.current in $slugs]{_id, "slug": slug.current}`
 
 /**
  * Looks up speakers and slug clashes, uploads the articles' local images (assets are content-addressed, so an upload
@@ -37,32 +37,27 @@ const SLUG_TAKEN = `*[_type == "interview" && slug.current == $slug && !(_id in 
 export async function writeInterviews(client: SanityClient, interviews: ImportedInterview[], mode: WriteMode): Promise<WriteResult> {
   const refused: ImportRefusal[] = []
   const accepted: { interview: ImportedInterview; id: string; person: PersonMatch; interviewer?: PersonMatch }[] = []
+  const slugOwners = await client.fetch<{ _id: string; slug: string }[]>(INTERVIEWS_WITH_SLUGS, { slugs: [...new Set(interviews.map((interview) => interview.slug))] }, { perspective: 'raw' })
+  const personFor = await matchPeople(client, interviews.flatMap((interview) => [interview.speaker, ...(interview.interviewer ? [interview.interviewer] : [])]))
   const slugsInRun = new Map<string, string>()
-  const people = new Map<string, PersonMatch>()
   for (const interview of interviews) {
     const id = interviewIdFor(interview)
-    const clash = slugsInRun.get(interview.slug)
-    const taken = clash && clash !== id ? clash : await client.fetch<string | null>(SLUG_TAKEN, { slug: interview.slug, id }, { perspective: 'raw' })
+    const owners = [...slugOwners.filter((owner) => owner.slug === interview.slug).map((owner) => owner._id.replace(/^drafts\./, '')), slugsInRun.get(interview.slug)]
+    const taken = owners.find((owner) => owner !== undefined && owner !== id)
     if (taken) {
-      refused.push(new ImportRefusal(interview.file, `the slug "${interview.slug}" is already used by interview ${taken.replace(/^drafts\./, '')}: rename one of them`))
+      refused.push(new ImportRefusal(interview.file, `the slug "${interview.slug}" is already used by interview ${taken}: rename one of them`))
       continue
     }
     slugsInRun.set(interview.slug, id)
-    const personFor = async (speaker: ImportedInterview['speaker']) => {
-      const nameKey = speaker.name.toLocaleLowerCase()
-      const match = people.get(nameKey) ?? (await matchPerson(client, speaker))
-      people.set(nameKey, match)
-      return match
-    }
-    const person = await personFor(interview.speaker)
-    const interviewer = interview.interviewer ? await personFor(interview.interviewer) : undefined
-    accepted.push({ interview, id, person, interviewer })
+    accepted.push({ interview, id, person: personFor(interview.speaker), interviewer: interview.interviewer ? personFor(interview.interviewer) : undefined })
   }
   if (accepted.length === 0) return { written: [], refused }
 
   const assets = await uploadImages(client, accepted.map((entry) => entry.interview))
-  const existing = await client.getDocuments(accepted.flatMap((entry) => [entry.id, `drafts.${entry.id}`]))
-  const byId = new Map(existing.filter((doc): doc is SanityDocument => doc !== null).map((doc) => [doc._id, doc]))
+  // A query rather than the doc endpoint: a large run's ids would not fit in a URL, and the client POSTs long queries.
+  const ids = accepted.flatMap((entry) => [entry.id, `drafts.${entry.id}`])
+  const existing = await client.fetch<SanityDocument[]>(`*[_id in $ids]`, { ids }, { perspective: 'raw' })
+  const byId = new Map(existing.map((doc) => [doc._id, doc]))
 
   const transaction = client.transaction()
   const createdPeople = new Set<string>()

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { join } from 'node:path'
 import type { SanityClient } from '@sanity/client'
 import { readArticles, writeInterviews } from '../../lib/import/index.ts'
+import { readInterviewArticle } from '../../lib/import/interview-article.ts'
 import { fixtures, startImportLake, type ImportLake } from './support/import-lake.ts'
 
 let lake: ImportLake
@@ -125,4 +126,18 @@ test('refuses an article whose slug another interview already uses, and writes t
     'the slug "an-interview-with-mireille-okafor-staff-engineer-payments" is already used by interview interview-written-by-hand: rename one of them',
   ])
   expect(result.written).toHaveLength(3)
+})
+
+test('a speaker who exists only as a draft person is referenced weakly, to be strengthened when that person is published', async () => {
+  await editor.create({ _id: 'drafts.person-rosa-draft', _type: 'person', name: 'Rosa Lind', slug: { _type: 'slug', current: 'rosa-lind' } })
+  const article = {
+    file: '/virtual/rosa.md',
+    format: 'markdown' as const,
+    text: '# An interview with Rosa Lind | Staff Engineer\n\n**Why caches?**\n\nBecause the database is far away.\n',
+  }
+  const interview = readInterviewArticle(article)
+  const result = await writeInterviews(editor, [interview], { publish: false })
+  expect(result.written[0]!.person).toEqual({ id: 'person-rosa-draft', created: false })
+  const speaker = await raw(`*[_id == $id][0].speaker`, { id: result.written[0]!.id })
+  expect(speaker).toEqual({ _type: 'reference', _ref: 'person-rosa-draft', _weak: true, _strengthenOnPublish: { type: 'person' } })
 })
