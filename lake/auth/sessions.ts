@@ -10,6 +10,7 @@ const CLAIM_WINDOW_MS = 5 * 60 * 1000
 export type Session = { sid: string; token: string }
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex')
+const newToken = () => TOKEN_PREFIX + randomBytes(32).toString('base64url')
 
 export class SessionStore {
   readonly #db: DatabaseSync
@@ -27,14 +28,23 @@ export class SessionStore {
     ) WITHOUT ROWID`)
   }
 
-  /** A new session; its token is handed out once, through `claim(sid)` or directly by the caller. */
+  /** A new session whose token the browser fetches once with the returned `sid` (the sign-in redirect). */
   create(userId: string, now = new Date()): Session {
-    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
+    // Sign-ins whose browser never came back for the token are dropped once their window has passed.
+    this.#db.prepare('DELETE FROM auth_sessions WHERE pending_token IS NOT NULL AND created_at < ?').run(new Date(now.getTime() - CLAIM_WINDOW_MS).toISOString())
+    const token = newToken()
     const sid = randomBytes(24).toString('base64url')
     this.#db
       .prepare('INSERT INTO auth_sessions (token_hash, sid, pending_token, user_id, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(hash(token), sid, token, userId, now.toISOString())
     return { sid, token }
+  }
+
+  /** A new session whose token goes straight to the caller (minted with the write token). */
+  mint(userId: string, now = new Date()): string {
+    const token = newToken()
+    this.#db.prepare('INSERT INTO auth_sessions (token_hash, user_id, created_at, claimed_at) VALUES (?, ?, ?, ?)').run(hash(token), userId, now.toISOString(), now.toISOString())
+    return token
   }
 
   /** Exchanges a session id for its token, once; an unknown, used or expired id gives null. */

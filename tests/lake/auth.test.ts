@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ClientHttp2Session } from 'node:http2'
 import { createClient } from '@sanity/client'
+import { DatabaseSync } from 'node:sqlite'
 import { startLake, type Lake } from '../../lake/index.ts'
+import { SessionStore } from '../../lake/auth/sessions.ts'
 import { http2Request, openHttp2Session } from './http2-client.ts'
 
 const WRITE_TOKEN = 'parley-local-write-token'
@@ -193,6 +195,25 @@ describe('Studio support endpoints', () => {
     expect(bad.status).toBe(400)
     expect(bad.json().error.description).toContain('JSON array of {key, value}')
     expect((await http2Request(session, '/v2025-02-19/users/me/keyvalue/studio.search.recent')).status).toBe(401)
+  })
+})
+
+describe('sessions', () => {
+  test('a session id not exchanged within five minutes expires; minted and claimed sessions last until logout', () => {
+    const sessions = new SessionStore(new DatabaseSync(':memory:'))
+    const start = new Date('2026-11-26T10:00:00Z')
+    const late = sessions.create('parley-editor', start)
+    const minted = sessions.mint('parley-editor', start)
+    const claimed = sessions.create('parley-editor', start)
+    expect(sessions.claim(claimed.sid, new Date('2026-11-26T10:01:00Z'))).toBe(claimed.token)
+    expect(sessions.claim(late.sid, new Date('2026-11-26T10:06:00Z'))).toBeNull()
+    // A later sign-in sweeps the stale id away, and leaves the live sessions alone.
+    sessions.create('parley-editor', new Date('2026-11-26T10:07:00Z'))
+    expect(sessions.userFor(late.token)).toBeNull()
+    expect(sessions.userFor(minted)).toBe('parley-editor')
+    expect(sessions.userFor(claimed.token)).toBe('parley-editor')
+    expect(sessions.revoke(minted)).toBe(true)
+    expect(sessions.userFor(minted)).toBeNull()
   })
 })
 

@@ -77,7 +77,7 @@ export function authRoutes(signIn: EditorSignIn): Route[] {
       handle: ({ access }) => {
         if (access.role === 'anonymous') throw unauthorized('Send the write token as a Bearer token to start an editor session')
         if (!access.write) throw forbidden('Only the write token may start an editor session')
-        const { token } = signIn.sessions.create(EDITOR_ID)
+        const token = signIn.sessions.mint(EDITOR_ID)
         return { status: 201, headers: { 'cache-control': 'no-store' }, body: { token } }
       },
     },
