@@ -9,6 +9,7 @@ import { createClient } from '@sanity/client'
 import { DatabaseSync } from 'node:sqlite'
 import { startLake, type Lake } from '../../lake/index.ts'
 import { SessionStore } from '../../lake/auth/sessions.ts'
+import { createAttemptLimit } from '../../lake/auth/attempt-limit.ts'
 import { http2Request, openHttp2Session } from './http2-client.ts'
 
 const WRITE_TOKEN = 'parley-local-write-token'
@@ -214,6 +215,32 @@ describe('sessions', () => {
     expect(sessions.userFor(claimed.token)).toBe('parley-editor')
     expect(sessions.revoke(minted)).toBe(true)
     expect(sessions.userFor(minted)).toBeNull()
+  })
+})
+
+describe('password guessing', () => {
+  test('after ten failures in a minute the form refuses every attempt, even a right one, with Retry-After', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'parley-auth-guess-'))
+    const guarded = await startLake({ port: 0, dataDir: folder, durability: 'normal', editorCredential: CREDENTIAL })
+    try {
+      const attempt = (password: string) =>
+        fetch(`${guarded.url}/auth/login`, { method: 'POST', redirect: 'manual', headers: formHeaders, body: form({ origin: 'http://localhost:3000/studio/', email: CREDENTIAL.email, password }) })
+      for (let i = 0; i < 10; i++) expect((await attempt(`guess-${i}`)).status).toBe(401)
+      const refused = await attempt(CREDENTIAL.password)
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(await refused.text()).toContain('Too many failed sign-ins')
+    } finally {
+      await guarded.close()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+
+  test('the limit lifts as the failures age past a minute', () => {
+    const limit = createAttemptLimit({ maxFailures: 3, windowMs: 60_000 })
+    for (const at of [0, 10_000, 20_000]) limit.recordFailure(at)
+    expect(limit.retryAfterSeconds(30_000)).toBe(30)
+    expect(limit.retryAfterSeconds(60_001)).toBe(0)
   })
 })
 

@@ -50,6 +50,11 @@ export function authRoutes(signIn: EditorSignIn): Route[] {
         const returnUrl = signInReturnUrl(origin, signIn.allowedOrigins)
         if (!returnUrl) throw originNotAllowed(origin, signIn.allowedOrigins)
         const email = form.get('email') ?? ''
+        const wait = signIn.attempts.retryAfterSeconds()
+        if (wait > 0) {
+          const page = renderLoginPage({ origin: returnUrl.toString(), email, error: `Too many failed sign-ins in the last minute. Try again in ${wait} s.` })
+          return { status: 429, headers: { ...LOGIN_PAGE_HEADERS, 'retry-after': String(wait) }, raw: page }
+        }
         const session = signIn.signIn(email, form.get('password') ?? '')
         if (!session) {
           const page = renderLoginPage({ origin: returnUrl.toString(), email, error: 'That email and password do not match the editor credential of this lake. Nothing was signed in.' })
