@@ -1,4 +1,5 @@
 // Turns text copied from a web page into an HTML document: one paragraph a line, lists and short titles recognised.
+import { isChromeText } from './chrome.ts'
 import { parseHtmlDocument } from './dom.ts'
 
 const BULLET = /^\s*[-*•◦▪–]\s+(.*)$/
@@ -36,6 +37,8 @@ export function plainTextToHtml(text: string): string {
     }
     list = undefined
     let tag = 'p'
+    // A page copied whole starts with the site's navigation ("Open in app", "Sign in"): the title is the first real line.
+    if (!titled && isChromeText(line)) return
     if (!titled) {
       tag = 'h1'
       titled = true

@@ -97,3 +97,11 @@ test('files without an extension are sniffed: markup as HTML, Markdown markers a
   expect(sniff('# Title\n\n**Why?**\n\nBecause.')).toBe('markdown')
   expect(sniff('Title\nWhy?\nBecause.')).toBe('plain-text')
 })
+
+test('plain text copied with the site\'s navigation above it takes the first real line as the title', () => {
+  const text = ['Open in app', 'Sign up', 'Sign in', 'Write', 'Search', 'Caching at the edge', 'An interview with Rosa Lind | Staff Engineer', '', 'Why the edge?', 'Latency.'].join('\n')
+  const interview = readInterviewArticle({ file: '/virtual/edge.txt', format: 'plain-text', text })
+  expect(interview.title).toBe('Caching at the edge')
+  expect(interview.speaker).toEqual({ name: 'Rosa Lind', role: 'Staff Engineer' })
+  expect(interview.qa.map((block) => block.question)).toEqual(['Why the edge?'])
+})
