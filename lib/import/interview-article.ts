@@ -9,7 +9,7 @@ import { answerToPortableText } from './html.ts'
 import { markdownToHtml, type FrontMatter } from './markdown.ts'
 import { parsePublicationDate, readMetadata } from './metadata.ts'
 import { plainTextToHtml } from './plain-text.ts'
-import { splitQuestions } from './questions.ts'
+import { splitQuestions, stripLeadingLabel } from './questions.ts'
 import { ImportRefusal } from './refusal.ts'
 import { slugify } from './slug.ts'
 import { bylineName, findSpeaker, parseSpeakerOption, type Speaker } from './speaker.ts'
@@ -81,6 +81,13 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
   }
 
   const interviewer = author && author.toLocaleLowerCase() !== speaker.name.toLocaleLowerCase() ? { name: author } : undefined
+  // Transcripts label each turn with who speaks ("Sam: How…?" / "Priya: We…"); the Q&A structure says it already.
+  const interviewerLabel = speakerLabel(interviewer)
+  const speakerLabelPattern = speakerLabel(speaker)
+  for (const pair of qa) {
+    if (interviewerLabel) pair.question = pair.question.replace(interviewerLabel, '')
+    if (speakerLabelPattern) stripLeadingLabel(pair.answer[0], speakerLabelPattern)
+  }
 
   let key = 0
   const keyGenerator = () => `k${(key++).toString(36).padStart(3, '0')}`
@@ -116,6 +123,13 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
     qa: importedQa,
     warnings,
   }
+}
+
+/** "Priya Raman:" or "Priya:" at the start of a turn. */
+function speakerLabel(person: Speaker | undefined): RegExp | undefined {
+  if (!person) return undefined
+  const names = [...new Set([person.name, person.name.split(' ')[0]!])].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^(?:${names.join('|')})\\s*:\\s*`, 'u')
 }
 
 /** Medium and many themes repeat the title (and subtitle) as the body's first blocks. */

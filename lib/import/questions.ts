@@ -43,7 +43,7 @@ export function splitQuestions(blocks: ArticleBlock[]): InterviewShape {
     else introduction.push(block)
   }
   finish()
-  for (const pair of qa) stripAnswerPrefix(pair.answer[0])
+  for (const pair of qa) stripLeadingLabel(pair.answer[0], A_PREFIX)
   return { introduction, qa }
 }
 
@@ -84,18 +84,22 @@ function questionText(block: ArticleBlock): string {
   return block.text.replace(Q_PREFIX, '').trim()
 }
 
-/** "A: " in front of an answer is transcript notation, not part of what the speaker said. */
-function stripAnswerPrefix(block: ArticleBlock | undefined): void {
-  if (!block || block.kind !== 'paragraph' || !A_PREFIX.test(block.text)) return
+/**
+ * Removes transcript notation ("A: ", "Priya: ") from the start of an answer's first paragraph: it says who speaks,
+ * which the interview's structure already says. The label must sit in the paragraph's first run of text.
+ */
+export function stripLeadingLabel(block: ArticleBlock | undefined, label: RegExp): void {
+  if (!block || block.kind !== 'paragraph' || !label.test(block.text)) return
   const walker = block.element.ownerDocument.createTreeWalker(block.element, 4 /* NodeFilter.SHOW_TEXT */)
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent ?? ''
     if (text.trim() === '') continue
-    node.textContent = text.replace(/^\s*/, '').replace(A_PREFIX, '')
+    if (!label.test(text.trimStart())) return
+    node.textContent = text.replace(/^\s*/, '').replace(label, '')
     if (node.textContent === '' && node.parentElement && node.parentElement !== block.element && node.parentElement.textContent === '') {
       node.parentElement.remove()
     }
     break
   }
-  block.text = block.text.replace(A_PREFIX, '')
+  block.text = block.text.replace(label, '')
 }

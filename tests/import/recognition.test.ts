@@ -105,3 +105,19 @@ test('plain text copied with the site\'s navigation above it takes the first rea
   expect(interview.speaker).toEqual({ name: 'Rosa Lind', role: 'Staff Engineer' })
   expect(interview.qa.map((block) => block.question)).toEqual(['Why the edge?'])
 })
+
+test('transcript labels naming the interviewer and the speaker are removed from questions and answers', () => {
+  const interview = readInterviewArticle({
+    file: '/virtual/transcript.html',
+    format: 'html',
+    text:
+      '<h1>Pagers, then and now</h1><p class="byline">By Sam Ortiz</p><p>We sat down with Priya Raman (Engineering Manager at Orbitwise).</p>' +
+      '<p><strong>Sam Ortiz:</strong> How did on-call start?</p><p><strong>Priya:</strong> With a pager and a prayer.</p>' +
+      '<p><strong>Sam Ortiz:</strong> And now?</p><p>Priya Raman: Calmer.</p>',
+  })
+  expect(interview.speaker.name).toBe('Priya Raman')
+  expect(interview.interviewer).toEqual({ name: 'Sam Ortiz' })
+  expect(interview.qa.map((block) => block.question)).toEqual(['How did on-call start?', 'And now?'])
+  const answers = interview.qa.map((block) => (block.answer[0] as { children: { text: string }[] }).children.map((span) => span.text).join(''))
+  expect(answers).toEqual(['With a pager and a prayer.', 'Calmer.'])
+})
