@@ -1,6 +1,6 @@
 // Serves one HTML document from nginx, to show what the same bytes cost from a plain static server.
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -9,6 +9,10 @@ export async function serveWithNginx(html: string, port: number): Promise<{ url:
   mkdirSync(join(prefix, 'html'))
   mkdirSync(join(prefix, 'logs'))
   writeFileSync(join(prefix, 'html', 'index.html'), html)
+  // nginx's workers run as an unprivileged user when started by root: let them read the document.
+  chmodSync(prefix, 0o755)
+  chmodSync(join(prefix, 'html'), 0o755)
+  chmodSync(join(prefix, 'html', 'index.html'), 0o644)
   writeFileSync(
     join(prefix, 'nginx.conf'),
     `worker_processes 1;
@@ -33,12 +37,10 @@ http {
   const child = spawn('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'inherit'] })
   const url = `http://127.0.0.1:${port}/`
   for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(url)).ok) break
-    } catch {
-      if (tries > 100) throw new Error('nginx did not start (apt-get install -y nginx-light)')
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    const served = await fetch(url).then((response) => (response.ok ? response.text() : undefined), () => undefined)
+    if (served === html) break
+    if (tries > 100) throw new Error('nginx did not serve the document (apt-get install -y nginx-light)')
+    await new Promise((r) => setTimeout(r, 100))
   }
   return {
     url,
