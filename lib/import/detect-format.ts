@@ -28,22 +28,32 @@ export function readArticleSource(file: string): ArticleSource {
 
 export function classifyArticleBytes(file: string, bytes: Uint8Array): { format: ArticleFormat; text: string } {
   if (bytes.length === 0) throw new ImportRefusal(file, 'the file is empty: there is no article to import')
-  if (looksBinary(bytes)) {
+  const text = decodeText(bytes)
+  if (text === undefined) {
     throw new ImportRefusal(file, 'the file is binary, not text: export the article as HTML, Markdown or plain text (UTF-8)')
   }
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '')
   if (text.trim() === '') throw new ImportRefusal(file, 'the file holds only whitespace: there is no article to import')
   const byExtension = EXTENSIONS[extname(file).toLowerCase()]
   return { format: byExtension ?? sniffFormat(text), text }
 }
 
-/** NUL bytes, or many bytes that are not valid UTF-8, mean an image, a PDF or an archive rather than an article. */
-function looksBinary(bytes: Uint8Array): boolean {
+/**
+ * The file's text: UTF-8, or UTF-16 with its byte-order mark (Windows "Unicode" saves), or else Windows-1252 (older
+ * exports), whose every byte is a character. NUL bytes or many control characters mean an image, a PDF or an archive.
+ */
+function decodeText(bytes: Uint8Array): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes)
+  }
   const sample = bytes.subarray(0, 8192)
-  if (sample.includes(0)) return true
-  const decoded = new TextDecoder('utf-8').decode(sample)
-  const replaced = decoded.split('\uFFFD').length - 1
-  return replaced > Math.max(2, decoded.length / 100)
+  if (sample.includes(0)) return undefined
+  const controls = sample.filter((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c).length
+  if (controls > Math.max(2, sample.length / 100)) return undefined
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes)
+  }
 }
 
 /** For files without a known extension: markup first, then Markdown's own markers, else plain text. */

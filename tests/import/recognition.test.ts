@@ -121,3 +121,14 @@ test('transcript labels naming the interviewer and the speaker are removed from 
   const answers = interview.qa.map((block) => (block.answer[0] as { children: { text: string }[] }).children.map((span) => span.text).join(''))
   expect(answers).toEqual(['With a pager and a prayer.', 'Calmer.'])
 })
+
+test('text saved as UTF-16 (with its byte-order mark) or Windows-1252 is read; a PDF is refused as binary', () => {
+  const article = '# Café culture\n\n**Why “café”?**\n\nBecause.\n'
+  const utf16 = new Uint8Array([0xff, 0xfe, ...[...article].flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8])])
+  expect(classifyArticleBytes('/tmp/a.md', utf16).text).toBe(article)
+  const windows1252 = new Uint8Array([...'Caf'].map((char) => char.charCodeAt(0)).concat([0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94]))
+  expect(classifyArticleBytes('/tmp/a.txt', windows1252).text).toBe('Café “ok”')
+  const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nstream\n')
+  const binaryPdf = new Uint8Array([...pdf, 0x78, 0x9c, 0x00, 0x01, 0x02, 0x03])
+  expect(() => classifyArticleBytes('/tmp/a.html', binaryPdf)).toThrow('the file is binary, not text')
+})
