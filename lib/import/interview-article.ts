@@ -82,11 +82,11 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
 
   const interviewer = author && author.toLocaleLowerCase() !== speaker.name.toLocaleLowerCase() ? { name: author } : undefined
   // Transcripts label each turn with who speaks ("Sam: How…?" / "Priya: We…"); the Q&A structure says it already.
-  const interviewerLabel = speakerLabel(interviewer)
-  const speakerLabelPattern = speakerLabel(speaker)
+  const interviewerTurn = turnLabel(interviewer)
+  const speakerTurn = turnLabel(speaker)
   for (const pair of qa) {
-    if (interviewerLabel) pair.question = pair.question.replace(interviewerLabel, '')
-    if (speakerLabelPattern) stripLeadingLabel(pair.answer[0], speakerLabelPattern)
+    if (interviewerTurn) pair.question = pair.question.replace(interviewerTurn, '')
+    if (speakerTurn) stripLeadingLabel(pair.answer[0], speakerTurn)
   }
 
   let key = 0
@@ -126,7 +126,7 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
 }
 
 /** "Priya Raman:" or "Priya:" at the start of a turn. */
-function speakerLabel(person: Speaker | undefined): RegExp | undefined {
+function turnLabel(person: Speaker | undefined): RegExp | undefined {
   if (!person) return undefined
   const names = [...new Set([person.name, person.name.split(' ')[0]!])].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   return new RegExp(`^(?:${names.join('|')})\\s*:\\s*`, 'u')
