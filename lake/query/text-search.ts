@@ -86,9 +86,21 @@ export function rewriteTextQueries(tree: Node, params: Params = {}): TextSearchR
     }
     const copy: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(node)) copy[key] = rewrite(value)
-    return copy
+    return foldSearchForEverything(copy as Node)
   }
   return { tree: rewrite(tree) as Node, searchesWholeDocuments }
+}
+
+const isTrue = (node: Node) => node.type === 'Value' && node.value === true
+
+/**
+ * An empty search box (`*`) makes the Studio's `(… match text::query("*") || references(…))` true
+ * for every document; groq-js would still walk each document for `references()`. A parenthesised
+ * `true || x` is `true` whatever `x` is, as a filter and as a score (a group scores as a boolean).
+ */
+function foldSearchForEverything(node: Node): Node {
+  if (node.type === 'Group' && node.base.type === 'Or' && (isTrue(node.base.left) || isTrue(node.base.right))) return { type: 'Group', base: value(true) }
+  return node
 }
 
 /** True when the query text calls `text::query` at all (a cheap test before parsing work). */

@@ -7,6 +7,8 @@ import { createClient, type SanityClient } from '@sanity/client'
 import { startLake, type Lake } from '../../lake/index.ts'
 import { evaluate, parse } from 'groq-js'
 import { parseTextQuery, prepareTextSearch } from '../../lake/query/text-search.ts'
+import { runQuery } from '../../lake/query/run-query.ts'
+import { anonymousAccess, type Access } from '../../lake/http/access.ts'
 
 const WRITE_TOKEN = 'parley-local-write-token'
 
@@ -127,5 +129,26 @@ describe('Studio document lists', () => {
 
   test('works on a single field and with a literal search string', async () => {
     expect(await editor.fetch('*[title match text::query("hiring")]._id')).toEqual(['interview-hiring'])
+  })
+})
+
+describe('the query planner', () => {
+  const editorAccess: Access = { role: 'editor', identity: 'parley-editor', readDrafts: true, write: true }
+  const asOpened = `*[_type in $__types && ([@, _id] match text::query($__query) || references($__rawQuery)) && (_type == $type)] {_type, _id, _originalId, "orderings": [title]} | order(orderings[0] asc) [0...$__limit]`
+  const byTitle = `*[_type == "interview" && title match text::query($__query)] | order(title asc) [0...2] {_id}`
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['the list as opened (empty search box)', asOpened, { __types: ['interview'], __query: '*', __rawQuery: '', type: 'interview', __limit: 2 }],
+    ['the list searched in the whole document', asOpened, { __types: ['interview'], __query: 'network*', __rawQuery: 'network', type: 'interview', __limit: 2 }],
+    ['a search of one field', byTitle, { __query: 'the' }],
+  ]
+  test.each(cases)('answers %s exactly as a full scan', async (_name, query, params) => {
+    for (const perspective of [{ kind: 'stack', layers: ['drafts'] }, { kind: 'published' }] as const) {
+      for (const access of [editorAccess, anonymousAccess]) {
+        const request = { dataset: 'production', query, params, perspective, access }
+        const indexed = await runQuery(lake.store, request)
+        const scanned = await runQuery(lake.store, { ...request, fullScan: true })
+        expect(indexed.result).toEqual(scanned.result)
+      }
+    }
   })
 })
