@@ -36,8 +36,9 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   const perspective = effectivePerspective(request.perspective, request.access)
   const view = { ...request, perspective }
 
-  // The order window counts matches without searchable strings attached, so text searches skip it.
-  const dataset = store.hasDataset(request.dataset) ? await datasetFor(store, view, tree, textSearch === null) : { documents: [] as SanityDocument[] }
+  // The order window counts matches without searchable strings attached, so whole-document searches
+  // skip it (an empty search box or a search of named fields is plain groq-js and may use it).
+  const dataset = store.hasDataset(request.dataset) ? await datasetFor(store, view, tree, !textSearch?.searchesWholeDocuments) : { documents: [] as SanityDocument[] }
   const dereference = dereferencer(store, view)
   const options = {
     dataset: textSearch?.searchesWholeDocuments ? withSearchableText(dataset.documents) : dataset.documents,
