@@ -86,7 +86,7 @@ export function rewriteTextQueries(tree: Node, params: Params = {}): TextSearchR
     }
     const copy: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(node)) copy[key] = rewrite(value)
-    return foldSearchForEverything(copy as Node)
+    return foldSearchForEverything(copy as unknown as Node)
   }
   return { tree: rewrite(tree) as Node, searchesWholeDocuments }
 }

@@ -9,6 +9,7 @@ import { evaluate, parse } from 'groq-js'
 import { parseTextQuery, prepareTextSearch } from '../../lake/query/text-search.ts'
 import { runQuery } from '../../lake/query/run-query.ts'
 import { anonymousAccess, type Access } from '../../lake/http/access.ts'
+import type { Perspective } from '../../lake/query/perspectives.ts'
 
 const WRITE_TOKEN = 'parley-local-write-token'
 
@@ -142,7 +143,8 @@ describe('the query planner', () => {
     ['a search of one field', byTitle, { __query: 'the' }],
   ]
   test.each(cases)('answers %s exactly as a full scan', async (_name, query, params) => {
-    for (const perspective of [{ kind: 'stack', layers: ['drafts'] }, { kind: 'published' }] as const) {
+    const perspectives: Perspective[] = [{ kind: 'stack', layers: ['drafts'] }, { kind: 'published' }]
+    for (const perspective of perspectives) {
       for (const access of [editorAccess, anonymousAccess]) {
         const request = { dataset: 'production', query, params, perspective, access }
         const indexed = await runQuery(lake.store, request)
