@@ -5,23 +5,32 @@ import { badRequest, payloadTooLarge } from './errors.ts'
 /** Documented limit for data API bodies (query, mutate, actions): 10 MiB, like a large Sanity transaction. */
 export const DATA_BODY_LIMIT = 10 * 1024 * 1024
 
-export async function readBody(req: IncomingMessage, limitBytes: number = DATA_BODY_LIMIT): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limitBytes: number = DATA_BODY_LIMIT): Promise<Buffer> {
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > limitBytes) {
     req.resume()
-    throw payloadTooLarge(limitBytes)
+    return Promise.reject(payloadTooLarge(limitBytes))
   }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > limitBytes) {
-      req.resume()
-      throw payloadTooLarge(limitBytes)
-    }
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
+  // Plain 'data' events: a stream's async iterator costs noticeably more per small request.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let refused = false
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return
+      size += chunk.length
+      if (size > limitBytes) {
+        refused = true
+        reject(payloadTooLarge(limitBytes))
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.once('end', () => {
+      if (!refused) resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks))
+    })
+    req.once('error', reject)
+  })
 }
 
 /** Reads and parses a JSON body; malformed JSON is a 400 that says so. */

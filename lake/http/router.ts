@@ -50,19 +50,24 @@ export function compileRoutes(routes: readonly Route[]): CompiledRoute[] {
 }
 
 function matchSegments(pattern: string[], actual: string[]): Record<string, string> | null {
+  // Literal segments and length first: most routes fail here, before any decoding work.
+  const rest = pattern.length > 0 && (pattern[pattern.length - 1] as string).startsWith('*')
+  if (rest ? actual.length < pattern.length - 1 : actual.length !== pattern.length) return null
+  for (let i = 0; i < pattern.length; i++) {
+    const part = pattern[i] as string
+    if (part.startsWith('*')) break
+    if (!part.startsWith(':') && part !== actual[i]) return null
+  }
   const params: Record<string, string> = {}
   for (let i = 0; i < pattern.length; i++) {
     const part = pattern[i] as string
     if (part.startsWith('*')) {
       params[part.slice(1)] = actual.slice(i).map(safeDecode).join('/')
-      return params
+      break
     }
-    const value = actual[i]
-    if (value === undefined) return null
-    if (part.startsWith(':')) params[part.slice(1)] = safeDecode(value)
-    else if (part !== value) return null
+    if (part.startsWith(':')) params[part.slice(1)] = safeDecode(actual[i] as string)
   }
-  return actual.length === pattern.length ? params : null
+  return params
 }
 
 function safeDecode(segment: string): string {
