@@ -10,7 +10,7 @@ import { DatabaseSync } from 'node:sqlite'
  * power loss before the next checkpoint's fsync could lose the latest transactions. This keeps single-
  * document writes far above 1,000/s on disks where one fsync costs milliseconds.
  * `full`: synchronous=FULL, an fsync of the WAL per commit: also survives power loss, ~1 fsync per write
- * (about 120 transactions/s on this machine's disk). Choose it with LAKE_DURABILITY=full.
+ * (in-process 180–500 transactions/s on this machine, against 700–3,200 with `normal`). Choose it with LAKE_DURABILITY=full.
  */
 export type Durability = 'full' | 'normal'
 
