@@ -2,12 +2,14 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { WebSocket, WebSocketServer } from 'ws'
 import type { Access } from '../http/access.ts'
 import { parseRequestUrl } from '../http/version.ts'
-import { acceptWebSocket, refuseUpgrade, type WebSocketConnection } from './websocket.ts'
 
 /** A silent channel is presumed dead by the Studio; a heart every 20 s keeps it "connected". */
 const HEARTBEAT_MS = 20_000
+/** Presence messages are a few hundred bytes; anything near this is not a Studio talking (ws closes with 1009). */
+const MAX_MESSAGE_BYTES = 1024 * 1024
 
 type RpcRequest = { jsonrpc?: string; id?: string | number; method?: string; params?: Record<string, unknown> }
 
@@ -18,7 +20,7 @@ export type PresenceEvent =
   | { type: 'disconnect'; i: string; m: { session: unknown } }
 
 type Peer = {
-  connection: WebSocketConnection
+  connection: WebSocket
   dataset: string
   userId: string | null
   subscriptions: Set<string>
@@ -31,10 +33,22 @@ export type PresenceHub = {
   close(): void
 }
 
+/** Answers a refused upgrade with a plain HTTP status, so the browser sees why. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`)
+}
+
+/** Text to a peer whose socket is still open; a peer that is leaving misses nothing it could act on. */
+function send(peer: Peer, text: string): void {
+  if (peer.connection.readyState === WebSocket.OPEN) peer.connection.send(text)
+}
+
 export function createPresenceHub(resolveToken: (token: string) => Access | null): PresenceHub {
   const peers = new Set<Peer>()
+  // ws does the protocol (handshake, framing, ping/pong, close); `noServer` because both the plain and the TLS server hand their upgrades here.
+  const webSockets = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: MAX_MESSAGE_BYTES })
   const heartbeat = setInterval(() => {
-    for (const peer of peers) peer.connection.send('♥')
+    for (const peer of peers) send(peer, '♥')
   }, HEARTBEAT_MS)
   heartbeat.unref()
 
@@ -42,14 +56,14 @@ export function createPresenceHub(resolveToken: (token: string) => Access | null
     for (const peer of peers) {
       if (peer === from || peer.dataset !== from.dataset) continue
       for (const subscription of peer.subscriptions) {
-        peer.connection.send(JSON.stringify({ jsonrpc: '2.0', method: 'presence_subscription', params: { subscription, result: event } }))
+        send(peer, JSON.stringify({ jsonrpc: '2.0', method: 'presence_subscription', params: { subscription, result: event } }))
       }
     }
   }
 
-  const answer = (peer: Peer, id: RpcRequest['id'], result: unknown) => peer.connection.send(JSON.stringify({ jsonrpc: '2.0', id, result }))
+  const answer = (peer: Peer, id: RpcRequest['id'], result: unknown) => send(peer, JSON.stringify({ jsonrpc: '2.0', id, result }))
   const fail = (peer: Peer, id: RpcRequest['id'] | null, code: number, message: string) =>
-    peer.connection.send(JSON.stringify({ jsonrpc: '2.0', id, error: { code, message } }))
+    send(peer, JSON.stringify({ jsonrpc: '2.0', id, error: { code, message } }))
 
   function handle(peer: Peer, text: string): void {
     let request: RpcRequest
@@ -103,15 +117,20 @@ export function createPresenceHub(resolveToken: (token: string) => Access | null
       const { path } = parseRequestUrl(request.url ?? '/')
       const match = /^\/socket\/([^/]+)$/.exec(path)
       if (!match) return refuseUpgrade(socket, 404, 'Not Found')
-      const connection = acceptWebSocket(request, socket, head)
-      if (!connection) return
-      const peer: Peer = { connection, dataset: decodeURIComponent(match[1] as string), userId: null, subscriptions: new Set(), sessions: new Set() }
-      peers.add(peer)
-      connection.onMessage((text) => handle(peer, text))
-      connection.onClose(() => {
-        peers.delete(peer)
-        // A closed tab leaves: tell the others, as the Studio would on a clean disconnect.
-        if (peer.userId) for (const session of peer.sessions) broadcast(peer, { type: 'disconnect', i: peer.userId, m: { session } })
+      const dataset = decodeURIComponent(match[1] as string)
+      // Not a valid WebSocket handshake: ws answers 400 itself.
+      webSockets.handleUpgrade(request, socket, head, (connection) => {
+        const peer: Peer = { connection, dataset, userId: null, subscriptions: new Set(), sessions: new Set() }
+        peers.add(peer)
+        // Messages arrive as one Buffer (ws's default binary type); the Studio sends text, read binary the same way.
+        connection.on('message', (data) => handle(peer, (data as Buffer).toString('utf8')))
+        // A protocol error (too big, unmasked, bad UTF-8) is already answered: ws closes with its code, then 'close' follows.
+        connection.on('error', () => {})
+        connection.on('close', () => {
+          peers.delete(peer)
+          // A closed tab leaves: tell the others, as the Studio would on a clean disconnect.
+          if (peer.userId) for (const session of peer.sessions) broadcast(peer, { type: 'disconnect', i: peer.userId, m: { session } })
+        })
       })
     },
     close() {
