@@ -44,11 +44,12 @@ export async function mutate(context: TransactionContext, body: unknown, options
     },
   })
 
+  // With returnDocuments each result carries the document as the transaction left it (null once deleted).
   const finalDocs = new Map(outcome.changes.map((change) => [change.id, change.after]))
+  const documentOf = (result: MutationResult) => (finalDocs.has(result.id) ? finalDocs.get(result.id) : (result.document ?? null))
   return {
     transactionId: outcome.transactionId,
-    results: results.map((result) => ({ ...result, ...(options.returnDocuments ? { document: finalDocs.has(result.id) ? finalDocs.get(result.id) : result.document ?? null } : {}) }))
-      .map(({ document, ...rest }) => (options.returnDocuments ? { ...rest, document } : rest)),
+    results: results.map(({ document: _untouched, ...result }) => (options.returnDocuments ? { ...result, document: documentOf({ ...result, document: _untouched }) } : result)),
     documentIds: [...new Set(results.map((result) => result.id))],
   }
 }
