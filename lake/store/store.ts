@@ -51,12 +51,20 @@ export class Store {
     return statement
   }
 
+  /**
+   * Whether the dataset exists. The cached names miss a dataset that another process created in the same
+   * data folder (`npm run lake -- import` beside a running lake), so an unknown name is looked up in the table.
+   */
   hasDataset(name: string): boolean {
-    return this.#datasets.has(name)
+    if (this.#datasets.has(name)) return true
+    if (this.statement('SELECT 1 AS found FROM datasets WHERE name = ?').get(name) === undefined) return false
+    this.#datasets.add(name)
+    return true
   }
 
+  /** Read from the table, not the cache, for the same reason as `hasDataset`; the list is short. */
   listDatasets(): string[] {
-    return [...this.#datasets].sort()
+    return this.statement('SELECT name FROM datasets ORDER BY name').all().map((row) => row.name as string)
   }
 
   getDocument(dataset: string, id: string): SanityDocument | null {
