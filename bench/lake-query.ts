@@ -1,5 +1,5 @@
 // Benchmark: lake query latency over HTTP vs groq-js in memory on 100,000 interviews, and durable transactions/s.
-// Run: npm run bench:lake  (options: --interviews N --people N)
+// Run: npm run bench:lake  (options: --interviews N --people N; --writes-only skips the query part)
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +12,7 @@ const flag = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`)
   return index >= 0 ? Number(process.argv[index + 1]) : fallback
 }
+const WRITES_ONLY = process.argv.includes('--writes-only')
 const INTERVIEWS = flag('interviews', 100_000)
 const PEOPLE = flag('people', 2_000)
 const TOPICS = 40
@@ -105,6 +106,7 @@ const lake = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN })
 const client = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: lake.url, token: WRITE_TOKEN, useCdn: false })
 
 try {
+  if (!WRITES_ONLY) {
   console.log(`Loading ${PEOPLE} people, ${TOPICS} topics and ${INTERVIEWS} interviews over HTTP…`)
   const loadStarted = performance.now()
   const batch = async (docs: Record<string, unknown>[]) => {
@@ -150,6 +152,7 @@ try {
     console.log(`  ${q.name.padEnd(28)} lake ${lakeAnswer.ms.toFixed(2).padStart(7)} ms   groq-js ${groqMs.toFixed(1).padStart(7)} ms   ${ratio.toFixed(0).padStart(5)}× faster   (${goal}: ${met ? 'met' : 'NOT met'})`)
   }
   inMemory = null
+  }
   await lake.close()
 
   console.log('\nSingle-document transactions per second (each one committed before its answer):')
