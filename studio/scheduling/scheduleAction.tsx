@@ -1,7 +1,7 @@
 // "Schedule" and "Unschedule" on interviews: marketing picks a future moment; the scheduler (lib/scheduling) publishes the draft then.
 import {CalendarIcon} from '@sanity/icons/Calendar'
 import {CloseCircleIcon} from '@sanity/icons/CloseCircle'
-import {Button, Stack, Text, TextInput} from '@sanity/ui'
+import {Button, Card, Stack, Text, TextInput} from '@sanity/ui'
 import {useState} from 'react'
 import {useCurrentUser, useDocumentOperation, type DocumentActionComponent} from 'sanity'
 
@@ -15,8 +15,9 @@ function toLocalInputValue(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
 }
 
+// dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError), so the parts are named one by one.
 export function formatInZone(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short'}).format(new Date(iso))
+  return new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'}).format(new Date(iso))
 }
 
 export const ScheduleAction: DocumentActionComponent = (props) => {
@@ -47,14 +48,17 @@ export const ScheduleAction: DocumentActionComponent = (props) => {
     props.onComplete()
   }
 
+  const failed = schedule?.status === 'failed'
+  // Menu items show a title only when disabled, so a failure is also named in the label and the dialog.
   return {
-    label: schedule?.publishAt ? 'Reschedule…' : 'Schedule…',
+    label: failed ? 'Schedule failed: reschedule…' : schedule?.publishAt ? 'Reschedule…' : 'Schedule…',
     icon: CalendarIcon,
+    tone: failed ? 'critical' : undefined,
     disabled: !props.draft,
     title: !props.draft
       ? 'Nothing to schedule: make a change first, then schedule the draft to go live'
-      : schedule?.status === 'failed'
-        ? `The last scheduled publish failed: ${schedule.error ?? 'see the Schedule field'}`
+      : failed
+        ? `The last scheduled publish failed: ${schedule?.error ?? 'see the Schedule field'}`
         : schedule?.publishAt
           ? `Goes live ${formatInZone(schedule.publishAt)}`
           : 'Publish this draft automatically at a set time',
@@ -65,6 +69,11 @@ export const ScheduleAction: DocumentActionComponent = (props) => {
       onClose: () => setOpen(false),
       content: (
         <Stack gap={4}>
+          {failed && (
+            <Card tone="critical" padding={3} radius={2} border>
+              <Text size={1}>The last scheduled publish failed: {schedule?.error ?? 'no reason was recorded'}. Fix the draft, then schedule it again.</Text>
+            </Card>
+          )}
           <Text size={1}>The draft goes live everywhere at this moment, never before. Time zone: {timeZone}.</Text>
           <TextInput
             type="datetime-local"
