@@ -35,6 +35,7 @@ export class Store {
   #datasets = new Set<string>()
   /** Parsed bodies of recently read documents (insertion-ordered Map used as a FIFO cache). */
   #parsed = new Map<string, SanityDocument>()
+  #dataVersion = -1
 
   constructor(dataDir: string, durability: Durability = 'normal') {
     this.db = openDatabase(dataDir, durability)
@@ -86,6 +87,7 @@ export class Store {
    * them). The objects are shared: callers must treat them as read-only (groq-js and the perspective overlay do).
    */
   readDocuments(dataset: string, ids: readonly string[]): Map<string, SanityDocument> {
+    this.#noticeOtherWriters()
     const found = new Map<string, SanityDocument>()
     const missing: string[] = []
     for (const id of ids) {
@@ -100,6 +102,17 @@ export class Store {
       }
     }
     return found
+  }
+
+  /**
+   * Another process (e.g. `npm run lake -- import` beside a running lake) may write to the same file;
+   * SQLite's data_version changes exactly then, and the parsed bodies cached here may be stale: drop them.
+   */
+  #noticeOtherWriters(): void {
+    const version = Number(this.statement('PRAGMA data_version').get()?.data_version)
+    if (version === this.#dataVersion) return
+    this.#dataVersion = version
+    this.#parsed.clear()
   }
 
   readDocument(dataset: string, id: string): SanityDocument | null {
