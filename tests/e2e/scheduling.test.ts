@@ -62,16 +62,19 @@ const contains = (path: string | ((i: Interview) => string), what: (i: Interview
 const byTitle = (i: Interview) => i.title
 const bySlug = (i: Interview) => `/interviews/${i.slug}`
 
+const itsPage: Surface = {
+  name: 'its page',
+  present: async (i) => {
+    const { status, text } = await body(`/interviews/${i.slug}`)
+    if (status !== 200 && status !== 404) throw new Error(`its page answered ${status}`)
+    return status === 200 && text.includes(i.title)
+  },
+}
+const rssFeed: Surface = { name: '/feed.xml', present: contains('/feed.xml', bySlug) }
+
 /** Every place an anonymous reader (or crawler, or feed reader, or API caller) could see an interview. */
 const surfaces: Surface[] = [
-  {
-    name: 'its page',
-    present: async (i) => {
-      const { status, text } = await body(`/interviews/${i.slug}`)
-      if (status !== 200 && status !== 404) throw new Error(`its page answered ${status}`)
-      return status === 200 && text.includes(i.title)
-    },
-  },
+  itsPage,
   {
     name: 'its page (RSC)',
     present: async (i) => {
@@ -85,7 +88,7 @@ const surfaces: Surface[] = [
   { name: 'speaker page', present: contains(`/speakers/${sample.speakerSlug}`, byTitle) },
   { name: 'speaker page (RSC)', present: contains(`/speakers/${sample.speakerSlug}`, byTitle, { RSC: '1' }) },
   { name: 'topic page', present: contains(`/topics/${sample.topicSlug}`, byTitle) },
-  { name: '/feed.xml', present: contains('/feed.xml', bySlug) },
+  rssFeed,
   { name: '/atom.xml', present: contains('/atom.xml', bySlug) },
   { name: '/feed.json', present: contains('/feed.json', bySlug) },
   { name: '/sitemap.xml', present: contains('/sitemap.xml', bySlug) },
@@ -154,8 +157,8 @@ test('an interview scheduled 15 s ahead is on no anonymous surface before its ti
     expect(rounds).toBeGreaterThan(5)
 
     // After: the page and the feed first (the go-live delay), then every surface.
-    const pageAt = until('its page going live', async () => (await surfaces[0].present(interview)), 60_000)
-    const feedAt = until('the feed carrying it', async () => (await surfaces.find((s) => s.name === '/feed.xml')!.present(interview)), 60_000)
+    const pageAt = until('its page going live', () => itsPage.present(interview), 60_000)
+    const feedAt = until('the feed carrying it', () => rssFeed.present(interview), 60_000)
     const [pageLive, feedLive] = await Promise.all([pageAt, feedAt])
     const delays = { page: pageLive - due, feed: feedLive - due }
     let missing: string[] = []
@@ -199,7 +202,7 @@ test('a scheduler stopped before the due time and started again after it publish
     await sleep(3000) // give a second publish every chance to happen
     expect([...publishedLines(first.lines, interview.id), ...publishedLines(second.lines, interview.id)]).toHaveLength(1)
     expect(await publishedTransactions(interview.id)).toBe(1)
-    await until('its page going live', () => surfaces[0].present(interview), 60_000)
+    await until('its page going live', () => itsPage.present(interview), 60_000)
   } finally {
     second.stop()
   }
