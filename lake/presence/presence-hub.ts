@@ -114,10 +114,15 @@ export function createPresenceHub(resolveToken: (token: string) => Access | null
 
   return {
     handleUpgrade(request, socket, head) {
-      const { path } = parseRequestUrl(request.url ?? '/')
-      const match = /^\/socket\/([^/]+)$/.exec(path)
-      if (!match) return refuseUpgrade(socket, 404, 'Not Found')
-      const dataset = decodeURIComponent(match[1] as string)
+      // An upgrade runs outside the request handler's error handling: a throw here would stop the lake.
+      let dataset: string
+      try {
+        const match = /^\/socket\/([^/]+)$/.exec(parseRequestUrl(request.url ?? '/').path)
+        if (!match) return refuseUpgrade(socket, 404, 'Not Found')
+        dataset = decodeURIComponent(match[1] as string)
+      } catch {
+        return refuseUpgrade(socket, 400, 'Bad Request: the URL is malformed')
+      }
       // Not a valid WebSocket handshake: ws answers 400 itself.
       webSockets.handleUpgrade(request, socket, head, (connection) => {
         const peer: Peer = { connection, dataset, userId: null, subscriptions: new Set(), sessions: new Set() }

@@ -1,6 +1,7 @@
 // The Studio's presence channel (`/socket/{dataset}`, JSON-RPC over WebSocket): signed-in sessions see where the others are; anonymous ones get nothing.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { startLake, type Lake } from '../../lake/index.ts'
@@ -109,4 +110,20 @@ test('an upgrade to any other path is refused', async () => {
     socket.onerror = () => resolve('refused')
   })
   expect(outcome).toBe('refused')
+})
+
+test('an upgrade with a malformed URL is refused with 400 and the lake keeps serving', async () => {
+  const status = await new Promise<number>((resolve, reject) => {
+    const upgrade = request(`${lake.url}/v2022-06-30/socket/%E0%A4%A`, {
+      headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+    })
+    upgrade.on('response', (response) => resolve(response.statusCode ?? 0))
+    upgrade.on('upgrade', () => reject(new Error('the malformed URL was upgraded')))
+    upgrade.on('error', reject)
+    upgrade.end()
+  })
+  expect(status).toBe(400)
+  const peer = await connect()
+  expect((await peer.call('authorization', { authorization: 'Bearer parley-local-write-token' })).result).toBe(true)
+  peer.socket.close()
 })
