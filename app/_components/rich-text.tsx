@@ -42,7 +42,7 @@ const components: PortableTextComponents = {
       const image = parsed.data
       return (
         <figure className="figure">
-          <SanityImage image={image} sizes="(min-width: 760px) 680px, 100vw" className="figure__image" />
+          <SanityImage image={image} sizes="(min-width: 760px) 680px, 100vw" maxWidth={760} className="figure__image" />
           {image.caption && <figcaption>{image.caption}</figcaption>}
         </figure>
       )

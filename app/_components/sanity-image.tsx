@@ -6,6 +6,8 @@ type Props = {
   image: SanityImageValue
   /** The `sizes` attribute: how wide the image is drawn at each viewport width. */
   sizes: string
+  /** The widest the image is ever drawn, in CSS pixels; the srcset stops at twice that. */
+  maxWidth?: number
   aspect?: number
   className?: string
   /** Above-the-fold images load at once; everything else lazily. */
@@ -14,8 +16,8 @@ type Props = {
   decorative?: boolean
 }
 
-export function SanityImage({ image, sizes, aspect, className, priority = false, decorative = false }: Props) {
-  const { src, srcSet, width, height } = responsiveImage(image, aspect ? { aspect } : {})
+export function SanityImage({ image, sizes, maxWidth, aspect, className, priority = false, decorative = false }: Props) {
+  const { src, srcSet, width, height } = responsiveImage(image, { ...(aspect ? { aspect } : {}), ...(maxWidth ? { maxDisplayWidth: maxWidth } : {}) })
   return (
     <img
       className={className}

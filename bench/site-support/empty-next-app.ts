@@ -14,7 +14,7 @@ function write(path: string, text: string): void {
   writeFileSync(join(root, emptyAppDir, path), text)
 }
 
-export type RunningApp = { url: string; stop(): Promise<void> }
+export type RunningApp = { url: string; pid: number; stop(): Promise<void> }
 
 export async function startEmptyNextApp(port: number): Promise<RunningApp> {
   write('package.json', '{"name":"empty-next-app","private":true,"type":"module"}\n')
@@ -38,6 +38,7 @@ export async function startEmptyNextApp(port: number): Promise<RunningApp> {
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGTERM')

@@ -1,7 +1,15 @@
 // Runs wrk against one URL and reads its requests/s and latency figures.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 
-export type WrkResult = { url: string; requestsPerSecond: number; latencyAvgMs: number; latencyP99Ms: number; non2xx: number }
+/** `serverCpuMsPerRequest`: CPU time the server process spent per request, which other load on the machine barely moves. */
+export type WrkResult = { url: string; requests: number; requestsPerSecond: number; latencyAvgMs: number; latencyP99Ms: number; non2xx: number; serverCpuMsPerRequest?: number }
+
+/** User + system CPU of a process so far, in milliseconds (Linux /proc, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
 
 function toMs(value: string): number {
   const match = value.match(/^([\d.]+)(us|ms|s)$/)
@@ -10,7 +18,8 @@ function toMs(value: string): number {
   return match[2] === 'us' ? number / 1000 : match[2] === 's' ? number * 1000 : number
 }
 
-export function runWrk(url: string, options: { seconds: number; connections: number; threads: number }): Promise<WrkResult> {
+export function runWrk(url: string, options: { seconds: number; connections: number; threads: number; serverPid?: number }): Promise<WrkResult> {
+  const cpuBefore = options.serverPid ? cpuMs(options.serverPid) : 0
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', url], { stdio: ['ignore', 'pipe', 'inherit'] })
     let output = ''
@@ -21,8 +30,18 @@ export function runWrk(url: string, options: { seconds: number; connections: num
       const avg = output.match(/Latency\s+([\d.]+\w+)/)
       const p99 = output.match(/99%\s+([\d.]+\w+)/)
       const non2xx = output.match(/Non-2xx or 3xx responses:\s+(\d+)/)
-      if (!rps || !avg || !p99) return reject(new Error(`could not read wrk's output:\n${output}`))
-      resolve({ url, requestsPerSecond: Number(rps[1]), latencyAvgMs: toMs(avg[1]!), latencyP99Ms: toMs(p99[1]!), non2xx: non2xx ? Number(non2xx[1]) : 0 })
+      const requests = output.match(/(\d+) requests in/)
+      if (!rps || !avg || !p99 || !requests) return reject(new Error(`could not read wrk's output:\n${output}`))
+      const count = Number(requests[1])
+      resolve({
+        url,
+        requests: count,
+        requestsPerSecond: Number(rps[1]),
+        latencyAvgMs: toMs(avg[1]!),
+        latencyP99Ms: toMs(p99[1]!),
+        non2xx: non2xx ? Number(non2xx[1]) : 0,
+        ...(options.serverPid ? { serverCpuMsPerRequest: (cpuMs(options.serverPid) - cpuBefore) / count } : {}),
+      })
     })
   })
 }

@@ -60,7 +60,7 @@ test('keeps web links and drops javascript: links to plain text', () => {
 test('renders an image with alt text, a srcset from the lake and the lqip as blur-up background', () => {
   render(<RichText value={[{ _type: 'image', _key: 'i', asset: imageAsset, alt: 'A diagram of the graph', caption: 'The graph, drawn' }]} />)
   const image = screen.getByRole('img', { name: 'A diagram of the graph' }) as HTMLImageElement
-  expect(image.getAttribute('srcset')).toMatch(/^http:\/\/127\.0\.0\.1:3333\/images\/parley\/production\/abc123-800x600\.png\?.*w=320.* 320w, .* 800w$/)
+  expect(image.getAttribute('srcset')).toMatch(/^http:\/\/127\.0\.0\.1:3333\/images\/parley\/production\/abc123-800x600\.png\?.*w=160.* 160w, .* 800w$/)
   expect(image.getAttribute('loading')).toBe('lazy')
   expect(image.style.backgroundImage).toContain('data:image/png;base64,AAAA')
   expect(screen.getByText('The graph, drawn').tagName).toBe('FIGCAPTION')

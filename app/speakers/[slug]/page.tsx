@@ -34,7 +34,7 @@ export default async function SpeakerPage({ params }: Props) {
   return (
     <div className="page">
       <header className="person-header">
-        {speaker.photo && <SanityImage image={speaker.photo} sizes="120px" aspect={1} priority />}
+        {speaker.photo && <SanityImage image={speaker.photo} sizes="120px" maxWidth={120} aspect={1} priority />}
         <div>
           <h1 className="page-title">{speaker.name}</h1>
           {affiliation && <p className="interview-meta">{affiliation}</p>}

@@ -18,7 +18,8 @@ export const secrets = {
   SANITY_API_READ_TOKEN: readToken,
 }
 
-export type SiteUnderTest = { url: string; lake: TestLake; nextOutput: () => string; stop(): Promise<void> }
+/** `pid`: the `next start` process (one process: Next serves from it). */
+export type SiteUnderTest = { url: string; pid: number; lake: TestLake; nextOutput: () => string; stop(): Promise<void> }
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -83,6 +84,7 @@ export async function startSiteUnderTest(): Promise<SiteUnderTest> {
   await waitForServer(url, child, () => output)
   return {
     url,
+    pid: child.pid!,
     lake,
     nextOutput: () => output,
     async stop() {
