@@ -27,8 +27,8 @@ try {
   await runWrk(`${empty.url}/`, { ...load, seconds: 3 })
   // Interleaved rounds, best of each, so a burst of load from elsewhere on the machine does not decide the ratio.
   for (let round = 0; round < rounds; round++) {
-    for (const [name, url] of [['empty page (next start)', `${empty.url}/`], ['interview (next start)', interviewUrl], ['interview HTML (nginx)', nginx.url]] as const) {
-      const result = await runWrk(url, load)
+    for (const [name, url, serverPid] of [['empty page (next start)', `${empty.url}/`, empty.pid], ['interview (next start)', interviewUrl, site.pid], ['interview HTML (nginx)', nginx.url, undefined]] as const) {
+      const result = await runWrk(url, { ...load, ...(serverPid ? { serverPid } : {}) })
       if (!results[name] || result.requestsPerSecond > results[name].requestsPerSecond) results[name] = result
     }
   }
@@ -45,6 +45,7 @@ for (const [name, result] of Object.entries(results)) {
     `${(result.requestsPerSecond / emptyRps).toFixed(2).padStart(6)}× empty`,
     `avg ${result.latencyAvgMs.toFixed(2)} ms`,
     `p99 ${result.latencyP99Ms.toFixed(2)} ms`,
+    result.serverCpuMsPerRequest === undefined ? '' : `server CPU ${result.serverCpuMsPerRequest.toFixed(3)} ms/request`,
     result.non2xx ? `(${result.non2xx} non-2xx!)` : '',
   )
 }

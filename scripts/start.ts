@@ -50,7 +50,7 @@ async function startEmbeddedLake(siteEnv: Environment): Promise<{ url: string; s
   }
   const lake = await startLake(options as Parameters<typeof startLake>[0])
   running.push({ name: 'the lake', stop: () => lake.close() })
-  await importSampleIfEmpty(lake, resolve(root, 'content/parley-sample.tar.gz'), siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production')
+  await importSampleIfEmpty(lake, resolve(root, 'content/parley-sample.tar.gz'), siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production', siteEnv.SANITY_API_READ_TOKEN)
   if (!existsSync(resolve(studioDir, 'index.html'))) {
     console.log('Building the Studio into .data/studio (first run only)…')
     await runStep('The Studio build', 'npm', ['run', 'build:studio'], { cwd: root, env: siteEnv })
