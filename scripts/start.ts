@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { revalidationWebhook } from '../lib/revalidation/webhook.ts'
+import { startScheduler } from '../lib/scheduling/scheduler.ts'
+import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { loadEnvironment, type Environment } from './start/environment.ts'
 import { buildStamp, isBuildCurrent, recordBuild } from './start/site-build.ts'
 import { runStep, startServer, type Server } from './start/processes.ts'
@@ -67,8 +69,6 @@ async function main(): Promise<void> {
     if (lakeUrls.studioUrl && !env.SANITY_STUDIO_URL) siteEnv.SANITY_STUDIO_URL = lakeUrls.studioUrl
   }
 
-  // ── Scheduler (issue 6): start lib/scheduling's runner here, push it onto `running`, and print its status. ──
-
   let site: Server
   if (dev) {
     site = startServer(process.execPath, [nextBin, 'dev', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env: siteEnv })
@@ -83,10 +83,20 @@ async function main(): Promise<void> {
   }
   running.push({ name: 'the site', stop: () => site.stop() })
 
+  // The scheduler (lib/scheduling) publishes due scheduled interviews while the app runs; it starts after the site
+  // so each publish's revalidation webhook finds the site (a build in between would miss it), and needs the write token.
+  if (siteEnv.SANITY_API_WRITE_TOKEN) {
+    const scheduler = startScheduler({ client: createWriteClient({ ...process.env, ...siteEnv }), log: (line) => console.log(line) })
+    running.push({ name: 'the scheduler', stop: async () => scheduler.stop() })
+  } else {
+    console.log('Scheduler: off (SANITY_API_WRITE_TOKEN is not set); an external cron can call /api/cron/publish-due instead.')
+  }
+
   console.log('')
   console.log(`  Site:   ${siteUrl}`)
   console.log(`  Studio: ${siteEnv.SANITY_STUDIO_URL || `${siteUrl}/studio`}`)
   if (lakeUrls) console.log(`  Lake:   ${lakeUrls.url} (HTTP API)`)
+  if (siteEnv.SANITY_API_WRITE_TOKEN) console.log('  Scheduler: on (publishes scheduled interviews at their time)')
   console.log('  Ctrl-C stops everything.')
   console.log('')
 
