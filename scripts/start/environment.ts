@@ -11,7 +11,7 @@ function readEnvFile(path: string): Environment {
   return Object.fromEntries(Object.entries(parseEnv(readFileSync(path, 'utf8'))).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
 }
 
-export function loadEnvironment(root: string, processEnv: NodeJS.ProcessEnv = process.env): { env: Environment; embeddedLake: boolean } {
+export function loadEnvironment(root: string, processEnv: Record<string, string | undefined> = process.env): { env: Environment; embeddedLake: boolean } {
   const configured: Environment = {
     ...readEnvFile(join(root, '.env')),
     ...readEnvFile(join(root, '.env.local')),
