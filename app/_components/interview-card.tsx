@@ -13,7 +13,7 @@ export function InterviewCard({ interview, headingLevel: Heading = 'h2', showIma
   return (
     <article className="card">
       {showImage && portrait && (
-        <SanityImage image={portrait} sizes="(min-width: 760px) 470px, 100vw" maxWidth={720} aspect={4 / 3} className="card__image" decorative />
+        <SanityImage image={portrait} sizes="(min-width: 760px) 470px, 100vw" maxWidth={720} aspect={4 / 3} className="card__image" decorative placeholder={false} />
       )}
       <div className="card__body">
         <Heading className="card__title">

@@ -14,9 +14,11 @@ type Props = {
   priority?: boolean
   /** Decorative uses (a portrait next to the name it shows) pass an empty alt. */
   decorative?: boolean
+  /** The blurred placeholder is for large images; thumbnails skip it (it is repeated in the HTML and the RSC payload). */
+  placeholder?: boolean
 }
 
-export function SanityImage({ image, sizes, maxWidth, aspect, className, priority = false, decorative = false }: Props) {
+export function SanityImage({ image, sizes, maxWidth, aspect, className, priority = false, decorative = false, placeholder = true }: Props) {
   const { src, srcSet, width, height } = responsiveImage(image, { ...(aspect ? { aspect } : {}), ...(maxWidth ? { maxDisplayWidth: maxWidth } : {}) })
   return (
     <img
@@ -30,7 +32,7 @@ export function SanityImage({ image, sizes, maxWidth, aspect, className, priorit
       loading={priority ? 'eager' : 'lazy'}
       decoding={priority ? 'sync' : 'async'}
       {...(priority ? { fetchPriority: 'high' as const } : {})}
-      style={image.asset.lqip ? { backgroundImage: `url(${image.asset.lqip})`, backgroundSize: 'cover' } : undefined}
+      style={placeholder && image.asset.lqip ? { backgroundImage: `url(${image.asset.lqip})`, backgroundSize: 'cover' } : undefined}
     />
   )
 }
