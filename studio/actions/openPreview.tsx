@@ -1,21 +1,20 @@
-// "Open preview": opens the draft on the reader site in draft mode, through a short-lived secret instead of a shared one.
+// "Open preview": opens the interview on the reader site in draft mode, signed in as the editor who clicked.
 import {EyeOpenIcon} from '@sanity/icons/EyeOpen'
-import {createPreviewSecret} from '@sanity/preview-url-secret/create-secret'
-import {useCallback, useState} from 'react'
-import {useClient, useCurrentUser, type DocumentActionComponent} from 'sanity'
+import {useCallback} from 'react'
+import {useClient, type DocumentActionComponent} from 'sanity'
 import {apiVersion, siteUrl} from '../environment.ts'
 
 /**
- * Why not `SANITY_PREVIEW_SECRET`: anything in the Studio bundle is public. Instead the editor's own
- * session writes a one-hour secret document (`sanity.previewUrlSecret`, a `drafts.` id that anonymous
- * readers never see) and the site checks it with its server-only read token — the scheme of
- * `@sanity/preview-url-secret`, the same on the lake and on hosted Sanity.
+ * The site's `/api/draft-mode/enable` accepts `?token=` and checks it by asking the content API
+ * (`/users/me`, on the lake or hosted Sanity) whose token it is. So the Studio hands over the
+ * editor's own session token and never needs `SANITY_PREVIEW_SECRET`, which stays on the server.
+ * The link goes straight to the site's server route, which redirects at once; `noreferrer` keeps it
+ * out of any Referer header.
  */
-export function previewUrl(secret: string, pathname: string): string {
+export function previewUrl(token: string, pathname: string): string {
   const url = new URL('/api/draft-mode/enable', siteUrl)
-  url.searchParams.set('sanity-preview-secret', secret)
-  url.searchParams.set('sanity-preview-pathname', pathname)
-  url.searchParams.set('sanity-preview-perspective', 'drafts')
+  url.searchParams.set('token', token)
+  url.searchParams.set('redirect', pathname)
   return url.toString()
 }
 
@@ -23,35 +22,24 @@ type InterviewLike = {slug?: {current?: string}}
 
 export const OpenPreviewAction: DocumentActionComponent = (props) => {
   const client = useClient({apiVersion})
-  const currentUser = useCurrentUser()
-  const [opening, setOpening] = useState(false)
+  const token = client.config().token
   const slug = ((props.draft ?? props.published) as InterviewLike | null)?.slug?.current
 
-  const open = useCallback(async () => {
-    if (!slug) return
-    // Open the tab synchronously, inside the click, so popup blockers let it through.
-    const tab = window.open('about:blank', '_blank')
-    setOpening(true)
-    try {
-      const studioUrl = `${window.location.origin}${window.location.pathname.split('/structure')[0] ?? ''}`
-      const {secret} = await createPreviewSecret(client, 'parley-studio', studioUrl, currentUser?.id)
-      const target = previewUrl(secret, `/interviews/${slug}`)
-      if (tab) tab.location.href = target
-      else window.location.assign(target)
-    } catch (error) {
-      tab?.close()
-      window.alert(`Could not open the preview: ${error instanceof Error ? error.message : String(error)}`)
-    } finally {
-      setOpening(false)
-      props.onComplete()
-    }
-  }, [client, currentUser?.id, props, slug])
+  const open = useCallback(() => {
+    if (!slug || !token) return
+    window.open(previewUrl(token, `/interviews/${slug}`), '_blank', 'noopener,noreferrer')
+    props.onComplete()
+  }, [props, slug, token])
 
   return {
-    label: opening ? 'Opening preview…' : 'Open preview',
+    label: 'Open preview',
     icon: EyeOpenIcon,
-    disabled: !slug || opening,
-    title: slug ? 'Open this draft on the site, in draft mode' : 'Give the interview a slug first: the preview opens /interviews/<slug>',
+    disabled: !slug || !token,
+    title: !slug
+      ? 'Give the interview a slug first: the preview opens /interviews/<slug>'
+      : !token
+        ? 'Preview needs a token sign-in (the lake’s sign-in, or a #token= link); cookie sessions cannot be handed to the site'
+        : 'Open this draft on the site, in draft mode',
     onHandle: open,
   }
 }

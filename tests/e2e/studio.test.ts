@@ -227,7 +227,23 @@ async function editInterviewFromSignInToPublish(): Promise<void> {
   expect(await publishAfterReload.isDisabled()).toBe(true)
   await screenshot('published-interview-after-reload')
 
-  // 8. An anonymous reader's query (no token) returns it, with its speaker, Q&A and cover alt text.
+  // 8. "Open preview" hands the site the editor's session token, which the lake recognises (the site checks
+  //    exactly that at /users/me). The site itself is not running here: a stand-in answers its origin.
+  await browser.route('http://localhost:3000/**', (route) => route.fulfill({status: 200, contentType: 'text/html', body: '<p>site stand-in</p>'}))
+  const previewTab = browser.waitForEvent('page')
+  await page.click('[data-testid="pane-footer"] [data-testid="action-menu-button"]')
+  await page.getByRole('menuitem', {name: 'Open preview'}).click()
+  const tab = await previewTab
+  await tab.waitForURL(/draft-mode/)
+  const preview = new URL(tab.url())
+  expect(preview.pathname).toBe('/api/draft-mode/enable')
+  expect(preview.searchParams.get('redirect')).toBe('/interviews/how-the-lumen-team-rebuilt-search-in-six-weeks')
+  const me = await fetch(`${lake.url}/v2025-02-19/users/me`, {headers: {authorization: `Bearer ${preview.searchParams.get('token')}`}})
+  expect(me.status).toBe(200)
+  expect((await me.json()).email).toBe(CREDENTIAL.email)
+  await screenshot('preview-opened')
+
+  // 9. An anonymous reader's query (no token) returns it, with its speaker, Q&A and cover alt text.
   const reader = createClient({projectId: 'parley', dataset: 'production', apiHost: lake.url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false})
   const seen = await reader.fetch<{title: string; speaker: {name: string; role: string}; questions: string[]; alt: string; hasAsset: boolean} | null>(
     '*[_type == "interview" && slug.current == $slug][0]{title, "speaker": speaker->{name, role}, "questions": qa[].question, "alt": coverImage.alt, "hasAsset": defined(coverImage.asset._ref)}',
