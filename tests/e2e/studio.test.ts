@@ -117,7 +117,8 @@ beforeAll(async () => {
     const body = await response.text().catch(() => '')
     refusedRequests.push(`${response.status()} ${response.request().method()} ${decodeURIComponent(response.url()).slice(0, 300)} ${body.slice(0, 300)}`)
   })
-  page.setDefaultTimeout(30_000)
+  // Generous: on a 2-core CI runner shared with other suites, opening a new document has taken ~30 s.
+  page.setDefaultTimeout(60_000)
 }, 600_000)
 
 afterAll(async () => {
@@ -135,7 +136,7 @@ test('an editor signs in, writes an interview, is held back by missing alt text,
     console.error(`Requests the lake refused during the test:\n${refusedRequests.join('\n')}\n\nWrites:\n${writes.join('\n')}\n\nConsole errors:\n${consoleErrors.join('\n')}`)
     throw error
   }
-}, 300_000)
+}, 480_000)
 
 async function editInterviewFromSignInToPublish(): Promise<void> {
   // 1. Sign in through the lake's login page (the Studio's only provider, so it redirects there at once).
