@@ -31,8 +31,3 @@ export function draftClient(): SanityClient {
   drafts ??= baseClient().withConfig({ token, perspective: 'drafts', useCdn: false })
   return drafts
 }
-
-/** A client for one request with a caller's token, used to ask the content API who the caller is. */
-export function clientWithToken(token: string): SanityClient {
-  return baseClient().withConfig({ token, useCdn: false })
-}

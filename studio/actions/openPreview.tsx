@@ -1,20 +1,23 @@
-// "Open preview": opens the interview on the reader site in draft mode, signed in as the editor who clicked.
+// "Open preview": opens the interview on the reader site in draft mode through a short-lived preview secret.
 import {EyeOpenIcon} from '@sanity/icons/EyeOpen'
-import {useCallback} from 'react'
-import {useClient, type DocumentActionComponent} from 'sanity'
+import {createPreviewSecret} from '@sanity/preview-url-secret/create-secret'
+import {urlSearchParamPreviewPathname, urlSearchParamPreviewSecret} from '@sanity/preview-url-secret/constants'
+import {useCallback, useState} from 'react'
+import {useClient, useCurrentUser, type DocumentActionComponent} from 'sanity'
 import {apiVersion, siteUrl} from '../environment.ts'
 
+/** Names these secrets' origin in the content API, next to the ones the Presentation tool would write. */
+const SECRET_SOURCE = 'parley-open-preview'
+
 /**
- * The site's `/api/draft-mode/enable` accepts `?token=` and checks it by asking the content API
- * (`/users/me`, on the lake or hosted Sanity) whose token it is. So the Studio hands over the
- * editor's own session token and never needs `SANITY_PREVIEW_SECRET`, which stays on the server.
- * The link goes straight to the site's server route, which redirects at once; `noreferrer` keeps it
- * out of any Referer header.
+ * The site's `/api/draft-mode/enable` checks `sanity-preview-secret` with its own read token against the
+ * `sanity.previewUrlSecret` document the Studio just wrote (a `drafts.` id, invisible to anonymous readers, expiring
+ * after an hour). So no editor token or site secret is ever put in a URL, a browser history or a server log.
  */
-export function previewUrl(token: string, pathname: string): string {
+export function previewUrl(secret: string, pathname: string): string {
   const url = new URL('/api/draft-mode/enable', siteUrl)
-  url.searchParams.set('token', token)
-  url.searchParams.set('redirect', pathname)
+  url.searchParams.set(urlSearchParamPreviewSecret, secret)
+  url.searchParams.set(urlSearchParamPreviewPathname, pathname)
   return url.toString()
 }
 
@@ -22,24 +25,38 @@ type InterviewLike = {slug?: {current?: string}}
 
 export const OpenPreviewAction: DocumentActionComponent = (props) => {
   const client = useClient({apiVersion})
-  const token = client.config().token
+  const user = useCurrentUser()
+  const [opening, setOpening] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
   const slug = ((props.draft ?? props.published) as InterviewLike | null)?.slug?.current
 
   const open = useCallback(() => {
-    if (!slug || !token) return
-    window.open(previewUrl(token, `/interviews/${slug}`), '_blank', 'noopener,noreferrer')
-    props.onComplete()
-  }, [props, slug, token])
+    if (!slug || !user) return
+    // Open the tab inside the click (popup blockers allow that), then send it on once the secret exists.
+    const tab = window.open('about:blank', '_blank')
+    if (tab) tab.opener = null
+    setOpening(true)
+    const studioUrl = new URL(window.location.href)
+    createPreviewSecret(client, SECRET_SOURCE, `${studioUrl.origin}${studioUrl.pathname}`, user.id)
+      .then(({secret}) => {
+        const url = previewUrl(secret, `/interviews/${slug}`)
+        if (tab) tab.location.href = url
+        else window.open(url, '_blank', 'noopener,noreferrer')
+        props.onComplete()
+      })
+      .catch((error: unknown) => {
+        tab?.close()
+        setFailure(`Could not open the preview: ${error instanceof Error ? error.message : String(error)}`)
+      })
+      .finally(() => setOpening(false))
+  }, [client, props, slug, user])
 
   return {
-    label: 'Open preview',
+    label: opening ? 'Opening preview…' : 'Open preview',
     icon: EyeOpenIcon,
-    disabled: !slug || !token,
-    title: !slug
-      ? 'Give the interview a slug first: the preview opens /interviews/<slug>'
-      : !token
-        ? 'Preview needs a token sign-in (the lake’s sign-in, or a #token= link); cookie sessions cannot be handed to the site'
-        : 'Open this draft on the site, in draft mode',
+    disabled: !slug || !user || opening,
+    title: !slug ? 'Give the interview a slug first: the preview opens /interviews/<slug>' : 'Open this draft on the site, in draft mode',
     onHandle: open,
+    dialog: failure ? {type: 'popover', content: failure, onClose: () => setFailure(null)} : null,
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import { AxeBuilder } from '@axe-core/playwright'
 import { encodeSignatureHeader } from '@sanity/webhook'
+import { createPreviewSecret } from '@sanity/preview-url-secret/create-secret'
 import { distDir, secrets, startSiteUnderTest, type SiteUnderTest } from './site-support/site-under-test.ts'
 import { launchChromium } from './site-support/browser.ts'
 import { sample } from '../site/support/sample-content.ts'
@@ -208,14 +209,29 @@ test('draft mode: the preview secret turns it on with a banner and drafts; only 
   await context.close()
 })
 
-test('draft mode only redirects within the site and rejects tokens the content API does not know', async () => {
+test('draft mode: a Studio preview secret turns it on in the browser; unknown secrets and tokens are refused with no cookie', async () => {
+  const { secret } = await createPreviewSecret(site.lake.editor, 'parley-open-preview', 'https://localhost:3334/studio', 'e2e-editor')
+  const context = await chromium.browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${site.url}/api/draft-mode/enable?sanity-preview-secret=${secret}&sanity-preview-pathname=/interviews/${sample.secondSlug}`)
+  expect(new URL(page.url()).pathname).toBe(`/interviews/${sample.secondSlug}`)
+  await expect(page.getByRole('status').textContent()).resolves.toContain('Draft mode.')
+  await expect(page.locator('h1').textContent()).resolves.toContain(sample.draftTitleMarker)
+  await context.close()
+
+  for (const query of ['sanity-preview-secret=not-a-secret&sanity-preview-pathname=/', `sanity-preview-secret=${secret}x&sanity-preview-pathname=/`, `token=${writeToken}&redirect=/`]) {
+    const refused = await get(`/api/draft-mode/enable?${query}`)
+    expect([query, refused.status, refused.headers.get('set-cookie') ?? '']).toEqual([query, 401, ''])
+  }
+  const accepted = await get(`/api/draft-mode/enable?sanity-preview-secret=${secret}&sanity-preview-pathname=//evil.example/x`)
+  expect([accepted.status, new URL(accepted.headers.get('location')!, site.url).toString()]).toEqual([307, `${site.url}/x`])
+  expect(accepted.headers.get('set-cookie')).toContain('__prerender_bypass')
+})
+
+test('draft mode only redirects within the site', async () => {
   const offSite = await get(`/api/draft-mode/enable?secret=${secrets.SANITY_PREVIEW_SECRET}&redirect=//evil.example/x`)
   expect(offSite.status).toBe(307)
   expect(new URL(offSite.headers.get('location')!, site.url).toString()).toBe(`${site.url}/`)
-  const unknownToken = await get('/api/draft-mode/enable?token=not-a-real-token')
-  expect(unknownToken.status).toBe(401)
-  expect(unknownToken.headers.get('set-cookie') ?? '').not.toContain('__prerender_bypass')
-  expect((await get('/api/draft-mode/enable?token=' + writeToken)).status).toBe(307)
 })
 
 test('the revalidation route refuses an unsigned or wrongly signed webhook and leaves pages as they were', async () => {

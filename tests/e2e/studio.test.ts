@@ -1,6 +1,7 @@
 // In a real Chromium, the built Studio served by a real lake: sign in, write an interview with a new speaker, three Q&A blocks and a cover image, be stopped by the alt-text rule, publish, and find it published for anonymous readers.
 import {afterAll, beforeAll, expect, test} from '@jest/globals'
 import {createClient} from '@sanity/client'
+import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import {ensureStudioBuilt} from './studio-build.ts'
 const CREDENTIAL = {email: 'editor@parley.test', password: 'studio-e2e-password'}
 const SCREENSHOTS = path.resolve('test-results/studio')
 const WRITE_TOKEN = 'studio-e2e-write-token'
+const READ_TOKEN = 'studio-e2e-read-token'
 const TITLE = 'How the Lumen team rebuilt search in six weeks'
 const SPEAKER = {name: 'Ada Okonkwo', role: 'Staff Engineer, Search'}
 const QUESTIONS = [
@@ -93,7 +95,7 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, {recursive: true})
   dataDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-lake-'))
   profileDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-profile-'))
-  lake = await startLake({port: 0, tlsPort: 0, dataDir, studioDir, durability: 'normal', editorCredential: CREDENTIAL, writeToken: WRITE_TOKEN})
+  lake = await startLake({port: 0, tlsPort: 0, dataDir, studioDir, durability: 'normal', editorCredential: CREDENTIAL, readToken: READ_TOKEN, writeToken: WRITE_TOKEN})
   // Playwright passes --user-data-dir itself for a persistent context (a fresh folder per run).
   browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
@@ -228,8 +230,9 @@ async function editInterviewFromSignInToPublish(): Promise<void> {
   expect(await publishAfterReload.isDisabled()).toBe(true)
   await screenshot('published-interview-after-reload')
 
-  // 8. "Open preview" hands the site the editor's session token, which the lake recognises (the site checks
-  //    exactly that at /users/me). The site itself is not running here: a stand-in answers its origin.
+  // 8. "Open preview" writes a short-lived preview secret and opens the site with it: no token in the URL, and the
+  //    secret is one the site's own check (validatePreviewUrl with the read token) accepts. The site itself is not
+  //    running here: a stand-in answers its origin; tests/e2e/site.test.ts follows such a link on the real site.
   await browser.route('http://localhost:3000/**', (route) => route.fulfill({status: 200, contentType: 'text/html', body: '<p>site stand-in</p>'}))
   const previewTab = browser.waitForEvent('page')
   await page.click('[data-testid="pane-footer"] [data-testid="action-menu-button"]')
@@ -238,10 +241,14 @@ async function editInterviewFromSignInToPublish(): Promise<void> {
   await tab.waitForURL(/draft-mode/)
   const preview = new URL(tab.url())
   expect(preview.pathname).toBe('/api/draft-mode/enable')
-  expect(preview.searchParams.get('redirect')).toBe('/interviews/how-the-lumen-team-rebuilt-search-in-six-weeks')
-  const me = await fetch(`${lake.url}/v2025-02-19/users/me`, {headers: {authorization: `Bearer ${preview.searchParams.get('token')}`}})
-  expect(me.status).toBe(200)
-  expect((await me.json()).email).toBe(CREDENTIAL.email)
+  expect([...preview.searchParams.keys()].sort()).toEqual(['sanity-preview-pathname', 'sanity-preview-secret'])
+  expect(preview.searchParams.get('sanity-preview-pathname')).toBe('/interviews/how-the-lumen-team-rebuilt-search-in-six-weeks')
+  for (const value of preview.searchParams.values()) expect(value).not.toContain(WRITE_TOKEN)
+  const siteReader = createClient({projectId: 'parley', dataset: 'production', apiHost: lake.url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false, token: READ_TOKEN})
+  expect(await validatePreviewUrl(siteReader, tab.url())).toMatchObject({isValid: true, redirectTo: '/interviews/how-the-lumen-team-rebuilt-search-in-six-weeks'})
+  // The secret is not a credential for the content API: the lake does not know it as a token.
+  const me = await fetch(`${lake.url}/v2025-02-19/users/me`, {headers: {authorization: `Bearer ${preview.searchParams.get('sanity-preview-secret')}`}})
+  expect(me.ok).toBe(false)
   await screenshot('preview-opened')
 
   // 9. An anonymous reader's query (no token) returns it, with its speaker, Q&A and cover alt text.
