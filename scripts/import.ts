@@ -1,5 +1,7 @@
 // `npm run import -- FILE… [--dry-run] [--publish] [--speaker "NAME, ROLE"]`: bring interview articles into Parley.
-import { createWriteClient, loadEnvFiles } from '../lib/scheduling/write-client.ts'
+import { resolve } from 'node:path'
+import { createWriteClient } from '../lib/scheduling/write-client.ts'
+import { loadEnvironment } from './environment.ts'
 import { parseSpeakerOption, plannedDocuments, readArticles, writeInterviews, type ImportRefusal } from '../lib/import/index.ts'
 
 const usage = `Usage: npm run import -- FILE|FOLDER… [--dry-run] [--publish] [--speaker "NAME, ROLE at COMPANY"]
@@ -62,8 +64,7 @@ async function main(args: string[]): Promise<number> {
     report('Nothing imported.')
     return 1
   }
-  loadEnvFiles()
-  const client = createWriteClient()
+  const client = createWriteClient(loadEnvironment(resolve(import.meta.dirname, '..')).env)
   const result = await writeInterviews(client, interviews, options)
   reportRefusals(result.refused)
   for (const written of result.written) {

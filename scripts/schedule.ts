@@ -1,7 +1,9 @@
 // `npm run schedule -- list | add <slug-or-id> <ISO time> | remove <slug-or-id>`: marketing's schedule for automation.
 import { userInfo } from 'node:os'
+import { resolve } from 'node:path'
 import { addSchedule, listSchedule, removeSchedule } from '../lib/scheduling/commands.ts'
-import { createWriteClient, loadEnvFiles } from '../lib/scheduling/write-client.ts'
+import { createWriteClient } from '../lib/scheduling/write-client.ts'
+import { loadEnvironment } from './environment.ts'
 
 const usage = `Usage:
   npm run schedule -- list
@@ -10,8 +12,7 @@ const usage = `Usage:
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args
-  loadEnvFiles()
-  const client = createWriteClient()
+  const client = createWriteClient(loadEnvironment(resolve(import.meta.dirname, '..')).env)
   if (command === 'list' && rest.length === 0) {
     const schedules = await listSchedule(client)
     if (schedules.length === 0) console.log('Nothing is scheduled.')

@@ -5,7 +5,7 @@ import { resolve } from 'node:path'
 import { revalidationWebhook } from '../lib/revalidation/webhook.ts'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
-import { loadEnvironment, type Environment } from './start/environment.ts'
+import { loadEnvironment, type Environment } from './environment.ts'
 import { buildStamp, isBuildCurrent, recordBuild } from './start/site-build.ts'
 import { runStep, startServer, type Server } from './start/processes.ts'
 import { importSampleIfEmpty } from './start/sample-content.ts'
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   // The scheduler (lib/scheduling) publishes due scheduled interviews while the app runs; it starts after the site
   // so each publish's revalidation webhook finds the site (a build in between would miss it), and needs the write token.
   if (siteEnv.SANITY_API_WRITE_TOKEN) {
-    const scheduler = startScheduler({ client: createWriteClient({ ...process.env, ...siteEnv }), log: (line) => console.log(line) })
+    const scheduler = startScheduler({ client: createWriteClient(siteEnv), log: (line) => console.log(line) })
     running.push({ name: 'the scheduler', stop: async () => scheduler.stop() })
   } else {
     console.log('Scheduler: off (SANITY_API_WRITE_TOKEN is not set); an external cron can call /api/cron/publish-due instead.')

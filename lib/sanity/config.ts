@@ -8,7 +8,7 @@ export type SanityConfig = {
   apiHost: string | undefined
 }
 
-export function sanityConfig(env: NodeJS.ProcessEnv = process.env): SanityConfig {
+export function sanityConfig(env: Record<string, string | undefined> = process.env): SanityConfig {
   return {
     projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
     dataset: env.NEXT_PUBLIC_SANITY_DATASET || 'production',

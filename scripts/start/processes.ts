@@ -1,6 +1,6 @@
 // Runs the child processes of `npm start` by process id: one-off steps to completion, servers until told to stop.
 import { spawn, type ChildProcess } from 'node:child_process'
-import type { Environment } from './environment.ts'
+import type { Environment } from '../environment.ts'
 
 /** Runs a step (a build) with inherited output; rejects with what failed and how. */
 export function runStep(what: string, command: string, args: string[], options: { cwd: string; env: Environment }): Promise<void> {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { Environment } from './environment.ts'
+import type { Environment } from '../environment.ts'
 
 const sourcePaths = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json']
 const stampFile = join('.next', 'parley-build-stamp')

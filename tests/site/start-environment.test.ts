@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadEnvironment } from '../../scripts/start/environment.ts'
+import { loadEnvironment } from '../../scripts/environment.ts'
 import { buildStamp, isBuildCurrent, recordBuild } from '../../scripts/start/site-build.ts'
 
 let root: string
