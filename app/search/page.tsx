@@ -10,8 +10,8 @@ type Props = { searchParams: Promise<{ q?: string | string[] }> }
 export default async function SearchPage({ searchParams }: Props) {
   const raw = (await searchParams).q
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200) ?? ''
-  // Search is the one page rendered per request; if the content API is down it says so instead of failing.
-  const results = q ? await searchInterviews(q).catch((error: unknown) => (console.error('[search] failed:', error), undefined)) : []
+  // Search is rendered per request: while the content API is down it fails, and the server answers the 503 page.
+  const results = q ? await searchInterviews(q) : []
   return (
     <div className="page">
       <h1 className="page-title">Search</h1>
@@ -22,8 +22,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <input id="search-q" type="search" name="q" defaultValue={q} placeholder="A speaker, a topic, a technology…" />
         <button type="submit">Search</button>
       </form>
-      {results === undefined && <p className="lede">Search is unavailable for a moment. Please try again shortly.</p>}
-      {q && results && (
+      {q && (
         <section aria-labelledby="results-title">
           <h2 id="results-title" className="section-title">
             {results.length === 0 ? `No interviews match “${q}”` : `${results.length} ${results.length === 1 ? 'interview matches' : 'interviews match'} “${q}”`}

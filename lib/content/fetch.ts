@@ -3,6 +3,7 @@ import 'server-only'
 import { draftMode } from 'next/headers'
 import { draftClient, publishedClient } from '../sanity/client.ts'
 import { fallbackRevalidateSeconds } from '../revalidation/tags.ts'
+import { recordContentFetchFailure } from '../outage/content-api-health.ts'
 
 type QueryParams = Record<string, string | number | boolean | string[] | null>
 
@@ -17,14 +18,19 @@ export async function isDraftMode(): Promise<boolean> {
 
 /**
  * Runs a query. Network and server errors are thrown on purpose: during a background revalidation that keeps the
- * cached page instead of replacing it with an error or a 404 while the content API is down.
+ * cached page instead of replacing it with an error or a 404 while the content API is down, and a page that was never
+ * cached fails its render, which the server answers with the 503 page (lib/outage) because the failure is recorded here.
  */
 export async function fetchContent(query: string, params: QueryParams, tags: string[]): Promise<unknown> {
-  if (await isDraftMode()) {
-    return draftClient().fetch(query, params, { cache: 'no-store', tag: 'parley.draft' })
+  try {
+    return (await isDraftMode())
+      ? await draftClient().fetch(query, params, { cache: 'no-store', tag: 'parley.draft' })
+      : await publishedClient().fetch(query, params, {
+          next: { tags, revalidate: fallbackRevalidateSeconds },
+          tag: 'parley.site',
+        })
+  } catch (error) {
+    recordContentFetchFailure(error)
+    throw error
   }
-  return publishedClient().fetch(query, params, {
-    next: { tags, revalidate: fallbackRevalidateSeconds },
-    tag: 'parley.site',
-  })
 }

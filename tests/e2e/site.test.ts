@@ -9,7 +9,8 @@ import { createPreviewSecret } from '@sanity/preview-url-secret/create-secret'
 import { distDir, secrets, startSiteUnderTest, type SiteUnderTest } from './site-support/site-under-test.ts'
 import { launchChromium } from './site-support/browser.ts'
 import { sample } from '../site/support/sample-content.ts'
-import { writeToken } from '../site/support/test-lake.ts'
+import { readToken, writeToken } from '../site/support/test-lake.ts'
+import { startLake } from '../../lake/index.ts'
 
 let site: SiteUnderTest
 let chromium: Awaited<ReturnType<typeof launchChromium>>
@@ -257,9 +258,45 @@ test('with the lake down, cached pages are still served and nothing answers 500'
   await waitUntil('the last publish going live', async () => (await text(`/interviews/${sample.secondSlug}`)).includes(title), 3000)
   await site.lake.webhooks.idle()
   await new Promise((resolve) => setTimeout(resolve, 1000)) // let the warm-up finish
-  await site.lake.close()
+  await site.lake.stop()
   for (const path of [...readerPaths.filter((path) => !path.startsWith('/search')), '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml']) {
     const response = await get(path)
     expect([path, response.status]).toEqual([path, 200])
   }
 })
+
+test('with the lake down, a page never rendered, a search and expired feeds answer 503 with Retry-After, never 500; back up, they render', async () => {
+  // Continues the outage of the test above (the lake is stopped, its data kept).
+  await expect(fetch(site.lake.url)).rejects.toThrow()
+  const slug = 'arrived-during-the-outage'
+  const expectUnavailable = async (path: string) => {
+    const response = await get(path)
+    const body = await response.text()
+    expect([path, response.status, response.headers.get('retry-after'), response.headers.get('cache-control')]).toEqual([path, 503, '30', 'no-store'])
+    expect([path, body.includes('Temporarily unavailable'), body.includes('try again shortly')]).toEqual([path, true, true])
+  }
+  for (const path of [`/interviews/${slug}`, '/search?q=outage', '/search?q=graph']) await expectUnavailable(path)
+  // A publish whose warm-up fails: the lists, feeds and sitemap are expired and can only be rendered anew.
+  const body = JSON.stringify({ _type: 'interview', slug: sample.interviewSlug })
+  const signed = await fetch(`${site.url}/api/revalidate`, { method: 'POST', headers: { 'content-type': 'application/json', 'sanity-webhook-signature': await encodeSignatureHeader(body, Date.now(), secrets.SANITY_REVALIDATE_SECRET) }, body })
+  expect(signed.status).toBe(200)
+  await new Promise((resolve) => setTimeout(resolve, 1000)) // let the warm-up fail
+  for (const path of ['/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml']) await expectUnavailable(path)
+
+  // The interview is published behind the site's back (a lake on the same data with no webhook), so only a render
+  // that was never cached as a 404 can show it.
+  const offline = await startLake({ port: 0, dataDir: site.lake.dataDir, readToken, writeToken })
+  const editor = site.lake.editor.withConfig({ apiHost: offline.url })
+  const original = await editor.getDocument('interview-graph')
+  const { _rev, _createdAt, _updatedAt, ...fields } = original!
+  await editor.createOrReplace({ ...fields, _id: 'interview-outage', title: 'Arrived during the outage', slug: { _type: 'slug', current: slug }, featured: false })
+  await offline.close()
+  await site.lake.restart()
+
+  for (const path of [`/interviews/${slug}`, '/search?q=outage', '/search?q=graph', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/']) {
+    const response = await get(path)
+    expect([path, response.status]).toEqual([path, 200])
+  }
+  expect(await text(`/interviews/${slug}`)).toContain('Arrived during the outage')
+  expect(await text('/feed.xml')).toContain(slug)
+}, 120_000)

@@ -24,7 +24,7 @@ afterAll(async () => {
 })
 
 /** Runs the route's handler and reports whether it turned draft mode on (the cookie) and what it answered. */
-async function enable(query: string): Promise<{ status: number; location: string | null; draftModeEnabled: boolean; cookie: string | null; body: string }> {
+async function enable(query: string): Promise<{ status: number; location: string | null; draftModeEnabled: boolean; cookie: string | null; retryAfter: string | null; body: string }> {
   let draftModeEnabled = false
   const response = await handleDraftModeEnable(new Request(`http://site.test/api/draft-mode/enable?${query}`), {
     secretReader,
@@ -33,7 +33,7 @@ async function enable(query: string): Promise<{ status: number; location: string
       draftModeEnabled = true
     },
   })
-  return { status: response.status, location: response.headers.get('location'), draftModeEnabled, cookie: response.headers.get('set-cookie'), body: await response.text() }
+  return { status: response.status, location: response.headers.get('location'), draftModeEnabled, cookie: response.headers.get('set-cookie'), retryAfter: response.headers.get('retry-after'), body: await response.text() }
 }
 
 const studioSecret = () => createPreviewSecret(lake.editor, 'parley-studio-open-preview', 'https://localhost:3334/studio', 'editor-1')
@@ -90,4 +90,18 @@ test('preview secrets are invisible to anonymous readers and to the site’s pub
   // The token does see it (that is how the site validates it), under a drafts. id.
   const seen = await secretReader.fetch<{ _id: string }[]>('*[secret == $secret]{_id}', { secret }, { perspective: 'raw' })
   expect(seen).toEqual([{ _id: expect.stringMatching(/^drafts\./) }])
+})
+
+test('while the content API is down a preview link is answered 503 with Retry-After, and works again once it is back', async () => {
+  const { secret } = await studioSecret()
+  const query = `sanity-preview-secret=${secret}&sanity-preview-pathname=/`
+  await lake.stop()
+  try {
+    const answer = await enable(query)
+    expect([answer.status, answer.draftModeEnabled, answer.cookie, answer.retryAfter]).toEqual([503, false, null, '30'])
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { type: 'unavailable' } })
+  } finally {
+    await lake.restart()
+  }
+  expect((await enable(query)).status).toBe(307)
 })

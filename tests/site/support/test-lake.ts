@@ -10,15 +10,23 @@ export const writeToken = 'site-test-write-token'
 
 export type TestLake = {
   url: string
+  dataDir: string
   /** An editor's client (write token, raw perspective) to create content. */
   editor: SanityClient
   webhooks: { idle(): Promise<void> }
+  /** Stops the lake and keeps its data, as an outage would. */
+  stop(): Promise<void>
+  /** Starts it again on the same port over the same data, with the same webhooks. */
+  restart(): Promise<void>
   close(): Promise<void>
 }
 
 export async function startTestLake(options: { webhooks?: unknown[] } = {}): Promise<TestLake> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-site-lake-'))
-  const lake = await startLake({ port: 0, dataDir, readToken, writeToken, durability: 'normal', ...(options.webhooks ? { webhooks: options.webhooks } : {}) } as Parameters<typeof startLake>[0])
+  const start = (port: number) =>
+    startLake({ port, dataDir, readToken, writeToken, durability: 'normal', ...(options.webhooks ? { webhooks: options.webhooks } : {}) } as Parameters<typeof startLake>[0])
+  let lake: Awaited<ReturnType<typeof startLake>> | undefined = await start(0)
+  const port = lake.port
   const editor = createClient({
     projectId: 'parley',
     dataset: 'production',
@@ -29,13 +37,22 @@ export async function startTestLake(options: { webhooks?: unknown[] } = {}): Pro
     token: writeToken,
     perspective: 'raw',
   })
-  const webhooks = (lake as unknown as { webhooks?: { idle(): Promise<void> } }).webhooks ?? { idle: async () => {} }
+  const webhooksOf = () => (lake as unknown as { webhooks?: { idle(): Promise<void> } } | undefined)?.webhooks ?? { idle: async () => {} }
   return {
     url: lake.url,
+    dataDir,
     editor,
-    webhooks,
+    webhooks: { idle: () => webhooksOf().idle() },
+    async stop() {
+      await lake?.close()
+      lake = undefined
+    },
+    async restart() {
+      lake ??= await start(port)
+    },
     async close() {
-      await lake.close()
+      await lake?.close()
+      lake = undefined
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
