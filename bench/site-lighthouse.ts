@@ -1,19 +1,24 @@
 // `node bench/site-lighthouse.ts [runs]`: Lighthouse (Debian Chromium, offline) on `/`, an interview and a speaker page,
 // desktop and mobile presets, against a production build served by `next start` with a lake holding the sample
 // content (goal: 100 in performance, accessibility, best practices and SEO). Prints the median score per category and
-// the audits that keep a category under 100. Writes bench/results/site-lighthouse.json.
-import { mkdirSync, writeFileSync } from 'node:fs'
+// the audits that keep a category under 100. An empty Next.js App Router page (same Next.js) is measured alongside as
+// the reference: what the framework alone scores on this machine. Writes bench/results/site-lighthouse.json and each
+// run's full report to .data/bench-lighthouse/ (open one in https://googlechrome.github.io/lighthouse/viewer/).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { loadavg } from 'node:os'
 import { launch } from 'chrome-launcher'
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse'
-import { startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'
+import { distDir, startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'
 import { sample } from '../tests/site/support/sample-content.ts'
+import { startEmptyNextApp } from './site-support/empty-next-app.ts'
 
 const runs = Number(process.argv[2] ?? 3)
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 const pages = { home: '/', interview: `/interviews/${sample.interviewSlug}`, speaker: `/speakers/${sample.speakerSlug}` }
+const reportDir = '.data/bench-lighthouse'
 // Lighthouse's default config is its mobile preset (simulated slow 4G, mid-range phone CPU).
 const presets: Record<string, Config | undefined> = { desktop: desktopConfig, mobile: undefined }
 
@@ -27,7 +32,7 @@ function examples(audit: Result['audits'][string]): string[] {
   const details = audit.details as { items?: Record<string, unknown>[] } | undefined
   return (details?.items ?? [])
     .slice(0, 3)
-    .map((item) => [item.description, item.url ?? (item.node as { snippet?: string } | undefined)?.snippet].filter((v) => typeof v === 'string').join(' at '))
+    .map((item) => [item.description, item.url ?? (item.sourceLocation as { url?: string } | undefined)?.url ?? (item.node as { snippet?: string } | undefined)?.snippet].filter((v) => typeof v === 'string').join(' at '))
     .filter(Boolean)
 }
 
@@ -61,14 +66,26 @@ const median = (values: number[]) => {
 
 const loadBefore = load()
 const measurements: Measurement[] = []
-const site = await startSiteUnderTest()
+mkdirSync(reportDir, { recursive: true })
+const empty = await startEmptyNextApp(39_874)
+const site = await startSiteUnderTest().catch(async (error) => {
+  await empty.stop()
+  throw error
+})
+const targets: Record<string, string> = { 'empty Next': `${empty.url}/`, ...Object.fromEntries(Object.entries(pages).map(([page, path]) => [page, `${site.url}${path}`])) }
+// The build folder is shared with the site e2e tests and the other site benchmarks; a build of theirs while this runs
+// would swap pages (and image URLs pointing at their lake) under this server, so every run checks it is still ours.
+const buildId = () => readFileSync(join(distDir, 'BUILD_ID'), 'utf8')
+const ourBuild = buildId()
 try {
   // One warm-up request per page, so the first measured run does not pay for Next's first render of it.
-  for (const path of Object.values(pages)) await (await fetch(`${site.url}${path}`)).text()
+  for (const url of Object.values(targets)) await (await fetch(url)).text()
   for (let run = 1; run <= runs; run++) {
-    for (const [page, path] of Object.entries(pages)) {
+    for (const [page, url] of Object.entries(targets)) {
       for (const [preset, config] of Object.entries(presets)) {
-        const lhr = await measure(`${site.url}${path}`, config)
+        const lhr = await measure(url, config)
+        if (buildId() !== ourBuild) throw new Error(`${distDir} was rebuilt by another process during the run (a site e2e test or benchmark?); run again when it is idle`)
+        writeFileSync(join(reportDir, `${page.replace(' ', '-')}-${preset}-${run}.json`), JSON.stringify(lhr))
         const scores: Record<string, number> = {}
         const failing: Record<string, Failing[]> = {}
         for (const category of categories) {
@@ -82,18 +99,19 @@ try {
   }
 } finally {
   await site.stop()
+  await empty.stop()
 }
 const loadAfter = load()
 
 console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${chromePath}, median of ${runs} runs; load average (1/5/15 min) before ${loadBefore}, after ${loadAfter}`)
 console.log('page'.padEnd(11), 'preset'.padEnd(8), ...categories.map((c) => c.padStart(15)))
 const summary = []
-for (const page of Object.keys(pages)) {
+for (const page of Object.keys(targets)) {
   for (const preset of Object.keys(presets)) {
     const mine = measurements.filter((m) => m.page === page && m.preset === preset)
     const medians = Object.fromEntries(categories.map((c) => [c, median(mine.map((m) => m.scores[c]!))]))
     const ranges = Object.fromEntries(categories.map((c) => [c, [Math.min(...mine.map((m) => m.scores[c]!)), Math.max(...mine.map((m) => m.scores[c]!))]]))
-    summary.push({ page, path: pages[page as keyof typeof pages], preset, medians, ranges })
+    summary.push({ page, url: targets[page], preset, medians, ranges })
     console.log(page.padEnd(11), preset.padEnd(8), ...categories.map((c) => `${medians[c]} (${ranges[c]![0]}–${ranges[c]![1]})`.padStart(15)))
   }
 }
