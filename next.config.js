@@ -10,5 +10,8 @@ const nextConfig = {
   // `npm run typecheck` checks the whole project (lake, scripts, tests too); the site's build must not fail or
   // wait on type errors in code it does not contain.
   typescript: { ignoreBuildErrors: true },
+  // The one stylesheet is small (~3 KiB gzipped): inlined into the HTML it costs no render-blocking round trip before
+  // the first paint (Lighthouse's render-blocking audit, FCP and LCP on mobile). Client navigations still load it as a file.
+  experimental: { inlineCss: true },
 }
 export default nextConfig
