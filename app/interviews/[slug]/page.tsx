@@ -1,7 +1,6 @@
 // An interview: speaker, date, reading time, topics, the questions with their answers, and related interviews.
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { getInterview, getRelatedInterviews, listInterviewSlugs } from '../../../lib/content/index.ts'
 import { withHighlightedCode } from '../../../lib/content/highlight.ts'
 import { readingMinutes } from '../../../lib/content/reading-time.ts'
@@ -14,6 +13,7 @@ import { safeHref } from '../../_components/safe-href.ts'
 import { SanityImage } from '../../_components/sanity-image.tsx'
 import { SpeakerCard } from '../../_components/speaker-card.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
+import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600
 
@@ -51,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InterviewPage({ params }: Props) {
   const { slug } = await params
   const found = await getInterview(slug)
-  if (!found) notFound()
+  if (!found) return <NotFoundAnswer />
   const [interview, related] = await Promise.all([withHighlightedCode(found), getRelatedInterviews(found)])
   const date = formatDate(interview.publishedAt)
   const pageUrl = `${siteUrl()}/interviews/${interview.slug}`

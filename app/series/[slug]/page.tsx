@@ -1,9 +1,9 @@
 // A series page: its interviews in part order.
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { getSeries, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { CollectionPage } from '../../_components/collection-page.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
+import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600
 
@@ -25,6 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SeriesPage({ params }: Props) {
   const series = await getSeries((await params).slug)
-  if (!series) notFound()
+  if (!series) return <NotFoundAnswer />
   return <CollectionPage kind="Series" collection={series} />
 }

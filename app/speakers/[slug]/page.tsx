@@ -1,11 +1,11 @@
 // A speaker's page: who they are and every interview they gave or conducted.
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { getSpeaker, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { InterviewList } from '../../_components/interview-card.tsx'
 import { safeHref } from '../../_components/safe-href.ts'
 import { SanityImage } from '../../_components/sanity-image.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
+import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600
 
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SpeakerPage({ params }: Props) {
   const speaker = await getSpeaker((await params).slug)
-  if (!speaker) notFound()
+  if (!speaker) return <NotFoundAnswer />
   const affiliation = [speaker.role, speaker.team, speaker.company].filter(Boolean).join(' · ')
   return (
     <div className="page">

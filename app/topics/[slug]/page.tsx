@@ -1,9 +1,9 @@
 // A topic page: every interview tagged with the topic, newest first.
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { getTopic, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { CollectionPage } from '../../_components/collection-page.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
+import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600
 
@@ -25,6 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TopicPage({ params }: Props) {
   const topic = await getTopic((await params).slug)
-  if (!topic) notFound()
+  if (!topic) return <NotFoundAnswer />
   return <CollectionPage kind="Topic" collection={topic} />
 }
