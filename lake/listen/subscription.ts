@@ -56,7 +56,9 @@ export async function eventsFor(subscription: Subscription, transaction: Committ
       transactionCurrentEvent: index + 1,
     }
     if (subscription.includeMutations) event.mutations = mutationsFor(transaction.mutations, change.id)
-    if (subscription.mendozaEffects) event.effects = change.after ? { apply: [0, change.after], revert: [0, change.before] } : null
+    // Opcode 0 replaces the whole value; a deletion is `apply: [0, null]` (the Studio's isDeletePatch), never a
+    // missing effect: its timeline and document observers read `effects.apply` on every event and throw on null.
+    if (subscription.mendozaEffects) event.effects = { apply: [0, change.after], revert: [0, change.before] }
     if (subscription.includeResult && change.isIn) event.result = change.after
     if (subscription.includePreviousRevision && change.before) event.previous = change.before
     return event

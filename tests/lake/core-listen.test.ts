@@ -48,7 +48,7 @@ test('listen delivers one event per matching document with previousRev chaining 
   expect(update.mutations).toEqual([{ patch: expect.objectContaining({ id: 'p1', set: { name: 'B' } }) }])
 })
 
-test('a publish is two events in one transaction, counted per listener, with mendoza effects', async () => {
+test('a publish is two events in one transaction, counted per listener, with mendoza effects (the draft\'s deletion as apply [0, null])', async () => {
   await t.writer.create({ _id: 'drafts.p2', _type: 'person', name: 'Draft' })
   const listener = collect(t.writer, '*[_type == "person"]', {}, { effectFormat: 'mendoza' })
   await listener.ready
@@ -57,7 +57,8 @@ test('a publish is two events in one transaction, counted per listener, with men
   listener.stop()
   const byId = Object.fromEntries(listener.events.map((event) => [event.documentId, event as MutationEvent & { effects?: unknown }]))
   expect(byId.p2).toMatchObject({ transition: 'appear', resultRev: 'publish-p2', transactionTotalEvents: 2, effects: { apply: [0, expect.objectContaining({ _id: 'p2', name: 'Draft' })], revert: [0, null] } })
-  expect(byId['drafts.p2']).toMatchObject({ transition: 'disappear', transactionTotalEvents: 2, effects: null })
+  // A deletion carries Sanity's delete patch, which the Studio's history timeline and previews apply.
+  expect(byId['drafts.p2']).toMatchObject({ transition: 'disappear', transactionTotalEvents: 2, effects: { apply: [0, null], revert: [0, expect.objectContaining({ _id: 'drafts.p2', name: 'Draft' })] } })
   expect(listener.events.map((event) => event.transactionCurrentEvent).sort()).toEqual([1, 2])
 })
 
