@@ -2,6 +2,7 @@
 import Link from 'next/link'
 import { listInterviews } from '../lib/content/index.ts'
 import { InterviewList } from './_components/interview-card.tsx'
+import { SearchForm } from './_components/search-form.tsx'
 
 export default async function NotFound() {
   // The 404 must render even when the content API is down, so the suggestions are optional.
@@ -13,13 +14,7 @@ export default async function NotFound() {
         The interview may have moved or been unpublished, or the address has a typo. Try searching, or start from the{' '}
         <Link href="/">home page</Link>.
       </p>
-      <form action="/search" method="get" role="search" aria-label="Interviews" className="search-form">
-        <label htmlFor="not-found-q" className="visually-hidden">
-          Search interviews
-        </label>
-        <input id="not-found-q" type="search" name="q" placeholder="A speaker, a topic, a technology…" />
-        <button type="submit">Search</button>
-      </form>
+      <SearchForm id="not-found-q" label="Interviews" className="search-form" />
       {latest.length > 0 && (
         <section aria-labelledby="latest-title">
           <h2 id="latest-title" className="section-title">

@@ -2,6 +2,7 @@
 import Link from 'next/link'
 import type { SiteSettings } from '../../lib/content/schemas.ts'
 import { safeHref } from './safe-href.ts'
+import { SearchForm } from './search-form.tsx'
 
 export function SiteHeader({ settings }: { settings: SiteSettings }) {
   return (
@@ -29,13 +30,7 @@ export function SiteHeader({ settings }: { settings: SiteSettings }) {
               </li>
             )}
           </ul>
-          <form action="/search" method="get" role="search" aria-label="Site" className="site-header__search">
-            <label htmlFor="site-search" className="visually-hidden">
-              Search interviews
-            </label>
-            <input id="site-search" type="search" name="q" placeholder="Search interviews" />
-            <button type="submit">Search</button>
-          </form>
+          <SearchForm id="site-search" label="Site" className="site-header__search" placeholder="Search interviews" />
         </nav>
       </div>
     </header>

@@ -2,6 +2,7 @@
 import type { Metadata } from 'next'
 import { searchInterviews } from '../../lib/content/index.ts'
 import { InterviewList } from '../_components/interview-card.tsx'
+import { SearchForm } from '../_components/search-form.tsx'
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } }
 
@@ -15,13 +16,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="page">
       <h1 className="page-title">Search</h1>
-      <form action="/search" method="get" role="search" aria-label="Interviews" className="search-form">
-        <label htmlFor="search-q" className="visually-hidden">
-          Search interviews
-        </label>
-        <input id="search-q" type="search" name="q" defaultValue={q} placeholder="A speaker, a topic, a technology…" />
-        <button type="submit">Search</button>
-      </form>
+      <SearchForm id="search-q" label="Interviews" className="search-form" defaultValue={q} />
       {q && (
         <section aria-labelledby="results-title">
           <h2 id="results-title" className="section-title">
