@@ -3,6 +3,7 @@ import { evaluate, type ExprNode } from 'groq-js'
 import type { CommittedTransaction } from '../commits.ts'
 import type { Access } from '../http/access.ts'
 import { isVersionId, isVisibleTo } from '../query/perspectives.ts'
+import { replaceEffect } from './mendoza.ts'
 
 export type Subscription = {
   tree: ExprNode
@@ -56,9 +57,8 @@ export async function eventsFor(subscription: Subscription, transaction: Committ
       transactionCurrentEvent: index + 1,
     }
     if (subscription.includeMutations) event.mutations = mutationsFor(transaction.mutations, change.id)
-    // Opcode 0 replaces the whole value; a deletion is `apply: [0, null]` (the Studio's isDeletePatch), never a
-    // missing effect: its timeline and document observers read `effects.apply` on every event and throw on null.
-    if (subscription.mendozaEffects) event.effects = { apply: [0, change.after], revert: [0, change.before] }
+    // Never a missing effect: the Studio's timeline and document observers read `effects.apply` on every event.
+    if (subscription.mendozaEffects) event.effects = replaceEffect(change.before, change.after)
     if (subscription.includeResult && change.isIn) event.result = change.after
     if (subscription.includePreviousRevision && change.before) event.previous = change.before
     return event

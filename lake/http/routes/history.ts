@@ -4,6 +4,7 @@ import { badRequest, notFound } from '../errors.ts'
 import { flag } from '../flags.ts'
 import { requireReadDrafts } from '../permissions.ts'
 import type { Route } from '../router.ts'
+import { replaceEffect } from '../../listen/mendoza.ts'
 import { documentIdProblem } from '../../mutations/identifiers.ts'
 
 function documentIds(raw: string | undefined): string[] {
@@ -52,7 +53,7 @@ const historyTransactions: Route = {
         timestamp: entry.timestamp,
         author: entry.identity,
         documentIDs: entry.documentIds,
-        effects: Object.fromEntries(entry.documents.map((doc) => [doc.id, { apply: [0, doc.after], revert: [0, doc.before] }])),
+        effects: Object.fromEntries(entry.documents.map((doc) => [doc.id, replaceEffect(doc.before, doc.after)])),
         ...(excludeContent ? {} : { mutations: entry.mutations }),
       }),
     )
