@@ -5,6 +5,8 @@ import { addSchedule, listSchedule, removeSchedule } from '../lib/scheduling/com
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { loadEnvironment } from './environment.ts'
 
+const { env } = loadEnvironment(resolve(import.meta.dirname, '..'))
+
 const usage = `Usage:
   npm run schedule -- list
   npm run schedule -- add <slug-or-id> <ISO time, e.g. 2026-12-01T09:00:00Z>
@@ -12,7 +14,7 @@ const usage = `Usage:
 
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args
-  const client = createWriteClient(loadEnvironment(resolve(import.meta.dirname, '..')).env)
+  const client = createWriteClient(env)
   if (command === 'list' && rest.length === 0) {
     const schedules = await listSchedule(client)
     if (schedules.length === 0) console.log('Nothing is scheduled.')
@@ -38,8 +40,11 @@ async function main(args: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`schedule: ${error.message}`)
+  (error: Error & { cause?: { code?: string } }) => {
+    // A refused connection is the usual first mistake: say where we looked and what to start.
+    const unreachable = error.message === 'fetch failed' || error.cause?.code === 'ECONNREFUSED'
+    const host = env.SANITY_API_HOST || 'hosted Sanity'
+    console.error(unreachable ? `schedule: cannot reach the content API at ${host}; is the lake running (npm start or npm run lake)?` : `schedule: ${error.message}`)
     process.exit(1)
   },
 )
