@@ -1,6 +1,9 @@
-// Next.js runs this once per server process at start: it makes renders that fail for want of content answer 503.
+// Next.js runs this once per server process at start: it hooks the responses `next start` writes, so that renders
+// that fail for want of content answer 503 and cached pages go out without being encoded again.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const { installOutageAnswers } = await import('./lib/outage/answer-outages-with-503.ts')
-  installOutageAnswers()
+  const { installResponseHooks } = await import('./lib/http/response-hooks.ts')
+  const { answerOutagesWith503 } = await import('./lib/outage/answer-outages-with-503.ts')
+  const { encodePagesOnce } = await import('./lib/http/encode-pages-once.ts')
+  installResponseHooks(answerOutagesWith503, encodePagesOnce)
 }

@@ -1,5 +1,5 @@
 // Turns the 5xx a render fails with while the content API is down into the "temporarily unavailable" 503 page.
-import { Server, type ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import { contentApiIsDown } from './content-api-health.ts'
 import { unavailableHeaders, unavailablePage } from './unavailable-page.ts'
 
@@ -45,18 +45,4 @@ export function answerOutagesWith503(res: ServerResponse): void {
     const callback = args.find((arg): arg is Callback => typeof arg === 'function')
     return (end as (...args: unknown[]) => ServerResponse).call(res, unavailablePage, ...(callback ? [callback] : []))
   } as ServerResponse['end']
-}
-
-const installed = Symbol.for('parley.answer-outages-with-503')
-
-/** Guards every response of every HTTP server in this process (the one `next start` runs); installing twice is a no-op. */
-export function installOutageAnswers(): void {
-  const prototype = Server.prototype as Server & { [installed]?: true }
-  if (prototype[installed]) return
-  prototype[installed] = true
-  const emit = prototype.emit
-  prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') answerOutagesWith503(args[1] as ServerResponse)
-    return (emit as (...args: unknown[]) => boolean).call(this, event, ...args)
-  } as Server['emit']
 }
