@@ -1,6 +1,7 @@
 // `node bench/site-throughput.ts [seconds] [rounds]`: requests/s and latency of a cached interview page from `next start`,
-// against an empty Next.js page (same Next.js, its own server) and the same interview HTML from nginx, in one run.
-// Quote the ratios (goal: interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
+// against an empty Next.js page (same Next.js, its own server), a page of that empty app padded with plain text to the
+// interview's HTML size (what Next.js does with that many bytes and no components), and the same interview HTML from
+// nginx, in one run. Quote the ratios (goal: interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'
 import { sample } from '../tests/site/support/sample-content.ts'
@@ -14,20 +15,29 @@ const load = { seconds, connections: 32, threads: 1 }
 
 const stops: (() => Promise<void>)[] = []
 const results: Record<string, WrkResult> = {}
+const htmlBytes: Record<string, number> = {}
 try {
   const site = await startSiteUnderTest()
   stops.push(() => site.stop())
   const interviewUrl = `${site.url}/interviews/${sample.interviewSlug}`
   const html = await (await fetch(interviewUrl)).text()
-  const empty = await startEmptyNextApp(39_872)
+  const empty = await startEmptyNextApp(39_872, { paddedPageBytes: Buffer.byteLength(html) })
   stops.push(() => empty.stop())
   const nginx = await serveWithNginx(html, 39_873)
   stops.push(() => nginx.stop())
-  await runWrk(interviewUrl, { ...load, seconds: 3 }) // warm-up
-  await runWrk(`${empty.url}/`, { ...load, seconds: 3 })
+  const targets = [
+    ['empty page (next start)', `${empty.url}/`, empty.pid],
+    ['padded page (next start)', `${empty.url}/padded`, empty.pid],
+    ['interview (next start)', interviewUrl, site.pid],
+    ['interview HTML (nginx)', nginx.url, undefined],
+  ] as const
+  for (const [name, url] of targets) {
+    htmlBytes[name] = (await (await fetch(url, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength
+    await runWrk(url, { ...load, seconds: 3 }) // warm-up
+  }
   // Interleaved rounds, best of each, so a burst of load from elsewhere on the machine does not decide the ratio.
   for (let round = 0; round < rounds; round++) {
-    for (const [name, url, serverPid] of [['empty page (next start)', `${empty.url}/`, empty.pid], ['interview (next start)', interviewUrl, site.pid], ['interview HTML (nginx)', nginx.url, undefined]] as const) {
+    for (const [name, url, serverPid] of targets) {
       const result = await runWrk(url, { ...load, ...(serverPid ? { serverPid } : {}) })
       if (!results[name] || result.requestsPerSecond > results[name].requestsPerSecond) results[name] = result
     }
@@ -41,6 +51,7 @@ console.log(`wrk -t${load.threads} -c${load.connections} -d${seconds}s, best of 
 for (const [name, result] of Object.entries(results)) {
   console.log(
     name.padEnd(26),
+    `${(htmlBytes[name]! / 1024).toFixed(1).padStart(5)} KiB`,
     `${result.requestsPerSecond.toFixed(0).padStart(7)} req/s`,
     `${(result.requestsPerSecond / emptyRps).toFixed(2).padStart(6)}× empty`,
     `avg ${result.latencyAvgMs.toFixed(2)} ms`,
@@ -50,4 +61,4 @@ for (const [name, result] of Object.entries(results)) {
   )
 }
 mkdirSync('bench/results', { recursive: true })
-writeFileSync('bench/results/site-throughput.json', JSON.stringify({ measuredAt: new Date().toISOString(), load, rounds, results }, null, 2))
+writeFileSync('bench/results/site-throughput.json', JSON.stringify({ measuredAt: new Date().toISOString(), load, rounds, htmlBytes, results }, null, 2))

@@ -1,7 +1,8 @@
 // An empty Next.js App Router app (a layout and a page that render almost nothing), built and served by the same
-// Next.js as the site: the baseline for the site's JavaScript and throughput figures.
+// Next.js as the site: the baseline for the site's JavaScript and throughput figures. Optionally it also has
+// `/padded`, a page with nothing on it but plain text, sized to a given HTML length: what Next.js serves at that size.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = process.cwd()
@@ -16,11 +17,18 @@ function write(path: string, text: string): void {
 
 export type RunningApp = { url: string; pid: number; stop(): Promise<void> }
 
-export async function startEmptyNextApp(port: number): Promise<RunningApp> {
+/** `paddedPageBytes`: the HTML length `/padded` should come close to (its text is in the HTML and the RSC payload). */
+export async function startEmptyNextApp(port: number, options: { paddedPageBytes?: number } = {}): Promise<RunningApp> {
   write('package.json', '{"name":"empty-next-app","private":true,"type":"module"}\n')
   write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2023', lib: ['dom', 'ES2023'], module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true, allowJs: true, esModuleInterop: true, plugins: [{ name: 'next' }] }, include: ['**/*.ts', '**/*.tsx'], exclude: ['node_modules'] }))
   write('app/layout.tsx', 'export default function RootLayout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html> }\n')
   write('app/page.tsx', 'export default function Page() { return <main>Empty</main> }\n')
+  rmSync(join(root, emptyAppDir, 'app/padded'), { recursive: true, force: true })
+  if (options.paddedPageBytes) {
+    // The empty page's HTML is ~4.3 KB; the text appears twice, once as HTML and once in the inline RSC payload.
+    const text = 'Plain words of padding. '.repeat(Math.max(0, Math.round((options.paddedPageBytes - 4_300) / 2 / 24)))
+    write('app/padded/page.tsx', `export default function Page() { return <main><p>${text}</p></main> }\n`)
+  }
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } as NodeJS.ProcessEnv
   await new Promise<void>((resolve, reject) => {
     const build = spawn(process.execPath, [nextBin, 'build', emptyAppDir], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
