@@ -33,7 +33,9 @@ try {
   ] as const
   for (const [name, url] of targets) {
     htmlBytes[name] = (await (await fetch(url, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength
-    await runWrk(url, { ...load, seconds: 3 }) // warm-up
+    // Warm-up: a `next start` server takes tens of seconds of load to settle (JIT, heap sizing); at 3 s the site's CPU
+    // per request was still falling round after round.
+    await runWrk(url, { ...load, seconds: 15 })
   }
   // Interleaved rounds, best of each, so a burst of load from elsewhere on the machine does not decide the ratio.
   for (let round = 0; round < rounds; round++) {
