@@ -74,6 +74,16 @@ test('every reader route answers 200, and an unknown address is a helpful 404', 
   await page.close()
 })
 
+test('an address with a broken percent-escape is a 400 that says so (Next.js alone answers a bare 500)', async () => {
+  for (const path of ['/interviews/%E0%A4%A', '/speakers/%E0', '/topics/%zz']) {
+    const response = await get(path)
+    expect([path, response.status]).toEqual([path, 400])
+    expect(await response.text()).toContain('<h1>This address can’t be read</h1>')
+  }
+  // A bad escape in the query alone is read as it is by the page.
+  expect((await get('/search?q=%E0%A4%A')).status).toBe(200)
+})
+
 test('a published edit appears on its page, the index and the feed within 3 s, with no restart', async () => {
   const title = `Building the graph, edited ${Date.now()}`
   await site.lake.editor.patch('interview-graph').set({ title }).commit()
