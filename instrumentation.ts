@@ -1,9 +1,12 @@
-// Next.js runs this once per server process at start: it hooks the responses `next start` writes, so that renders
-// that fail for want of content answer 503 and cached pages go out without being encoded again.
+// Next.js runs this once per server process at start: it hooks the requests `next start` answers, so that an address
+// with a broken escape is a 400, renders that fail for want of content answer 503, and cached pages go out without
+// being encoded again.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const { installResponseHooks } = await import('./lib/http/response-hooks.ts')
+  const { rejectMalformedAddresses } = await import('./lib/http/reject-malformed-addresses.ts')
   const { answerOutagesWith503 } = await import('./lib/outage/answer-outages-with-503.ts')
-  const { encodePagesOnce } = await import('./lib/http/encode-pages-once.ts')
-  installResponseHooks(answerOutagesWith503, encodePagesOnce)
+  const { encodePagesOnce, measurePagesOnce } = await import('./lib/http/encode-pages-once.ts')
+  measurePagesOnce()
+  installResponseHooks(rejectMalformedAddresses, answerOutagesWith503, encodePagesOnce)
 }

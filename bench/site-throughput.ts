@@ -1,7 +1,7 @@
 // `node bench/site-throughput.ts [seconds] [rounds]`: requests/s and latency of a cached interview page from `next start`,
 // against an empty Next.js page (same Next.js, its own server), a page of that empty app padded with plain text to the
-// interview's HTML size (what Next.js does with that many bytes and no components), and the same interview HTML from
-// nginx, in one run. Quote the ratios (goal: interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
+// interview's HTML size (what Next.js does with that many bytes and no components), the same padding on a dynamic ISR route like
+// the interview's, and the same interview HTML from nginx, in one run. Quote the ratios (goal: interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'
 import { sample } from '../tests/site/support/sample-content.ts'
@@ -28,6 +28,7 @@ try {
   const targets = [
     ['empty page (next start)', `${empty.url}/`, empty.pid],
     ['padded page (next start)', `${empty.url}/padded`, empty.pid],
+    ['padded ISR page (next start)', `${empty.url}/padded-isr/one`, empty.pid],
     ['interview (next start)', interviewUrl, site.pid],
     ['interview HTML (nginx)', nginx.url, undefined],
   ] as const
@@ -52,7 +53,7 @@ const emptyRps = results['empty page (next start)']!.requestsPerSecond
 console.log(`wrk -t${load.threads} -c${load.connections} -d${seconds}s, best of ${rounds} interleaved rounds, on 127.0.0.1 (client and servers share the machine's cores)`)
 for (const [name, result] of Object.entries(results)) {
   console.log(
-    name.padEnd(26),
+    name.padEnd(30),
     `${(htmlBytes[name]! / 1024).toFixed(1).padStart(5)} KiB`,
     `${result.requestsPerSecond.toFixed(0).padStart(7)} req/s`,
     `${(result.requestsPerSecond / emptyRps).toFixed(2).padStart(6)}× empty`,

@@ -1,6 +1,8 @@
 // An empty Next.js App Router app (a layout and a page that render almost nothing), built and served by the same
-// Next.js as the site: the baseline for the site's JavaScript and throughput figures. Optionally it also has
-// `/padded`, a page with nothing on it but plain text, sized to a given HTML length: what Next.js serves at that size.
+// Next.js as the site: the baseline for the site's JavaScript and throughput figures. Optionally it also has pages with
+// nothing on them but text, sized to a given HTML length: `/padded`, a static page of plain ASCII (what Next.js serves
+// at that size), and `/padded-isr/one`, the same text on a route of the site's kind (dynamic, with
+// `generateStaticParams` and `revalidate`).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,11 +25,23 @@ export async function startEmptyNextApp(port: number, options: { paddedPageBytes
   write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2023', lib: ['dom', 'ES2023'], module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true, allowJs: true, esModuleInterop: true, plugins: [{ name: 'next' }] }, include: ['**/*.ts', '**/*.tsx'], exclude: ['node_modules'] }))
   write('app/layout.tsx', 'export default function RootLayout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html> }\n')
   write('app/page.tsx', 'export default function Page() { return <main>Empty</main> }\n')
+  // Like the site, it computes no ETag (Next hashes the whole HTML for it); the empty page's 4 KB cost little to hash.
+  write('next.config.js', 'export default { generateEtags: false }\n')
   rmSync(join(root, emptyAppDir, 'app/padded'), { recursive: true, force: true })
+  rmSync(join(root, emptyAppDir, 'app/padded-isr'), { recursive: true, force: true })
   if (options.paddedPageBytes) {
     // The empty page's HTML is ~4.3 KB; the text appears twice, once as HTML and once in the inline RSC payload.
-    const text = 'Plain words of padding. '.repeat(Math.max(0, Math.round((options.paddedPageBytes - 4_300) / 2 / 24)))
-    write('app/padded/page.tsx', `export default function Page() { return <main><p>${text}</p></main> }\n`)
+    const repeats = Math.max(0, Math.round((options.paddedPageBytes - 4_300) / 2 / 24))
+    write('app/padded/page.tsx', `export default function Page() { return <main><p>${'Plain words of padding. '.repeat(repeats)}</p></main> }\n`)
+    write(
+      'app/padded-isr/[slug]/page.tsx',
+      [
+        'export const revalidate = 3600',
+        "export async function generateStaticParams() { return [{ slug: 'one' }] }",
+        `export default function Page() { return <main><p>${'Plain words of padding. '.repeat(repeats)}</p></main> }`,
+        '',
+      ].join('\n'),
+    )
   }
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } as NodeJS.ProcessEnv
   await new Promise<void>((resolve, reject) => {

@@ -1,13 +1,16 @@
-// The response hook that sends a cached page's UTF-8 bytes from memory, on a real Node HTTP server.
+// The response hook that sends a cached page's UTF-8 bytes from memory, on a real Node HTTP server, and the
+// Content-Length measure taken from the same bytes.
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { encodedPagesHeld, encodePagesOnce, utf8Once } from '../../lib/http/encode-pages-once.ts'
+import { encodedPagesHeld, encodePagesOnce, measurePagesOnce, utf8Once } from '../../lib/http/encode-pages-once.ts'
 
 let server: Server
 let url: string
 let answer: (res: ServerResponse) => void
+let stopMeasuring: () => void
 
 beforeAll(async () => {
+  stopMeasuring = measurePagesOnce()
   server = createServer((_req, res) => {
     encodePagesOnce(res)
     answer(res)
@@ -16,20 +19,26 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 
-afterAll(() => new Promise((resolve) => server.close(resolve)))
+afterAll(async () => {
+  // Buffer is shared with the other test files of this worker.
+  stopMeasuring()
+  await new Promise((resolve) => server.close(resolve))
+})
 
 // Beyond Latin-1 (’ and an emoji), so V8 holds it in two-byte form, like a real interview page.
 const page = `<!DOCTYPE html><p>It’s a page 🙂 é</p>${'<p>Some words about the interview.</p>'.repeat(600)}`
 
-test('a large page goes out byte for byte as UTF-8, and its bytes are kept once however often it is sent', async () => {
+test('a large page is measured and goes out byte for byte as UTF-8, and its bytes are made once however often it is sent', async () => {
   const before = encodedPagesHeld()
   answer = (res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8')
+    // As Next.js does, just before end().
     res.setHeader('content-length', Buffer.byteLength(page))
     res.end(page)
   }
   for (let i = 0; i < 3; i++) {
     const response = await fetch(url)
+    expect(response.headers.get('content-length')).toBe(String(Buffer.from(page, 'utf8').length))
     expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(page, 'utf8'))).toBe(true)
   }
   expect(encodedPagesHeld()).toEqual({ pages: before.pages + 1, bytes: before.bytes + Buffer.byteLength(page) })
@@ -49,6 +58,21 @@ test('small bodies, other encodings and callbacks pass through as they were', as
   expect(called).toBe(true)
   // Only the one large UTF-8 page is held, as before: the short body and the Latin-1 one were not kept.
   expect(encodedPagesHeld()).toEqual(before)
+})
+
+test('measuring gives every value its true byte length, and keeps only large UTF-8 strings', () => {
+  const large = `${page} measured`
+  const before = encodedPagesHeld()
+  const cases: [Parameters<typeof Buffer.byteLength>[0], BufferEncoding | undefined, number][] = [
+    ['short ’', undefined, Buffer.from('short ’').length],
+    [large, 'latin1', Buffer.from(large, 'latin1').length],
+    [large, 'utf16le', Buffer.from(large, 'utf16le').length],
+    [Buffer.from(large), undefined, Buffer.from(large).length],
+    [large, undefined, Buffer.from(large).length],
+    [large, 'utf8', Buffer.from(large).length],
+  ]
+  for (const [value, encoding, length] of cases) expect(Buffer.byteLength(value, encoding)).toBe(length)
+  expect(encodedPagesHeld()).toEqual({ pages: before.pages + 1, bytes: before.bytes + Buffer.from(large).length })
 })
 
 test('the memory is bounded: the pages asked for least recently leave first', () => {
