@@ -19,5 +19,8 @@ const nextConfig = {
   // Next hashes the whole HTML in JavaScript on every request for its ETag (fnv1a over 70 KB): a quarter of the CPU a
   // cached page costs. Pages are cached by `s-maxage` in front of Next and revalidated by tag, not by ETag.
   generateEtags: false,
+  // The site compresses in its response hooks instead (instrumentation.ts), with the same middleware, so that a cached
+  // page is compressed once rather than on every request.
+  compress: false,
 }
 export default nextConfig

@@ -1,8 +1,11 @@
 // `node bench/site-throughput.ts [seconds] [rounds]`: requests/s and latency of a cached interview page from `next start`,
 // against an empty Next.js page (same Next.js, its own server), a page of that empty app padded with plain text to the
 // interview's HTML size (what Next.js does with that many bytes and no components), the same padding on a dynamic ISR route like
-// the interview's, and the same interview HTML from nginx, in one run. Quote the ratios (goal: interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
+// the interview's, and the same interview HTML from nginx, in one run; then the empty page and the interview as a browser
+// asks for them (Accept-Encoding: gzip, deflate, br), compressed. Quote the ratios (goal: interview ≥ 0.9× the empty
+// page). Writes bench/results/site-throughput.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'
 import { sample } from '../tests/site/support/sample-content.ts'
 import { startEmptyNextApp } from './site-support/empty-next-app.ts'
@@ -12,6 +15,22 @@ import { runWrk, type WrkResult } from './site-support/wrk.ts'
 const seconds = Number(process.argv[2] ?? 10)
 const rounds = Number(process.argv[3] ?? 3)
 const load = { seconds, connections: 32, threads: 1 }
+
+const browser = 'as a browser asks (br)'
+const browserEncodings = 'gzip, deflate, br'
+
+/** The body's length on the wire, compressed or not (fetch() would decompress it). */
+function bytesSent(url: string, acceptEncoding: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      let length = 0
+      response.on('data', (chunk: Buffer) => (length += chunk.length))
+      response.on('end', () => resolve(length))
+    })
+      .on('error', reject)
+      .end()
+  })
+}
 
 const stops: (() => Promise<void>)[] = []
 const results: Record<string, WrkResult> = {}
@@ -25,23 +44,25 @@ try {
   stops.push(() => empty.stop())
   const nginx = await serveWithNginx(html, 39_873)
   stops.push(() => nginx.stop())
-  const targets = [
+  const targets: [name: string, url: string, serverPid?: number, acceptEncoding?: string][] = [
     ['empty page (next start)', `${empty.url}/`, empty.pid],
     ['padded page (next start)', `${empty.url}/padded`, empty.pid],
     ['padded ISR page (next start)', `${empty.url}/padded-isr/one`, empty.pid],
     ['interview (next start)', interviewUrl, site.pid],
-    ['interview HTML (nginx)', nginx.url, undefined],
-  ] as const
-  for (const [name, url] of targets) {
-    htmlBytes[name] = (await (await fetch(url, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength
+    ['interview HTML (nginx)', nginx.url],
+    [`empty page, ${browser}`, `${empty.url}/`, empty.pid, browserEncodings],
+    [`interview, ${browser}`, interviewUrl, site.pid, browserEncodings],
+  ]
+  for (const [name, url, , acceptEncoding] of targets) {
+    htmlBytes[name] = await bytesSent(url, acceptEncoding ?? 'identity')
     // Warm-up: a `next start` server takes tens of seconds of load to settle (JIT, heap sizing); at 3 s the site's CPU
     // per request was still falling round after round.
-    await runWrk(url, { ...load, seconds: 15 })
+    await runWrk(url, { ...load, seconds: 15, ...(acceptEncoding ? { acceptEncoding } : {}) })
   }
   // Interleaved rounds, best of each, so a burst of load from elsewhere on the machine does not decide the ratio.
   for (let round = 0; round < rounds; round++) {
-    for (const [name, url, serverPid] of targets) {
-      const result = await runWrk(url, { ...load, ...(serverPid ? { serverPid } : {}) })
+    for (const [name, url, serverPid, acceptEncoding] of targets) {
+      const result = await runWrk(url, { ...load, ...(serverPid ? { serverPid } : {}), ...(acceptEncoding ? { acceptEncoding } : {}) })
       if (!results[name] || result.requestsPerSecond > results[name].requestsPerSecond) results[name] = result
     }
   }
@@ -49,11 +70,12 @@ try {
   for (const stop of stops.reverse()) await stop()
 }
 
-const emptyRps = results['empty page (next start)']!.requestsPerSecond
 console.log(`wrk -t${load.threads} -c${load.connections} -d${seconds}s, best of ${rounds} interleaved rounds, on 127.0.0.1 (client and servers share the machine's cores)`)
 for (const [name, result] of Object.entries(results)) {
+  // Compared with the empty page asked for the same way.
+  const emptyRps = results[name.endsWith(browser) ? `empty page, ${browser}` : 'empty page (next start)']!.requestsPerSecond
   console.log(
-    name.padEnd(30),
+    name.padEnd(36),
     `${(htmlBytes[name]! / 1024).toFixed(1).padStart(5)} KiB`,
     `${result.requestsPerSecond.toFixed(0).padStart(7)} req/s`,
     `${(result.requestsPerSecond / emptyRps).toFixed(2).padStart(6)}× empty`,

@@ -18,10 +18,11 @@ function toMs(value: string): number {
   return match[2] === 'us' ? number / 1000 : match[2] === 's' ? number * 1000 : number
 }
 
-export function runWrk(url: string, options: { seconds: number; connections: number; threads: number; serverPid?: number }): Promise<WrkResult> {
+/** `acceptEncoding`: sent as Accept-Encoding (wrk sends none by default, so servers answer uncompressed). */
+export function runWrk(url: string, options: { seconds: number; connections: number; threads: number; serverPid?: number; acceptEncoding?: string }): Promise<WrkResult> {
   const cpuBefore = options.serverPid ? cpuMs(options.serverPid) : 0
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', url], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn('wrk', [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', ...(options.acceptEncoding ? ['-H', `Accept-Encoding: ${options.acceptEncoding}`] : []), url], { stdio: ['ignore', 'pipe', 'inherit'] })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.once('error', (error) => reject(new Error(`wrk could not run (apt-get install -y wrk): ${error.message}`)))

@@ -1,7 +1,9 @@
 // The reader site end to end: a production build served by `next start`, reading a real lake that sends the signed
 // revalidation webhook, driven over HTTP and in real Chromium.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { request, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { XMLParser } from 'fast-xml-parser'
 import { AxeBuilder } from '@axe-core/playwright'
 import { encodeSignatureHeader } from '@sanity/webhook'
@@ -72,6 +74,38 @@ test('every reader route answers 200, and an unknown address is a helpful 404', 
   expect(await page.getByRole('search', { name: 'Interviews' }).count()).toBe(1)
   await expect(page.getByRole('link', { name: 'all interviews' }).getAttribute('href')).resolves.toBe('/interviews')
   await page.close()
+})
+
+/** The response as it crossed the wire (fetch() would decompress it and drop the encoding headers). */
+function getRaw(path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(`${site.url}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }))
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
+test('pages, feeds and scripts go out compressed as the browser accepts; a cached page from bytes compressed once', async () => {
+  const path = `/interviews/${sample.interviewSlug}`
+  const plain = Buffer.from(await text(path, { 'accept-encoding': 'identity' }))
+  const browser = await getRaw(path, 'gzip, deflate, br, zstd')
+  expect([browser.headers['content-encoding'], browser.headers.vary?.includes('Accept-Encoding')]).toEqual(['br', true])
+  // Sent whole with its length: the kept bytes, not the middleware's stream (which has no Content-Length).
+  expect(browser.headers['content-length']).toBe(String(browser.body.length))
+  expect(brotliDecompressSync(browser.body).equals(plain)).toBe(true)
+  const gzipOnly = await getRaw(path, 'gzip')
+  expect([gzipOnly.headers['content-encoding'], gunzipSync(gzipOnly.body).equals(plain)]).toEqual(['gzip', true])
+
+  const script = /<script src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(plain.toString())![1]!
+  for (const asset of [script, '/feed.xml', '/sitemap.xml']) {
+    const response = await getRaw(asset, 'gzip, deflate, br')
+    expect([asset, response.headers['content-encoding']]).toEqual([asset, 'br'])
+    expect(brotliDecompressSync(response.body).toString()).toBe(await text(asset, { 'accept-encoding': 'identity' }))
+  }
 })
 
 test('an address with a broken percent-escape is a 400 that says so (Next.js alone answers a bare 500)', async () => {
