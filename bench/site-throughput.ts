@@ -1,9 +1,9 @@
-// `node bench/site-throughput.ts [seconds] [rounds]`: requests/s and latency of a cached interview page from `next start`,
-// against an empty Next.js page (same Next.js, its own server), a page of that empty app padded with plain text to the
-// interview's HTML size (what Next.js does with that many bytes and no components), the same padding on a dynamic ISR route like
-// the interview's, and the same interview HTML from nginx, in one run; then the empty page and the interview as a browser
-// asks for them (Accept-Encoding: gzip, deflate, br), compressed. Quote the ratios (goal: interview ≥ 0.9× the empty
-// page). Writes bench/results/site-throughput.json.
+// `node bench/site-throughput.ts [seconds] [rounds]`: requests/s and latency of a cached interview page from
+// `next start`, against an empty Next.js page (same Next.js, its own server), a page of that empty app padded with plain
+// text to the interview's HTML size (what Next.js does with that many bytes and no components), the same padding on a
+// dynamic ISR route like the interview's, and the same interview HTML from nginx, in one run; then the empty page and
+// the interview as a browser asks for them (Accept-Encoding: gzip, deflate, br), compressed. Quote the ratios (goal:
+// interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'

@@ -99,8 +99,9 @@ const measured = Symbol.for('parley.measure-pages-once')
 /**
  * Before `end()`, Next.js measures the page for its Content-Length with `Buffer.byteLength`, which walks a two-byte
  * string at a tenth of the speed of a one-byte one: large UTF-8 strings are measured from their kept bytes instead, so
- * a cached page is encoded once, here, and its `end()` finds the bytes made. With this, an interview costs `next start`
- * what a page of plain text of its size costs (bench/site-throughput.ts). Returns the undo, for tests.
+ * a cached page is encoded once, here, and its `end()` finds the bytes made. With it, an interview costs `next start`
+ * about what a page of plain text of its size on the same kind of route does (bench/site-throughput.ts). Returns the
+ * undo, for tests.
  */
 export function measurePagesOnce(): () => void {
   const target = Buffer as typeof Buffer & { [measured]?: true }
