@@ -108,8 +108,8 @@ test('pages, feeds and scripts go out compressed as the browser accepts; a cache
   }
 })
 
-test('an address with a broken percent-escape is a 400 that says so (Next.js alone answers a bare 500)', async () => {
-  for (const path of ['/interviews/%E0%A4%A', '/speakers/%E0', '/topics/%zz']) {
+test('an address with a broken percent-escape or an escaped control character is a 400 that says so (Next.js alone answers a bare 500)', async () => {
+  for (const path of ['/interviews/%E0%A4%A', '/speakers/%E0', '/topics/%zz', '/topics/%00']) {
     const response = await get(path)
     expect([path, response.status]).toEqual([path, 400])
     expect(await response.text()).toContain('<h1>This address can’t be read</h1>')
