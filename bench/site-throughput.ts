@@ -5,8 +5,8 @@
 // the interview as a browser asks for them (Accept-Encoding: gzip, deflate, br), compressed. Quote the ratios (goal:
 // interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'
+import { rawResponse } from '../tests/site/support/raw-response.ts'
 import { sample } from '../tests/site/support/sample-content.ts'
 import { startEmptyNextApp } from './site-support/empty-next-app.ts'
 import { serveWithNginx } from './site-support/nginx-static.ts'
@@ -18,19 +18,6 @@ const load = { seconds, connections: 32, threads: 1 }
 
 const browser = 'as a browser asks (br)'
 const browserEncodings = 'gzip, deflate, br'
-
-/** The body's length on the wire, compressed or not (fetch() would decompress it). */
-function bytesSent(url: string, acceptEncoding: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
-      let length = 0
-      response.on('data', (chunk: Buffer) => (length += chunk.length))
-      response.on('end', () => resolve(length))
-    })
-      .on('error', reject)
-      .end()
-  })
-}
 
 const stops: (() => Promise<void>)[] = []
 const results: Record<string, WrkResult> = {}
@@ -54,7 +41,8 @@ try {
     [`interview, ${browser}`, interviewUrl, site.pid, browserEncodings],
   ]
   for (const [name, url, , acceptEncoding] of targets) {
-    htmlBytes[name] = await bytesSent(url, acceptEncoding ?? 'identity')
+    // Bytes on the wire, compressed or not.
+    htmlBytes[name] = (await rawResponse(url, acceptEncoding ?? 'identity')).body.length
     // Warm-up: a `next start` server takes tens of seconds of load to settle (JIT, heap sizing); at 3 s the site's CPU
     // per request was still falling round after round.
     await runWrk(url, { ...load, seconds: 15, ...(acceptEncoding ? { acceptEncoding } : {}) })

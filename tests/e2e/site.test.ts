@@ -1,7 +1,6 @@
 // The reader site end to end: a production build served by `next start`, reading a real lake that sends the signed
 // revalidation webhook, driven over HTTP and in real Chromium.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { request, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { XMLParser } from 'fast-xml-parser'
@@ -11,6 +10,7 @@ import { createPreviewSecret } from '@sanity/preview-url-secret/create-secret'
 import { distDir, secrets, startSiteUnderTest, type SiteUnderTest } from './site-support/site-under-test.ts'
 import { launchChromium } from './site-support/browser.ts'
 import { sample } from '../site/support/sample-content.ts'
+import { rawResponse } from '../site/support/raw-response.ts'
 import { readToken, writeToken } from '../site/support/test-lake.ts'
 import { startLake } from '../../lake/index.ts'
 
@@ -76,18 +76,7 @@ test('every reader route answers 200, and an unknown address is a helpful 404', 
   await page.close()
 })
 
-/** The response as it crossed the wire (fetch() would decompress it and drop the encoding headers). */
-function getRaw(path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    request(`${site.url}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }))
-    })
-      .on('error', reject)
-      .end()
-  })
-}
+const getRaw = (path: string, acceptEncoding: string) => rawResponse(`${site.url}${path}`, acceptEncoding)
 
 test('pages, feeds and scripts go out compressed as the browser accepts; a cached page from bytes compressed once', async () => {
   const path = `/interviews/${sample.interviewSlug}`

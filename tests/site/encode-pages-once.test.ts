@@ -1,14 +1,15 @@
 // The response hooks that send a cached page's UTF-8 and compressed bytes from memory, on a real Node HTTP server with
 // the real compression middleware, as instrumentation.ts installs them; and the Content-Length measure taken from the
 // same bytes.
-import { createServer, request, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { compressResponses } from '../../lib/http/compress-responses.ts'
+import { rawResponse } from './support/raw-response.ts'
 import { bytesOnce, encodedPagesHeld, encodePagesOnce, measurePagesOnce, utf8Once } from '../../lib/http/encode-pages-once.ts'
 
 let server: Server
-let port: number
+let url: string
 let answer: (res: ServerResponse) => void
 let stopMeasuring: () => void
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
     answer(res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  port = (server.address() as AddressInfo).port
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 
 afterAll(async () => {
@@ -29,19 +30,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-/** The response as it crossed the wire: fetch() would decompress it and hide the headers that matter here. */
-function get(acceptEncoding: string | undefined, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }
-    request({ host: '127.0.0.1', port, method, headers }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
-    })
-      .on('error', reject)
-      .end()
-  })
-}
+const get = (acceptEncoding: string | undefined, method?: string) => rawResponse(url, acceptEncoding, method)
 
 // Beyond Latin-1 (’ and an emoji), so V8 holds it in two-byte form, like a real interview page.
 const page = `<!DOCTYPE html><p>It’s a page 🙂 é</p>${'<p>Some words about the interview.</p>'.repeat(600)}`
