@@ -1,13 +1,13 @@
 // The Studio: Parley's content model and editing tools, pointed at the lake that serves it (or at hosted Sanity, by build-time configuration).
-import {defineConfig} from 'sanity'
-import {structureTool} from 'sanity/structure'
-import {schemaTypes, singletonTypes} from './schemas/index.ts'
-import {documentActions} from './studio/actions/index.ts'
-import {lakeAuth} from './studio/auth.ts'
-import {backend, dataset, projectId} from './studio/environment.ts'
-import {lakeClientFactory} from './studio/lakeClient.ts'
-import {editorialCalendar} from './studio/scheduling/calendarTool.tsx'
-import {structure} from './studio/structure.ts'
+import { defineConfig } from 'sanity'
+import { structureTool } from 'sanity/structure'
+import { schemaTypes, singletonTypes } from './schemas/index.ts'
+import { documentActions } from './studio/actions/index.ts'
+import { lakeAuth } from './studio/auth.ts'
+import { backend, dataset, projectId } from './studio/environment.ts'
+import { lakeClientFactory } from './studio/lakeClient.ts'
+import { editorialCalendar } from './studio/scheduling/calendarTool.tsx'
+import { structure } from './studio/structure.ts'
 
 // Features that live in Sanity's hosted services (releases, tasks and comments in an add-on
 // dataset, announcements) have no counterpart in the lake; off there, Sanity's defaults otherwise.
@@ -17,9 +17,9 @@ const lakeOptions =
         apiHost: backend.apiHost,
         unstable_clientFactory: lakeClientFactory(backend.apiHost),
         auth: lakeAuth(backend.apiHost),
-        releases: {enabled: false},
-        tasks: {enabled: false},
-        announcements: {enabled: false},
+        releases: { enabled: false },
+        tasks: { enabled: false },
+        announcements: { enabled: false },
       }
     : {}
 
@@ -31,9 +31,9 @@ export default defineConfig({
   // No workspace basePath: the Studio's base path (/studio) is set once, in sanity.cli.ts.
   ...lakeOptions,
   // Parley schedules through its own scheduler (lib/scheduling), on every plan and on the lake.
-  scheduledPublishing: {enabled: false},
-  scheduledDrafts: {enabled: false},
-  plugins: [structureTool({structure, title: 'Content'}), editorialCalendar()],
+  scheduledPublishing: { enabled: false },
+  scheduledDrafts: { enabled: false },
+  plugins: [structureTool({ structure, title: 'Content' }), editorialCalendar()],
   schema: {
     types: schemaTypes,
     // The settings singleton is opened from the structure, never created from "New document".
@@ -42,6 +42,6 @@ export default defineConfig({
   document: {
     actions: documentActions,
     newDocumentOptions: (previous) => previous.filter((item) => !singletonTypes.has(item.templateId)),
-    ...(backend.kind === 'lake' ? {comments: {enabled: false}} : {}),
+    ...(backend.kind === 'lake' ? { comments: { enabled: false } } : {}),
   },
 })

@@ -5,6 +5,12 @@ import { InterviewIndex } from './_components/interview-index.tsx'
 export const revalidate = 3600
 
 export default async function HomePage() {
-  const [settings, featured, latest] = await Promise.all([getSiteSettings(), listFeaturedInterviews(), listInterviews(1)])
-  return <InterviewIndex title={settings.title} description={settings.description} featured={featured} latest={latest} />
+  const [settings, featured, latest] = await Promise.all([
+    getSiteSettings(),
+    listFeaturedInterviews(),
+    listInterviews(1),
+  ])
+  return (
+    <InterviewIndex title={settings.title} description={settings.description} featured={featured} latest={latest} />
+  )
 }

@@ -28,11 +28,22 @@ function random(seed: number) {
 }
 const next = random(42)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T
-const words = 'latency queue payments scaling review mentor compiler kernel design interview platform team oncall incident data search cache index rollout migration'.split(' ')
+const words =
+  'latency queue payments scaling review mentor compiler kernel design interview platform team oncall incident data search cache index rollout migration'.split(
+    ' ',
+  )
 const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ')
 
 function person(i: number) {
-  return { _id: `person-${i}`, _type: 'person', name: `Person ${i}`, slug: { _type: 'slug', current: `person-${i}` }, role: pick(['Staff Engineer', 'Engineering Manager', 'SRE', 'Designer']), team: pick(['Payments', 'Search', 'Platform']), bio: sentence(20) }
+  return {
+    _id: `person-${i}`,
+    _type: 'person',
+    name: `Person ${i}`,
+    slug: { _type: 'slug', current: `person-${i}` },
+    role: pick(['Staff Engineer', 'Engineering Manager', 'SRE', 'Designer']),
+    team: pick(['Payments', 'Search', 'Platform']),
+    bio: sentence(20),
+  }
 }
 
 function interview(i: number) {
@@ -53,7 +64,15 @@ function interview(i: number) {
       _type: 'qaBlock',
       _key: `q${q}`,
       question: `${sentence(8)}?`,
-      answer: [{ _type: 'block', _key: `b${q}`, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `s${q}`, text: sentence(40), marks: [] }] }],
+      answer: [
+        {
+          _type: 'block',
+          _key: `b${q}`,
+          style: 'normal',
+          markDefs: [],
+          children: [{ _type: 'span', _key: `s${q}`, text: sentence(40), marks: [] }],
+        },
+      ],
     })),
   }
 }
@@ -103,55 +122,94 @@ async function time(runs: number, work: () => Promise<unknown>): Promise<number>
 
 const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-'))
 const lake = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN })
-const client = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: lake.url, token: WRITE_TOKEN, useCdn: false })
+const client = createClient({
+  projectId: 'parley',
+  dataset: 'production',
+  apiVersion: '2025-02-19',
+  useProjectHostname: false,
+  apiHost: lake.url,
+  token: WRITE_TOKEN,
+  useCdn: false,
+})
 
 try {
   if (!WRITES_ONLY) {
-  console.log(`Loading ${PEOPLE} people, ${TOPICS} topics and ${INTERVIEWS} interviews over HTTP…`)
-  const loadStarted = performance.now()
-  const batch = async (docs: Record<string, unknown>[]) => {
-    const tx = client.transaction()
-    for (const doc of docs) tx.create(doc as never)
-    await tx.commit({ returnDocuments: false, visibility: 'async' })
-  }
-  await batch([...Array.from({ length: PEOPLE }, (_, i) => person(i)), ...Array.from({ length: TOPICS }, (_, i) => ({ _id: `topic-${i}`, _type: 'topic', title: `Topic ${i}` }))])
-  let speakerId = ''
-  for (let start = 0; start < INTERVIEWS; start += 1000) {
-    const docs = Array.from({ length: Math.min(1000, INTERVIEWS - start) }, (_, k) => interview(start + k))
-    speakerId ||= docs[0]?.speaker._ref ?? ''
-    await batch(docs)
-  }
-  console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`)
+    console.log(`Loading ${PEOPLE} people, ${TOPICS} topics and ${INTERVIEWS} interviews over HTTP…`)
+    const loadStarted = performance.now()
+    const batch = async (docs: Record<string, unknown>[]) => {
+      const tx = client.transaction()
+      for (const doc of docs) tx.create(doc as never)
+      await tx.commit({ returnDocuments: false, visibility: 'async' })
+    }
+    await batch([
+      ...Array.from({ length: PEOPLE }, (_, i) => person(i)),
+      ...Array.from({ length: TOPICS }, (_, i) => ({ _id: `topic-${i}`, _type: 'topic', title: `Topic ${i}` })),
+    ])
+    let speakerId = ''
+    for (let start = 0; start < INTERVIEWS; start += 1000) {
+      const docs = Array.from({ length: Math.min(1000, INTERVIEWS - start) }, (_, k) => interview(start + k))
+      speakerId ||= docs[0]?.speaker._ref ?? ''
+      await batch(docs)
+    }
+    console.log(`Loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`)
 
-  const queries = [
-    { name: '(a) slug lookup', query: '*[_type == "interview" && slug.current == $slug][0]{title, "speaker": speaker->name}', params: { slug: `interview-${Math.floor(INTERVIEWS / 2)}` }, runs: 300, goalRatio: 50, goalMs: 2 },
-    { name: '(b) latest 20 with speaker', query: '*[_type == "interview"] | order(publishedAt desc)[0...20]{title, "slug": slug.current, publishedAt, "speaker": speaker->name}', params: {}, runs: 100, goalRatio: 10, goalMs: 0 },
-    { name: '(c) by one speaker', query: '*[_type == "interview" && speaker._ref == $speaker] | order(publishedAt desc){title, "slug": slug.current, publishedAt}', params: { speaker: speakerId }, runs: 100, goalRatio: 10, goalMs: 0 },
-  ]
+    const queries = [
+      {
+        name: '(a) slug lookup',
+        query: '*[_type == "interview" && slug.current == $slug][0]{title, "speaker": speaker->name}',
+        params: { slug: `interview-${Math.floor(INTERVIEWS / 2)}` },
+        runs: 300,
+        goalRatio: 50,
+        goalMs: 2,
+      },
+      {
+        name: '(b) latest 20 with speaker',
+        query:
+          '*[_type == "interview"] | order(publishedAt desc)[0...20]{title, "slug": slug.current, publishedAt, "speaker": speaker->name}',
+        params: {},
+        runs: 100,
+        goalRatio: 10,
+        goalMs: 0,
+      },
+      {
+        name: '(c) by one speaker',
+        query:
+          '*[_type == "interview" && speaker._ref == $speaker] | order(publishedAt desc){title, "slug": slug.current, publishedAt}',
+        params: { speaker: speakerId },
+        runs: 100,
+        goalRatio: 10,
+        goalMs: 0,
+      },
+    ]
 
-  // The lake is measured first, before this process holds 100,000 documents in memory for groq-js
-  // (a heap that size makes every garbage collection, and so every HTTP round trip here, slower).
-  const lakeAnswers: { result: unknown; ms: number }[] = []
-  for (const q of queries) {
-    for (let i = 0; i < 20; i++) await client.fetch(q.query, q.params)
-    const result = await client.fetch(q.query, q.params)
-    lakeAnswers.push({ result, ms: await time(q.runs, () => client.fetch(q.query, q.params)) })
-  }
+    // The lake is measured first, before this process holds 100,000 documents in memory for groq-js
+    // (a heap that size makes every garbage collection, and so every HTTP round trip here, slower).
+    const lakeAnswers: { result: unknown; ms: number }[] = []
+    for (const q of queries) {
+      for (let i = 0; i < 20; i++) await client.fetch(q.query, q.params)
+      const result = await client.fetch(q.query, q.params)
+      lakeAnswers.push({ result, ms: await time(q.runs, () => client.fetch(q.query, q.params)) })
+    }
 
-  console.log('\nQuery medians (lake over HTTP with @sanity/client vs groq-js over all documents in memory, same run):')
-  let inMemory: unknown[] | null = lake.store.allDocuments('production')
-  for (const [index, q] of queries.entries()) {
-    const tree = parse(q.query)
-    const lakeAnswer = lakeAnswers[index] as { result: unknown; ms: number }
-    const fromGroq = await (await evaluate(tree, { dataset: inMemory, params: q.params })).get()
-    if (JSON.stringify(lakeAnswer.result) !== JSON.stringify(fromGroq)) throw new Error(`${q.name}: the lake and groq-js disagree`)
-    const groqMs = await time(7, async () => (await evaluate(tree, { dataset: inMemory, params: q.params })).get())
-    const ratio = groqMs / lakeAnswer.ms
-    const goal = `goal ≥ ${q.goalRatio}×${q.goalMs ? ` and ≤ ${q.goalMs} ms` : ''}`
-    const met = ratio >= q.goalRatio && (!q.goalMs || lakeAnswer.ms <= q.goalMs)
-    console.log(`  ${q.name.padEnd(28)} lake ${lakeAnswer.ms.toFixed(2).padStart(7)} ms   groq-js ${groqMs.toFixed(1).padStart(7)} ms   ${ratio.toFixed(0).padStart(5)}× faster   (${goal}: ${met ? 'met' : 'NOT met'})`)
-  }
-  inMemory = null
+    console.log(
+      '\nQuery medians (lake over HTTP with @sanity/client vs groq-js over all documents in memory, same run):',
+    )
+    let inMemory: unknown[] | null = lake.store.allDocuments('production')
+    for (const [index, q] of queries.entries()) {
+      const tree = parse(q.query)
+      const lakeAnswer = lakeAnswers[index] as { result: unknown; ms: number }
+      const fromGroq = await (await evaluate(tree, { dataset: inMemory, params: q.params })).get()
+      if (JSON.stringify(lakeAnswer.result) !== JSON.stringify(fromGroq))
+        throw new Error(`${q.name}: the lake and groq-js disagree`)
+      const groqMs = await time(7, async () => (await evaluate(tree, { dataset: inMemory, params: q.params })).get())
+      const ratio = groqMs / lakeAnswer.ms
+      const goal = `goal ≥ ${q.goalRatio}×${q.goalMs ? ` and ≤ ${q.goalMs} ms` : ''}`
+      const met = ratio >= q.goalRatio && (!q.goalMs || lakeAnswer.ms <= q.goalMs)
+      console.log(
+        `  ${q.name.padEnd(28)} lake ${lakeAnswer.ms.toFixed(2).padStart(7)} ms   groq-js ${groqMs.toFixed(1).padStart(7)} ms   ${ratio.toFixed(0).padStart(5)}× faster   (${goal}: ${met ? 'met' : 'NOT met'})`,
+      )
+    }
+    inMemory = null
   }
   await lake.close()
 
@@ -159,23 +217,41 @@ try {
   for (const durability of ['normal', 'full'] as const) {
     const txDir = mkdtempSync(join(tmpdir(), 'parley-bench-tx-'))
     const txLake = await startLake({ port: 0, dataDir: txDir, writeToken: WRITE_TOKEN, durability })
-    const writer = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: txLake.url, token: WRITE_TOKEN, useCdn: false })
+    const writer = createClient({
+      projectId: 'parley',
+      dataset: 'production',
+      apiVersion: '2025-02-19',
+      useProjectHostname: false,
+      apiHost: txLake.url,
+      token: WRITE_TOKEN,
+      useCdn: false,
+    })
     try {
       for (const inFlight of [1, 8]) {
         let count = 0
         const cpuBefore = process.cpuUsage()
         const started = performance.now()
         const deadline = started + 3000
-        await Promise.all(Array.from({ length: inFlight }, async (_, worker) => {
-          while (performance.now() < deadline) {
-            await writer.create({ _id: `tx-${inFlight}-${worker}-${count}`, _type: 'note', n: count }, { returnDocuments: false })
-            count++
-          }
-        }))
+        await Promise.all(
+          Array.from({ length: inFlight }, async (_, worker) => {
+            while (performance.now() < deadline) {
+              await writer.create(
+                { _id: `tx-${inFlight}-${worker}-${count}`, _type: 'note', n: count },
+                { returnDocuments: false },
+              )
+              count++
+            }
+          }),
+        )
         const perSecond = count / ((performance.now() - started) / 1000)
-        const perCpuSecond = count / (cpuSeconds(process.cpuUsage(cpuBefore)))
-        const label = durability === 'normal' ? 'synchronous=NORMAL (default; survives kill -9)' : 'synchronous=FULL (fsync per commit; survives power loss)'
-        console.log(`  ${label.padEnd(58)} ${inFlight} in flight: ${perSecond.toFixed(0).padStart(5)} transactions/s (goal ≥ 1,000/s: ${perSecond >= 1000 ? 'met' : 'NOT met'}); ${perCpuSecond.toFixed(0)} per CPU-second of this process (client + lake)`)
+        const perCpuSecond = count / cpuSeconds(process.cpuUsage(cpuBefore))
+        const label =
+          durability === 'normal'
+            ? 'synchronous=NORMAL (default; survives kill -9)'
+            : 'synchronous=FULL (fsync per commit; survives power loss)'
+        console.log(
+          `  ${label.padEnd(58)} ${inFlight} in flight: ${perSecond.toFixed(0).padStart(5)} transactions/s (goal ≥ 1,000/s: ${perSecond >= 1000 ? 'met' : 'NOT met'}); ${perCpuSecond.toFixed(0)} per CPU-second of this process (client + lake)`,
+        )
       }
       // Load from a separate process (plain fetch), so this process's CPU time is the lake's alone.
       {
@@ -183,7 +259,9 @@ try {
         const { count, seconds } = await externalWriters(txLake.url, 8, 3000)
         const perSecond = count / seconds
         const perLakeCpuSecond = count / cpuSeconds(process.cpuUsage(cpuBefore))
-        console.log(`  ${''.padEnd(58)} 8 in flight from another process (fetch): ${perSecond.toFixed(0).padStart(5)} transactions/s; ${perLakeCpuSecond.toFixed(0)} per CPU-second of the lake`)
+        console.log(
+          `  ${''.padEnd(58)} 8 in flight from another process (fetch): ${perSecond.toFixed(0).padStart(5)} transactions/s; ${perLakeCpuSecond.toFixed(0)} per CPU-second of the lake`,
+        )
       }
       // The same transactions without HTTP or the client: what the store itself sustains.
       const access = { role: 'editor', identity: 'bench', readDrafts: true, write: true } as const
@@ -191,12 +269,18 @@ try {
       const cpuBefore = process.cpuUsage()
       const started = performance.now()
       while (performance.now() < started + 3000) {
-        await mutate(txLake.context, { mutations: [{ create: { _id: `direct-${count}`, _type: 'note', n: count } }] }, { dataset: 'production', access, returnDocuments: false, dryRun: false, autoGenerateArrayKeys: false })
+        await mutate(
+          txLake.context,
+          { mutations: [{ create: { _id: `direct-${count}`, _type: 'note', n: count } }] },
+          { dataset: 'production', access, returnDocuments: false, dryRun: false, autoGenerateArrayKeys: false },
+        )
         count++
       }
       const perSecond = count / ((performance.now() - started) / 1000)
       const perCpuSecond = count / cpuSeconds(process.cpuUsage(cpuBefore))
-      console.log(`  ${''.padEnd(58)} in-process (mutate(), no HTTP): ${perSecond.toFixed(0).padStart(5)} transactions/s; ${perCpuSecond.toFixed(0)} per CPU-second`)
+      console.log(
+        `  ${''.padEnd(58)} in-process (mutate(), no HTTP): ${perSecond.toFixed(0).padStart(5)} transactions/s; ${perCpuSecond.toFixed(0)} per CPU-second`,
+      )
     } finally {
       await txLake.close()
       rmSync(txDir, { recursive: true, force: true })
@@ -213,13 +297,24 @@ try {
       })
     })
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve))
-    const { count, seconds } = await externalWriters(`http://127.0.0.1:${(bare.address() as { port: number }).port}`, 8, 3000)
-    console.log(`  reference: a bare node:http server that stores nothing, same writer process: ${(count / seconds).toFixed(0)} requests/s`)
+    const { count, seconds } = await externalWriters(
+      `http://127.0.0.1:${(bare.address() as { port: number }).port}`,
+      8,
+      3000,
+    )
+    console.log(
+      `  reference: a bare node:http server that stores nothing, same writer process: ${(count / seconds).toFixed(0)} requests/s`,
+    )
     bare.close()
     bare.closeAllConnections()
   }
 
-  console.log(`\n(load average while measuring: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(', ')} on ${(await import('node:os')).cpus().length} cores)`)
+  console.log(
+    `\n(load average while measuring: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} on ${(await import('node:os')).cpus().length} cores)`,
+  )
 } finally {
   await lake.close()
   rmSync(dataDir, { recursive: true, force: true })

@@ -13,7 +13,15 @@ const baseline = await pageJavaScript(`${empty.url}/`)
 await empty.stop()
 
 const site = await startSiteUnderTest()
-const routes = ['/', `/interviews/${sample.interviewSlug}`, `/speakers/${sample.speakerSlug}`, `/topics/${sample.topicSlug}`, `/series/${sample.seriesSlug}`, '/search?q=graph', '/interviews/no-such-interview']
+const routes = [
+  '/',
+  `/interviews/${sample.interviewSlug}`,
+  `/speakers/${sample.speakerSlug}`,
+  `/topics/${sample.topicSlug}`,
+  `/series/${sample.seriesSlug}`,
+  '/search?q=graph',
+  '/interviews/no-such-interview',
+]
 const rows = []
 try {
   for (const route of routes) rows.push({ route, ...(await pageJavaScript(`${site.url}${route}`)) })
@@ -21,16 +29,23 @@ try {
   await site.stop()
 }
 
-console.log(`empty Next.js page: ${kib(baseline.chunkGzipBytes)} KiB in ${baseline.chunks} chunks + ${kib(baseline.inlineGzipBytes)} KiB inline`)
+console.log(
+  `empty Next.js page: ${kib(baseline.chunkGzipBytes)} KiB in ${baseline.chunks} chunks + ${kib(baseline.inlineGzipBytes)} KiB inline`,
+)
 console.log('route'.padEnd(36), 'chunks KiB', ' Δ empty', ' inline KiB', ' total Δ empty')
 for (const row of rows) {
   console.log(
     row.route.padEnd(36),
     kib(row.chunkGzipBytes).padStart(10),
-    `${row.chunkGzipBytes >= baseline.chunkGzipBytes ? '+' : ''}${kib(row.chunkGzipBytes - baseline.chunkGzipBytes)}`.padStart(8),
+    `${row.chunkGzipBytes >= baseline.chunkGzipBytes ? '+' : ''}${kib(row.chunkGzipBytes - baseline.chunkGzipBytes)}`.padStart(
+      8,
+    ),
     kib(row.inlineGzipBytes).padStart(10),
     `${row.gzipBytes >= baseline.gzipBytes ? '+' : ''}${kib(row.gzipBytes - baseline.gzipBytes)}`.padStart(13),
   )
 }
 mkdirSync('bench/results', { recursive: true })
-writeFileSync('bench/results/site-js-size.json', JSON.stringify({ measuredAt: new Date().toISOString(), baseline, rows }, null, 2))
+writeFileSync(
+  'bench/results/site-js-size.json',
+  JSON.stringify({ measuredAt: new Date().toISOString(), baseline, rows }, null, 2),
+)

@@ -17,7 +17,10 @@ try {
     const seen: { page?: number; index?: number } = {}
     while (seen.page === undefined || seen.index === undefined) {
       if (performance.now() - started > 15_000) throw new Error(`edit ${edit} not live after 15 s`)
-      const [page, index] = await Promise.all([fetch(pageUrl).then((r) => r.text()), fetch(`${site.url}/`).then((r) => r.text())])
+      const [page, index] = await Promise.all([
+        fetch(pageUrl).then((r) => r.text()),
+        fetch(`${site.url}/`).then((r) => r.text()),
+      ])
       if (seen.page === undefined && page.includes(title)) seen.page = performance.now() - started
       if (seen.index === undefined && index.includes(title)) seen.index = performance.now() - started
       await new Promise((r) => setTimeout(r, 20))
@@ -31,10 +34,16 @@ try {
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
-const percentile = (values: number[], p: number) => sorted(values)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!
+const percentile = (values: number[], p: number) =>
+  sorted(values)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!
 for (const key of ['page', 'index'] as const) {
   const values = timings.map((timing) => timing[key])
-  console.log(`${key.padEnd(6)} median ${percentile(values, 50).toFixed(0)} ms, p90 ${percentile(values, 90).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms over ${values.length} publishes`)
+  console.log(
+    `${key.padEnd(6)} median ${percentile(values, 50).toFixed(0)} ms, p90 ${percentile(values, 90).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms over ${values.length} publishes`,
+  )
 }
 mkdirSync('bench/results', { recursive: true })
-writeFileSync('bench/results/site-publish-to-live.json', JSON.stringify({ measuredAt: new Date().toISOString(), timings }, null, 2))
+writeFileSync(
+  'bench/results/site-publish-to-live.json',
+  JSON.stringify({ measuredAt: new Date().toISOString(), timings }, null, 2),
+)

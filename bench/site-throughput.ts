@@ -50,7 +50,11 @@ try {
   // Interleaved rounds, best of each, so a burst of load from elsewhere on the machine does not decide the ratio.
   for (let round = 0; round < rounds; round++) {
     for (const [name, url, serverPid, acceptEncoding] of targets) {
-      const result = await runWrk(url, { ...load, ...(serverPid ? { serverPid } : {}), ...(acceptEncoding ? { acceptEncoding } : {}) })
+      const result = await runWrk(url, {
+        ...load,
+        ...(serverPid ? { serverPid } : {}),
+        ...(acceptEncoding ? { acceptEncoding } : {}),
+      })
       if (!results[name] || result.requestsPerSecond > results[name].requestsPerSecond) results[name] = result
     }
   }
@@ -58,10 +62,13 @@ try {
   for (const stop of stops.reverse()) await stop()
 }
 
-console.log(`wrk -t${load.threads} -c${load.connections} -d${seconds}s, best of ${rounds} interleaved rounds, on 127.0.0.1 (client and servers share the machine's cores)`)
+console.log(
+  `wrk -t${load.threads} -c${load.connections} -d${seconds}s, best of ${rounds} interleaved rounds, on 127.0.0.1 (client and servers share the machine's cores)`,
+)
 for (const [name, result] of Object.entries(results)) {
   // Compared with the empty page asked for the same way.
-  const emptyRps = results[name.endsWith(browser) ? `empty page, ${browser}` : 'empty page (next start)']!.requestsPerSecond
+  const emptyRps =
+    results[name.endsWith(browser) ? `empty page, ${browser}` : 'empty page (next start)']!.requestsPerSecond
   console.log(
     name.padEnd(36),
     `${(htmlBytes[name]! / 1024).toFixed(1).padStart(5)} KiB`,
@@ -69,9 +76,14 @@ for (const [name, result] of Object.entries(results)) {
     `${(result.requestsPerSecond / emptyRps).toFixed(2).padStart(6)}× empty`,
     `avg ${result.latencyAvgMs.toFixed(2)} ms`,
     `p99 ${result.latencyP99Ms.toFixed(2)} ms`,
-    result.serverCpuMsPerRequest === undefined ? '' : `server CPU ${result.serverCpuMsPerRequest.toFixed(3)} ms/request`,
+    result.serverCpuMsPerRequest === undefined
+      ? ''
+      : `server CPU ${result.serverCpuMsPerRequest.toFixed(3)} ms/request`,
     result.non2xx ? `(${result.non2xx} non-2xx!)` : '',
   )
 }
 mkdirSync('bench/results', { recursive: true })
-writeFileSync('bench/results/site-throughput.json', JSON.stringify({ measuredAt: new Date().toISOString(), load, rounds, htmlBytes, results }, null, 2))
+writeFileSync(
+  'bench/results/site-throughput.json',
+  JSON.stringify({ measuredAt: new Date().toISOString(), load, rounds, htmlBytes, results }, null, 2),
+)

@@ -9,7 +9,8 @@ const command = commands[name]
 if (args.flags.has('help') || !command) {
   if (!command) console.error(`Unknown command "${name}".`)
   console.log('Usage: npm run lake -- [command] [options]\n')
-  for (const [commandName, { summary }] of Object.entries(commands)) console.log(`  ${commandName.padEnd(8)} ${summary}`)
+  for (const [commandName, { summary }] of Object.entries(commands))
+    console.log(`  ${commandName.padEnd(8)} ${summary}`)
   process.exit(command ? 0 : 2)
 }
 

@@ -1,7 +1,11 @@
 // Fans committed transactions out to listeners (listen streams, webhooks) after the writer's response.
 
 /** One document's change inside a committed transaction. */
-export type DocumentChange = { id: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
+export type DocumentChange = {
+  id: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+}
 
 /** A transaction as it is on disk: what every onCommit listener receives. */
 export type CommittedTransaction = {
@@ -34,7 +38,8 @@ export class CommitBus {
       setImmediate(() => {
         try {
           const pending = listener(transaction)
-          if (pending && typeof pending.then === 'function') pending.then(undefined, (error: unknown) => console.error('[lake] commit listener failed', error))
+          if (pending && typeof pending.then === 'function')
+            pending.then(undefined, (error: unknown) => console.error('[lake] commit listener failed', error))
         } catch (error) {
           console.error('[lake] commit listener failed', error)
         }

@@ -36,7 +36,8 @@ export type LakeOptions = {
   durability?: Durability
   /** Extra routes (tried after the core routes). */
   routes?: Route[]
-} & BrowserOptions & WebhookOptions
+} & BrowserOptions &
+  WebhookOptions
 
 export type Lake = {
   /** Plain HTTP base URL, e.g. `http://127.0.0.1:3333` (use as the client's apiHost). */
@@ -69,14 +70,21 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     store,
     commits,
     writeLock: new WriteLock(),
-    tokenResolvers: [tokenResolverFor(options.readToken ?? DEFAULT_READ_TOKEN, options.writeToken ?? DEFAULT_WRITE_TOKEN)],
+    tokenResolvers: [
+      tokenResolverFor(options.readToken ?? DEFAULT_READ_TOKEN, options.writeToken ?? DEFAULT_WRITE_TOKEN),
+    ],
     url: '',
     dataDir: options.dataDir,
   }
   const browser = browserSupport(context, options)
   context.cors = browser.cors
   const webhooks = webhookSupport(context, options)
-  const handler = createRequestHandler(context, [...coreRoutes, ...browser.routes, ...webhooks.routes, ...(options.routes ?? [])])
+  const handler = createRequestHandler(context, [
+    ...coreRoutes,
+    ...browser.routes,
+    ...webhooks.routes,
+    ...(options.routes ?? []),
+  ])
   const server = createServer(handler)
   // Long-lived listen streams must not be cut by Node's default request timeouts.
   server.requestTimeout = 0

@@ -8,14 +8,23 @@ export type Environment = Record<string, string>
 
 function readEnvFile(path: string): Environment {
   if (!existsSync(path)) return {}
-  return Object.fromEntries(Object.entries(parseEnv(readFileSync(path, 'utf8'))).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  return Object.fromEntries(
+    Object.entries(parseEnv(readFileSync(path, 'utf8'))).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  )
 }
 
-export function loadEnvironment(root: string, processEnv: Record<string, string | undefined> = process.env): { env: Environment; embeddedLake: boolean } {
+export function loadEnvironment(
+  root: string,
+  processEnv: Record<string, string | undefined> = process.env,
+): { env: Environment; embeddedLake: boolean } {
   const configured: Environment = {
     ...readEnvFile(join(root, '.env')),
     ...readEnvFile(join(root, '.env.local')),
-    ...Object.fromEntries(Object.entries(processEnv).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    ...Object.fromEntries(
+      Object.entries(processEnv).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    ),
   }
   // Someone who names their own Sanity project without an API host means hosted Sanity: no lake, no local secrets.
   const projectId = configured.NEXT_PUBLIC_SANITY_PROJECT_ID

@@ -2,7 +2,13 @@
 import { resolve } from 'node:path'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { loadEnvironment } from './environment.ts'
-import { parseSpeakerOption, plannedDocuments, readArticles, writeInterviews, type ImportRefusal } from '../lib/import/index.ts'
+import {
+  parseSpeakerOption,
+  plannedDocuments,
+  readArticles,
+  writeInterviews,
+  type ImportRefusal,
+} from '../lib/import/index.ts'
 
 const usage = `Usage: npm run import -- FILE|FOLDER… [--dry-run] [--publish] [--speaker "NAME, ROLE at COMPANY"]
 
@@ -37,7 +43,8 @@ function parseArguments(args: string[]): Options | string {
 }
 
 const report = (line: string) => process.stderr.write(`${line}\n`)
-const reportRefusals = (refused: ImportRefusal[]) => refused.forEach((refusal) => report(`✗ ${refusal.file}: ${refusal.message}`))
+const reportRefusals = (refused: ImportRefusal[]) =>
+  refused.forEach((refusal) => report(`✗ ${refusal.file}: ${refusal.message}`))
 
 async function main(args: string[]): Promise<number> {
   const options = parseArguments(args)
@@ -50,7 +57,9 @@ async function main(args: string[]): Promise<number> {
   for (const interview of interviews) {
     const role = [interview.speaker.role, interview.speaker.company].filter(Boolean).join(' at ')
     const by = interview.interviewer ? `, interviewed by ${interview.interviewer.name}` : ''
-    report(`• ${interview.file}: "${interview.title}" — ${interview.speaker.name}${role ? ` (${role})` : ''}${by}, ${interview.qa.length} question${interview.qa.length === 1 ? '' : 's'}`)
+    report(
+      `• ${interview.file}: "${interview.title}" — ${interview.speaker.name}${role ? ` (${role})` : ''}${by}, ${interview.qa.length} question${interview.qa.length === 1 ? '' : 's'}`,
+    )
     for (const warning of interview.warnings) report(`  ! ${warning}`)
   }
   reportRefusals(refused)
@@ -68,13 +77,18 @@ async function main(args: string[]): Promise<number> {
   const result = await writeInterviews(client, interviews, options)
   reportRefusals(result.refused)
   for (const written of result.written) {
-    const personLabel = (match: { id: string; created: boolean }) => `${match.created ? 'new' : 'existing'} person ${match.id}`
+    const personLabel = (match: { id: string; created: boolean }) =>
+      `${match.created ? 'new' : 'existing'} person ${match.id}`
     const person = `speaker: ${personLabel(written.person)}${written.interviewer ? `, interviewer: ${personLabel(written.interviewer)}` : ''}`
     const images = written.images ? `, ${written.images} image${written.images === 1 ? '' : 's'} uploaded` : ''
     report(`✓ ${written.file} → ${written.id} (${written.operation}; ${person}${images})`)
   }
   const failed = refused.length + result.refused.length
-  report(result.written.length === 0 ? 'Nothing imported.' : `Imported ${result.written.length} interview${result.written.length === 1 ? '' : 's'} as ${options.publish ? 'published documents' : 'drafts'} in transaction ${result.transactionId}.`)
+  report(
+    result.written.length === 0
+      ? 'Nothing imported.'
+      : `Imported ${result.written.length} interview${result.written.length === 1 ? '' : 's'} as ${options.publish ? 'published documents' : 'drafts'} in transaction ${result.transactionId}.`,
+  )
   return exitStatus(result.written.length, failed)
 }
 

@@ -20,7 +20,9 @@ async function main(args: string[]): Promise<number> {
     if (schedules.length === 0) console.log('Nothing is scheduled.')
     for (const s of schedules) {
       const failed = s.schedule.status === 'failed' ? `  FAILED: ${s.schedule.error ?? ''}` : ''
-      console.log(`${s.schedule.publishAt}  ${s._id.replace(/^drafts\./, '')}  ${s.slug ?? ''}  "${s.title ?? ''}"  by ${s.schedule.scheduledBy ?? '?'}${failed}`)
+      console.log(
+        `${s.schedule.publishAt}  ${s._id.replace(/^drafts\./, '')}  ${s.slug ?? ''}  "${s.title ?? ''}"  by ${s.schedule.scheduledBy ?? '?'}${failed}`,
+      )
     }
     return 0
   }
@@ -44,7 +46,11 @@ main(process.argv.slice(2)).then(
     // A refused connection is the usual first mistake: say where we looked and what to start.
     const unreachable = error.message === 'fetch failed' || error.cause?.code === 'ECONNREFUSED'
     const host = env.SANITY_API_HOST || 'hosted Sanity'
-    console.error(unreachable ? `schedule: cannot reach the content API at ${host}; is the lake running (npm start or npm run lake)?` : `schedule: ${error.message}`)
+    console.error(
+      unreachable
+        ? `schedule: cannot reach the content API at ${host}; is the lake running (npm start or npm run lake)?`
+        : `schedule: ${error.message}`,
+    )
     process.exit(1)
   },
 )

@@ -52,7 +52,12 @@ async function startEmbeddedLake(siteEnv: Environment): Promise<{ url: string; s
   }
   const lake = await startLake(options as Parameters<typeof startLake>[0])
   running.push({ name: 'the lake', stop: () => lake.close() })
-  await importSampleIfEmpty(lake, resolve(root, 'content/parley-sample.tar.gz'), siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production', siteEnv.SANITY_API_READ_TOKEN)
+  await importSampleIfEmpty(
+    lake,
+    resolve(root, 'content/parley-sample.tar.gz'),
+    siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production',
+    siteEnv.SANITY_API_READ_TOKEN,
+  )
   if (!existsSync(resolve(studioDir, 'index.html'))) {
     console.log('Building the Studio into .data/studio (first run only)…')
     await runStep('The Studio build', 'npm', ['run', 'build:studio'], { cwd: root, env: siteEnv })
@@ -71,7 +76,10 @@ async function main(): Promise<void> {
 
   let site: Server
   if (dev) {
-    site = startServer(process.execPath, [nextBin, 'dev', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env: siteEnv })
+    site = startServer(process.execPath, [nextBin, 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: root,
+      env: siteEnv,
+    })
   } else {
     const stamp = buildStamp(root, siteEnv)
     if (!isBuildCurrent(root, stamp)) {
@@ -79,7 +87,10 @@ async function main(): Promise<void> {
       await runStep('next build', process.execPath, [nextBin, 'build'], { cwd: root, env: siteEnv })
       recordBuild(root, stamp)
     }
-    site = startServer(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env: siteEnv })
+    site = startServer(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: root,
+      env: siteEnv,
+    })
   }
   running.push({ name: 'the site', stop: () => site.stop() })
 
@@ -89,7 +100,9 @@ async function main(): Promise<void> {
     const scheduler = startScheduler({ client: createWriteClient(siteEnv), log: (line) => console.log(line) })
     running.push({ name: 'the scheduler', stop: async () => scheduler.stop() })
   } else {
-    console.log('Scheduler: off (SANITY_API_WRITE_TOKEN is not set); an external cron can call /api/cron/publish-due instead.')
+    console.log(
+      'Scheduler: off (SANITY_API_WRITE_TOKEN is not set); an external cron can call /api/cron/publish-due instead.',
+    )
   }
 
   console.log('')

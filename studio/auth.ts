@@ -1,5 +1,5 @@
 // Sign-in against the lake: its own login page as the single provider, plus `#token=` links for automation.
-import type {AuthConfig} from 'sanity'
+import type { AuthConfig } from 'sanity'
 
 /**
  * The lake's login page (`/auth/login`) takes `?origin=<studio URL>&projectId=…&withSid=true`, checks
@@ -11,6 +11,8 @@ export function lakeAuth(apiHost: string): AuthConfig {
   return {
     loginMethod: 'token',
     redirectOnSingle: true,
-    providers: [{name: 'parley-lake', title: 'Sign in with your Parley editor account', url: `${apiHost}/auth/login`}],
+    providers: [
+      { name: 'parley-lake', title: 'Sign in with your Parley editor account', url: `${apiHost}/auth/login` },
+    ],
   }
 }

@@ -8,7 +8,7 @@
  *   sanity.io sign-in); set SANITY_STUDIO_PROJECT_ID and SANITY_STUDIO_DATASET too.
  * - any other URL: a lake on another origin (for example https://lake.example.com).
  */
-export type StudioBackend = {kind: 'lake'; apiHost: string} | {kind: 'hosted'}
+export type StudioBackend = { kind: 'lake'; apiHost: string } | { kind: 'hosted' }
 
 // Vite replaces `process.env.SANITY_STUDIO_*` text at build time; a variable that was not set stays a
 // reference to `process`, which does not exist in the browser, hence the guard.
@@ -28,15 +28,21 @@ export const dataset = readSetting(() => process.env.SANITY_STUDIO_DATASET) ?? '
 export const apiVersion = '2025-02-19'
 
 /** The reader site, for previews of drafts. */
-export const siteUrl = (readSetting(() => process.env.SANITY_STUDIO_SITE_URL) ?? 'http://localhost:3000').replace(/\/+$/, '')
+export const siteUrl = (readSetting(() => process.env.SANITY_STUDIO_SITE_URL) ?? 'http://localhost:3000').replace(
+  /\/+$/,
+  '',
+)
 
 // Outside a browser (schema extraction, tests) there is no page origin: assume the lake's default TLS port.
 const defaultLakeOrigin = 'https://localhost:3334'
 
 export function resolveBackend(setting: string | undefined, pageOrigin: string | undefined): StudioBackend {
-  if (!setting || setting === 'same-origin') return {kind: 'lake', apiHost: pageOrigin ?? defaultLakeOrigin}
-  if (setting === 'hosted' || /^https:\/\/api\.sanity\.(io|work)\/?$/.test(setting)) return {kind: 'hosted'}
-  return {kind: 'lake', apiHost: setting.replace(/\/+$/, '')}
+  if (!setting || setting === 'same-origin') return { kind: 'lake', apiHost: pageOrigin ?? defaultLakeOrigin }
+  if (setting === 'hosted' || /^https:\/\/api\.sanity\.(io|work)\/?$/.test(setting)) return { kind: 'hosted' }
+  return { kind: 'lake', apiHost: setting.replace(/\/+$/, '') }
 }
 
-export const backend = resolveBackend(apiHostSetting, typeof window === 'undefined' ? undefined : window.location.origin)
+export const backend = resolveBackend(
+  apiHostSetting,
+  typeof window === 'undefined' ? undefined : window.location.origin,
+)

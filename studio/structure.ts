@@ -1,13 +1,13 @@
 // The Studio's content tree: interviews by state (drafts, scheduled, published), people, topics, series, and the settings singleton.
-import type {StructureResolver} from 'sanity/structure'
-import {CogIcon} from '@sanity/icons/Cog'
-import {ClockIcon} from '@sanity/icons/Clock'
-import {DocumentTextIcon} from '@sanity/icons/DocumentText'
-import {EditIcon} from '@sanity/icons/Edit'
-import {PublishIcon} from '@sanity/icons/Publish'
-import {MicrophoneIcon} from '@sanity/icons/Microphone'
-import {siteSettingsId} from '../schemas/index.ts'
-import {apiVersion} from './environment.ts'
+import type { StructureResolver } from 'sanity/structure'
+import { CogIcon } from '@sanity/icons/Cog'
+import { ClockIcon } from '@sanity/icons/Clock'
+import { DocumentTextIcon } from '@sanity/icons/DocumentText'
+import { EditIcon } from '@sanity/icons/Edit'
+import { PublishIcon } from '@sanity/icons/Publish'
+import { MicrophoneIcon } from '@sanity/icons/Microphone'
+import { siteSettingsId } from '../schemas/index.ts'
+import { apiVersion } from './environment.ts'
 
 // Lists run with the drafts perspective, where `_id` is the published id and `_originalId` the real
 // one; the list's live listener sees raw documents without `_originalId`. `coalesce` serves both.
@@ -36,7 +36,11 @@ export const structure: StructureResolver = (S) =>
                 .id('all-interviews')
                 .title('All interviews')
                 .icon(DocumentTextIcon)
-                .child(S.documentTypeList('interview').title('All interviews').defaultOrdering([{field: 'publishedAt', direction: 'desc'}])),
+                .child(
+                  S.documentTypeList('interview')
+                    .title('All interviews')
+                    .defaultOrdering([{ field: 'publishedAt', direction: 'desc' }]),
+                ),
               S.listItem()
                 .id('drafts')
                 .title('Drafts')
@@ -48,7 +52,7 @@ export const structure: StructureResolver = (S) =>
                     .schemaType('interview')
                     .apiVersion(apiVersion)
                     .filter(interviewFilters.drafts)
-                    .defaultOrdering([{field: '_updatedAt', direction: 'desc'}]),
+                    .defaultOrdering([{ field: '_updatedAt', direction: 'desc' }]),
                 ),
               S.listItem()
                 .id('scheduled')
@@ -61,7 +65,7 @@ export const structure: StructureResolver = (S) =>
                     .schemaType('interview')
                     .apiVersion(apiVersion)
                     .filter(interviewFilters.scheduled)
-                    .defaultOrdering([{field: 'schedule.publishAt', direction: 'asc'}]),
+                    .defaultOrdering([{ field: 'schedule.publishAt', direction: 'asc' }]),
                 ),
               S.listItem()
                 .id('published')
@@ -74,7 +78,7 @@ export const structure: StructureResolver = (S) =>
                     .schemaType('interview')
                     .apiVersion(apiVersion)
                     .filter(interviewFilters.published)
-                    .defaultOrdering([{field: 'publishedAt', direction: 'desc'}]),
+                    .defaultOrdering([{ field: 'publishedAt', direction: 'desc' }]),
                 ),
             ]),
         ),

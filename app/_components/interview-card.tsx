@@ -13,7 +13,15 @@ export function InterviewCard({ interview, headingLevel: Heading = 'h2', showIma
   return (
     <article className="card">
       {showImage && portrait && (
-        <SanityImage image={portrait} sizes="(min-width: 760px) 470px, 100vw" maxWidth={720} aspect={4 / 3} className="card__image" decorative placeholder={false} />
+        <SanityImage
+          image={portrait}
+          sizes="(min-width: 760px) 470px, 100vw"
+          maxWidth={720}
+          aspect={4 / 3}
+          className="card__image"
+          decorative
+          placeholder={false}
+        />
       )}
       <div className="card__body">
         <Heading className="card__title">
@@ -36,7 +44,13 @@ export function InterviewCard({ interview, headingLevel: Heading = 'h2', showIma
   )
 }
 
-export function InterviewList({ interviews, headingLevel = 'h2' }: { interviews: InterviewCardValue[]; headingLevel?: 'h2' | 'h3' }) {
+export function InterviewList({
+  interviews,
+  headingLevel = 'h2',
+}: {
+  interviews: InterviewCardValue[]
+  headingLevel?: 'h2' | 'h3'
+}) {
   if (interviews.length === 0) return <p className="empty">No interviews here yet.</p>
   return (
     <ul className="card-list">

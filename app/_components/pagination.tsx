@@ -9,11 +9,23 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
   if (pageCount <= 1) return null
   return (
     <nav className="pagination" aria-label="More interviews">
-      {page > 1 ? <Link href={indexPageHref(page - 1)} rel="prev">← Newer</Link> : <span />}
+      {page > 1 ? (
+        <Link href={indexPageHref(page - 1)} rel="prev">
+          ← Newer
+        </Link>
+      ) : (
+        <span />
+      )}
       <span className="pagination__status">
         Page {page} of {pageCount}
       </span>
-      {page < pageCount ? <Link href={indexPageHref(page + 1)} rel="next">Older →</Link> : <span />}
+      {page < pageCount ? (
+        <Link href={indexPageHref(page + 1)} rel="next">
+          Older →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   )
 }

@@ -18,8 +18,20 @@ type Props = {
   placeholder?: boolean
 }
 
-export function SanityImage({ image, sizes, maxWidth, aspect, className, priority = false, decorative = false, placeholder = true }: Props) {
-  const { src, srcSet, width, height } = responsiveImage(image, { ...(aspect ? { aspect } : {}), ...(maxWidth ? { maxDisplayWidth: maxWidth } : {}) })
+export function SanityImage({
+  image,
+  sizes,
+  maxWidth,
+  aspect,
+  className,
+  priority = false,
+  decorative = false,
+  placeholder = true,
+}: Props) {
+  const { src, srcSet, width, height } = responsiveImage(image, {
+    ...(aspect ? { aspect } : {}),
+    ...(maxWidth ? { maxDisplayWidth: maxWidth } : {}),
+  })
   return (
     <img
       className={className}
@@ -32,7 +44,11 @@ export function SanityImage({ image, sizes, maxWidth, aspect, className, priorit
       loading={priority ? 'eager' : 'lazy'}
       decoding={priority ? 'sync' : 'async'}
       {...(priority ? { fetchPriority: 'high' as const } : {})}
-      style={placeholder && image.asset.lqip ? { backgroundImage: `url(${image.asset.lqip})`, backgroundSize: 'cover' } : undefined}
+      style={
+        placeholder && image.asset.lqip
+          ? { backgroundImage: `url(${image.asset.lqip})`, backgroundSize: 'cover' }
+          : undefined
+      }
     />
   )
 }

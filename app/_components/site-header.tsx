@@ -24,11 +24,13 @@ export function SiteHeader({ settings }: { settings: SiteSettings }) {
                 </li>
               ) : null
             })}
-            {settings.careersUrl && safeHref(settings.careersUrl) && !settings.navigation.some((item) => item.href === settings.careersUrl) && (
-              <li>
-                <a href={safeHref(settings.careersUrl)}>Careers</a>
-              </li>
-            )}
+            {settings.careersUrl &&
+              safeHref(settings.careersUrl) &&
+              !settings.navigation.some((item) => item.href === settings.careersUrl) && (
+                <li>
+                  <a href={safeHref(settings.careersUrl)}>Careers</a>
+                </li>
+              )}
           </ul>
           <SearchForm id="site-search" label="Site" className="site-header__search" placeholder="Search interviews" />
         </nav>

@@ -7,7 +7,17 @@ export function SpeakerCard({ person, label = 'In conversation with' }: { person
   const affiliation = [person.team, person.company].filter(Boolean).join(', ')
   return (
     <aside className="speaker-card" aria-label={`${label} ${person.name}`}>
-      {person.photo && <SanityImage image={person.photo} sizes="72px" maxWidth={72} aspect={1} className="speaker-card__photo" decorative placeholder={false} />}
+      {person.photo && (
+        <SanityImage
+          image={person.photo}
+          sizes="72px"
+          maxWidth={72}
+          aspect={1}
+          className="speaker-card__photo"
+          decorative
+          placeholder={false}
+        />
+      )}
       <div>
         <p className="speaker-card__label">{label}</p>
         <p className="speaker-card__name">

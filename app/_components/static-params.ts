@@ -4,7 +4,10 @@ export async function staticParamsOrNone<T>(what: string, load: () => Promise<T[
   try {
     return await load()
   } catch (error) {
-    console.warn(`[build] could not list ${what}; they will render on first request:`, error instanceof Error ? error.message : error)
+    console.warn(
+      `[build] could not list ${what}; they will render on first request:`,
+      error instanceof Error ? error.message : error,
+    )
     return []
   }
 }

@@ -20,7 +20,9 @@ export default async function SearchPage({ searchParams }: Props) {
       {q && (
         <section aria-labelledby="results-title">
           <h2 id="results-title" className="section-title">
-            {results.length === 0 ? `No interviews match “${q}”` : `${results.length} ${results.length === 1 ? 'interview matches' : 'interviews match'} “${q}”`}
+            {results.length === 0
+              ? `No interviews match “${q}”`
+              : `${results.length} ${results.length === 1 ? 'interview matches' : 'interviews match'} “${q}”`}
           </h2>
           {results.length > 0 && <InterviewList interviews={results} headingLevel="h3" />}
         </section>

@@ -11,7 +11,10 @@ export default async function SeriesIndexPage() {
   return (
     <div className="page">
       <h1 className="page-title">Series</h1>
-      <DirectoryList basePath="/series" entries={series.map((entry) => ({ ...entry, label: entry.title, detail: entry.description }))} />
+      <DirectoryList
+        basePath="/series"
+        entries={series.map((entry) => ({ ...entry, label: entry.title, detail: entry.description }))}
+      />
     </div>
   )
 }

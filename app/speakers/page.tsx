@@ -13,7 +13,11 @@ export default async function SpeakersPage() {
       <h1 className="page-title">Speakers</h1>
       <DirectoryList
         basePath="/speakers"
-        entries={speakers.map((person) => ({ ...person, label: person.name, detail: [person.role, person.team, person.company].filter(Boolean).join(' · ') || undefined }))}
+        entries={speakers.map((person) => ({
+          ...person,
+          label: person.name,
+          detail: [person.role, person.team, person.company].filter(Boolean).join(' · ') || undefined,
+        }))}
       />
     </div>
   )

@@ -11,7 +11,10 @@ export default async function TopicsPage() {
   return (
     <div className="page">
       <h1 className="page-title">Topics</h1>
-      <DirectoryList basePath="/topics" entries={topics.map((topic) => ({ ...topic, label: topic.title, detail: topic.description }))} />
+      <DirectoryList
+        basePath="/topics"
+        entries={topics.map((topic) => ({ ...topic, label: topic.title, detail: topic.description }))}
+      />
     </div>
   )
 }

@@ -22,8 +22,31 @@ export type RunningApp = { url: string; pid: number; stop(): Promise<void> }
 /** `paddedPageBytes`: the HTML length `/padded` should come close to (its text is in the HTML and the RSC payload). */
 export async function startEmptyNextApp(port: number, options: { paddedPageBytes?: number } = {}): Promise<RunningApp> {
   write('package.json', '{"name":"empty-next-app","private":true,"type":"module"}\n')
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2023', lib: ['dom', 'ES2023'], module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true, allowJs: true, esModuleInterop: true, plugins: [{ name: 'next' }] }, include: ['**/*.ts', '**/*.tsx'], exclude: ['node_modules'] }))
-  write('app/layout.tsx', 'export default function RootLayout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html> }\n')
+  write(
+    'tsconfig.json',
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2023',
+        lib: ['dom', 'ES2023'],
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        jsx: 'react-jsx',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        isolatedModules: true,
+        allowJs: true,
+        esModuleInterop: true,
+        plugins: [{ name: 'next' }],
+      },
+      include: ['**/*.ts', '**/*.tsx'],
+      exclude: ['node_modules'],
+    }),
+  )
+  write(
+    'app/layout.tsx',
+    'export default function RootLayout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html> }\n',
+  )
   write('app/page.tsx', 'export default function Page() { return <main>Empty</main> }\n')
   // Like the site, it computes no ETag (Next hashes the whole HTML for it); the empty page's 4 KB cost little to hash.
   write('next.config.js', 'export default { generateEtags: false }\n')
@@ -32,7 +55,10 @@ export async function startEmptyNextApp(port: number, options: { paddedPageBytes
   if (options.paddedPageBytes) {
     // The empty page's HTML is ~4.3 KB; the text appears twice, once as HTML and once in the inline RSC payload.
     const repeats = Math.max(0, Math.round((options.paddedPageBytes - 4_300) / 2 / 24))
-    write('app/padded/page.tsx', `export default function Page() { return <main><p>${'Plain words of padding. '.repeat(repeats)}</p></main> }\n`)
+    write(
+      'app/padded/page.tsx',
+      `export default function Page() { return <main><p>${'Plain words of padding. '.repeat(repeats)}</p></main> }\n`,
+    )
     write(
       'app/padded-isr/[slug]/page.tsx',
       [
@@ -45,10 +71,20 @@ export async function startEmptyNextApp(port: number, options: { paddedPageBytes
   }
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' } as NodeJS.ProcessEnv
   await new Promise<void>((resolve, reject) => {
-    const build = spawn(process.execPath, [nextBin, 'build', emptyAppDir], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
-    build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the empty app failed (${code})`))))
+    const build = spawn(process.execPath, [nextBin, 'build', emptyAppDir], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    build.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`building the empty app failed (${code})`)),
+    )
   })
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', emptyAppDir, '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [nextBin, 'start', emptyAppDir, '-p', String(port), '-H', '127.0.0.1'],
+    { cwd: root, env, stdio: 'ignore' },
+  )
   const url = `http://127.0.0.1:${port}`
   for (let tries = 0; ; tries++) {
     try {

@@ -34,10 +34,15 @@ http {
 }
 `,
   )
-  const child = spawn('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const url = `http://127.0.0.1:${port}/`
   for (let tries = 0; ; tries++) {
-    const served = await fetch(url).then((response) => (response.ok ? response.text() : undefined), () => undefined)
+    const served = await fetch(url).then(
+      (response) => (response.ok ? response.text() : undefined),
+      () => undefined,
+    )
     if (served === html) break
     if (tries > 100) throw new Error('nginx did not serve the document (apt-get install -y nginx-light)')
     await new Promise((r) => setTimeout(r, 100))

@@ -3,7 +3,15 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
 /** `serverCpuMsPerRequest`: CPU time the server process spent per request, which other load on the machine barely moves. */
-export type WrkResult = { url: string; requests: number; requestsPerSecond: number; latencyAvgMs: number; latencyP99Ms: number; non2xx: number; serverCpuMsPerRequest?: number }
+export type WrkResult = {
+  url: string
+  requests: number
+  requestsPerSecond: number
+  latencyAvgMs: number
+  latencyP99Ms: number
+  non2xx: number
+  serverCpuMsPerRequest?: number
+}
 
 /** User + system CPU of a process so far, in milliseconds (Linux /proc, clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
@@ -19,10 +27,24 @@ function toMs(value: string): number {
 }
 
 /** `acceptEncoding`: sent as Accept-Encoding (wrk sends none by default, so servers answer uncompressed). */
-export function runWrk(url: string, options: { seconds: number; connections: number; threads: number; serverPid?: number; acceptEncoding?: string }): Promise<WrkResult> {
+export function runWrk(
+  url: string,
+  options: { seconds: number; connections: number; threads: number; serverPid?: number; acceptEncoding?: string },
+): Promise<WrkResult> {
   const cpuBefore = options.serverPid ? cpuMs(options.serverPid) : 0
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, '--latency', ...(options.acceptEncoding ? ['-H', `Accept-Encoding: ${options.acceptEncoding}`] : []), url], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(
+      'wrk',
+      [
+        `-t${options.threads}`,
+        `-c${options.connections}`,
+        `-d${options.seconds}s`,
+        '--latency',
+        ...(options.acceptEncoding ? ['-H', `Accept-Encoding: ${options.acceptEncoding}`] : []),
+        url,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.once('error', (error) => reject(new Error(`wrk could not run (apt-get install -y wrk): ${error.message}`)))

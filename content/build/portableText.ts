@@ -1,7 +1,7 @@
 // Turns the sample content's small answer markup into Portable Text blocks, as the Studio would store them.
 
-export type Span = {_type: 'span'; _key: string; text: string; marks: string[]}
-export type LinkDefinition = {_type: 'link'; _key: string; href: string}
+export type Span = { _type: 'span'; _key: string; text: string; marks: string[] }
+export type LinkDefinition = { _type: 'link'; _key: string; href: string }
 export type TextBlock = {
   _type: 'block'
   _key: string
@@ -11,8 +11,8 @@ export type TextBlock = {
   listItem?: 'bullet' | 'number'
   level?: number
 }
-export type CodeBlock = {_type: 'codeBlock'; _key: string; language: string; filename?: string; code: string}
-export type InlineImage = {_type: 'image'; _key: string; _sanityAsset: string; alt: string; caption?: string}
+export type CodeBlock = { _type: 'codeBlock'; _key: string; language: string; filename?: string; code: string }
+export type InlineImage = { _type: 'image'; _key: string; _sanityAsset: string; alt: string; caption?: string }
 export type AnswerBlock = TextBlock | CodeBlock | InlineImage
 
 export type MarkupContext = {
@@ -25,11 +25,11 @@ export type MarkupContext = {
 const inlinePattern = /\*\*(.+?)\*\*|\*(.+?)\*|`(.+?)`|\[(.+?)\]\((.+?)\)/g
 
 /** Splits one line of text into spans with `strong`, `em`, `code` and link marks. */
-export function parseInline(text: string, context: MarkupContext): {children: Span[]; markDefs: LinkDefinition[]} {
+export function parseInline(text: string, context: MarkupContext): { children: Span[]; markDefs: LinkDefinition[] } {
   const children: Span[] = []
   const markDefs: LinkDefinition[] = []
   const push = (spanText: string, marks: string[]) => {
-    if (spanText) children.push({_type: 'span', _key: context.nextKey(), text: spanText, marks})
+    if (spanText) children.push({ _type: 'span', _key: context.nextKey(), text: spanText, marks })
   }
   let last = 0
   for (const match of text.matchAll(inlinePattern)) {
@@ -39,7 +39,7 @@ export function parseInline(text: string, context: MarkupContext): {children: Sp
     else if (em !== undefined) push(em, ['em'])
     else if (code !== undefined) push(code, ['code'])
     else if (linkText !== undefined && href !== undefined) {
-      const link: LinkDefinition = {_type: 'link', _key: context.nextKey(), href}
+      const link: LinkDefinition = { _type: 'link', _key: context.nextKey(), href }
       markDefs.push(link)
       push(linkText, [link._key])
     }
@@ -47,12 +47,17 @@ export function parseInline(text: string, context: MarkupContext): {children: Sp
   }
   push(text.slice(last), [])
   if (children.length === 0) push(' ', [])
-  return {children, markDefs}
+  return { children, markDefs }
 }
 
-function textBlock(text: string, style: TextBlock['style'], context: MarkupContext, listItem?: TextBlock['listItem']): TextBlock {
-  const block: TextBlock = {_type: 'block', _key: context.nextKey(), style, ...parseInline(text, context)}
-  if (listItem) Object.assign(block, {listItem, level: 1})
+function textBlock(
+  text: string,
+  style: TextBlock['style'],
+  context: MarkupContext,
+  listItem?: TextBlock['listItem'],
+): TextBlock {
+  const block: TextBlock = { _type: 'block', _key: context.nextKey(), style, ...parseInline(text, context) }
+  if (listItem) Object.assign(block, { listItem, level: 1 })
   return block
 }
 
@@ -73,7 +78,13 @@ export function markupToPortableText(markup: string, context: MarkupContext): An
       const code: string[] = []
       for (index += 1; index < lines.length && lines[index] !== '```'; index += 1) code.push(lines[index] as string)
       if (index >= lines.length) throw new Error(`Unclosed code fence in answer starting "${markup.slice(0, 60)}…"`)
-      blocks.push({_type: 'codeBlock', _key: context.nextKey(), language: fence[1] ?? 'text', ...(fence[2] ? {filename: fence[2]} : {}), code: code.join('\n')})
+      blocks.push({
+        _type: 'codeBlock',
+        _key: context.nextKey(),
+        language: fence[1] ?? 'text',
+        ...(fence[2] ? { filename: fence[2] } : {}),
+        code: code.join('\n'),
+      })
       continue
     }
     if (line.trim() === '') {
@@ -86,7 +97,7 @@ export function markupToPortableText(markup: string, context: MarkupContext): An
     const bullet = /^- (.+)$/.exec(line)
     const numbered = /^\d+\. (.+)$/.exec(line)
     if (image || heading || quote || bullet || numbered) flushParagraph()
-    if (image) blocks.push({_key: context.nextKey(), ...context.image(image[1] as string)})
+    if (image) blocks.push({ _key: context.nextKey(), ...context.image(image[1] as string) })
     else if (heading) blocks.push(textBlock(heading[1] as string, 'h3', context))
     else if (quote) blocks.push(textBlock(quote[1] as string, 'blockquote', context))
     else if (bullet) blocks.push(textBlock(bullet[1] as string, 'normal', context, 'bullet'))

@@ -29,15 +29,26 @@ const handlers: Record<string, Handler> = {
   'sanity.action.document.create'(working, action, index, recorded) {
     const publishedId = idField(action, 'publishedId', index)
     const attributes = action.attributes
-    if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes)) fail(index, 400, 'invalidAction', 'create needs an "attributes" object')
+    if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes))
+      fail(index, 400, 'invalidAction', 'create needs an "attributes" object')
     const doc = structuredClone(attributes) as SanityDocument
     doc._id ??= draftOf(publishedId)
     const problem = documentIdProblem(doc._id)
     if (problem) fail(index, 400, 'invalidDocumentId', problem)
-    if (doc._id !== draftOf(publishedId) && !(doc._id.startsWith('versions.') && doc._id.endsWith(`.${publishedId}`)) && doc._id !== publishedId) {
-      fail(index, 400, 'invalidAction', `attributes._id "${doc._id}" must be the draft or a version of "${publishedId}"`)
+    if (
+      doc._id !== draftOf(publishedId) &&
+      !(doc._id.startsWith('versions.') && doc._id.endsWith(`.${publishedId}`)) &&
+      doc._id !== publishedId
+    ) {
+      fail(
+        index,
+        400,
+        'invalidAction',
+        `attributes._id "${doc._id}" must be the draft or a version of "${publishedId}"`,
+      )
     }
-    if (typeof doc._type !== 'string' || !doc._type) fail(index, 400, 'invalidDocument', 'attributes need a non-empty string _type')
+    if (typeof doc._type !== 'string' || !doc._type)
+      fail(index, 400, 'invalidDocument', 'attributes need a non-empty string _type')
     if (working.get(doc._id)) {
       if (action.ifExists === 'ignore') return
       fail(index, 409, 'documentAlreadyExistsError', `Document by ID "${doc._id}" already exists`, doc._id)
@@ -50,17 +61,31 @@ const handlers: Record<string, Handler> = {
     const publishedId = idField(action, 'publishedId', index)
     const draftId = idField(action, 'draftId', index)
     const patch = action.patch
-    if (!patch || typeof patch !== 'object' || Array.isArray(patch)) fail(index, 400, 'invalidAction', 'edit needs a "patch" object')
+    if (!patch || typeof patch !== 'object' || Array.isArray(patch))
+      fail(index, 400, 'invalidAction', 'edit needs a "patch" object')
     const problem = patchProblem(patch as Record<string, unknown>)
     if (problem) fail(index, 400, 'invalidPatch', problem)
     let draft = working.get(draftId)
     const expectedRevision = (patch as Record<string, unknown>).ifRevisionID
     if (expectedRevision !== undefined && expectedRevision !== (draft ?? working.get(publishedId))?._rev) {
-      fail(index, 409, 'conflict', `Document "${draftId}" does not have the expected revision "${String(expectedRevision)}"`, draftId)
+      fail(
+        index,
+        409,
+        'conflict',
+        `Document "${draftId}" does not have the expected revision "${String(expectedRevision)}"`,
+        draftId,
+      )
     }
     if (!draft) {
       const published = working.get(publishedId)
-      if (!published) fail(index, 404, 'documentNotFoundError', `Neither "${draftId}" nor "${publishedId}" exists; create the draft first`, draftId)
+      if (!published)
+        fail(
+          index,
+          404,
+          'documentNotFoundError',
+          `Neither "${draftId}" nor "${publishedId}" exists; create the draft first`,
+          draftId,
+        )
       draft = { ...published, _id: draftId }
       recorded.push({ createIfNotExists: draft })
     }
@@ -68,7 +93,13 @@ const handlers: Record<string, Handler> = {
     // written against an earlier draft (e.g. by a second scheduler) fails as it should.
     const expected = (patch as Record<string, unknown>).ifRevisionID
     if (expected !== undefined && expected !== draft._rev) {
-      fail(index, 409, 'conflict', `Document "${draftId}" has unexpected revision ID ("${String(draft._rev)}"), expected "${String(expected)}"`, draftId)
+      fail(
+        index,
+        409,
+        'conflict',
+        `Document "${draftId}" has unexpected revision ID ("${String(draft._rev)}"), expected "${String(expected)}"`,
+        draftId,
+      )
     }
     try {
       working.put(draftId, applyPatch(draft, patch as Record<string, unknown>))
@@ -84,14 +115,30 @@ const handlers: Record<string, Handler> = {
     const draft = working.get(draftId)
     if (!draft) fail(index, 409, 'documentNotFoundError', `Cannot publish: draft "${draftId}" does not exist`, draftId)
     if (action.ifDraftRevisionId !== undefined && action.ifDraftRevisionId !== draft._rev) {
-      fail(index, 409, 'conflict', `Draft "${draftId}" has revision "${String(draft._rev)}", expected "${String(action.ifDraftRevisionId)}"`, draftId)
+      fail(
+        index,
+        409,
+        'conflict',
+        `Draft "${draftId}" has revision "${String(draft._rev)}", expected "${String(action.ifDraftRevisionId)}"`,
+        draftId,
+      )
     }
     const published = working.get(publishedId)
     if (action.ifPublishedRevisionId !== undefined && action.ifPublishedRevisionId !== (published?._rev ?? null)) {
-      fail(index, 409, 'conflict', `Published "${publishedId}" has revision "${String(published?._rev ?? null)}", expected "${String(action.ifPublishedRevisionId)}"`, publishedId)
+      fail(
+        index,
+        409,
+        'conflict',
+        `Published "${publishedId}" has revision "${String(published?._rev ?? null)}", expected "${String(action.ifPublishedRevisionId)}"`,
+        publishedId,
+      )
     }
     const { _createdAt: draftCreatedAt, ...draftFields } = draft
-    const doc = { ...draftFields, _id: publishedId, _createdAt: published?._createdAt ?? draftCreatedAt } as SanityDocument
+    const doc = {
+      ...draftFields,
+      _id: publishedId,
+      _createdAt: published?._createdAt ?? draftCreatedAt,
+    } as SanityDocument
     working.put(publishedId, doc)
     working.put(draftId, null)
     recorded.push({ createOrReplace: doc }, { delete: { id: draftId } })
@@ -101,7 +148,8 @@ const handlers: Record<string, Handler> = {
     const publishedId = idField(action, 'publishedId', index)
     const draftId = idField(action, 'draftId', index)
     const published = working.get(publishedId)
-    if (!published) fail(index, 409, 'documentNotFoundError', `Cannot unpublish: "${publishedId}" is not published`, publishedId)
+    if (!published)
+      fail(index, 409, 'documentNotFoundError', `Cannot unpublish: "${publishedId}" is not published`, publishedId)
     if (!working.get(draftId)) {
       const draft = { ...published, _id: draftId }
       working.put(draftId, draft)
@@ -113,7 +161,8 @@ const handlers: Record<string, Handler> = {
 
   'sanity.action.document.discard'(working, action, index, recorded) {
     const draftId = idField(action, 'draftId', index)
-    if (!working.get(draftId)) fail(index, 409, 'documentNotFoundError', `Cannot discard: draft "${draftId}" does not exist`, draftId)
+    if (!working.get(draftId))
+      fail(index, 409, 'documentNotFoundError', `Cannot discard: draft "${draftId}" does not exist`, draftId)
     working.put(draftId, null)
     recorded.push({ delete: { id: draftId } })
   },
@@ -121,7 +170,11 @@ const handlers: Record<string, Handler> = {
   'sanity.action.document.delete'(working, action, index, recorded) {
     const publishedId = idField(action, 'publishedId', index)
     const extra = Array.isArray(action.includeDrafts) ? action.includeDrafts : []
-    const ids = new Set([publishedId, draftOf(publishedId), ...extra.filter((id): id is string => typeof id === 'string')])
+    const ids = new Set([
+      publishedId,
+      draftOf(publishedId),
+      ...extra.filter((id): id is string => typeof id === 'string'),
+    ])
     let deleted = 0
     for (const id of ids) {
       if (!working.get(id)) continue
@@ -129,16 +182,26 @@ const handlers: Record<string, Handler> = {
       recorded.push({ delete: { id } })
       deleted++
     }
-    if (deleted === 0) fail(index, 409, 'documentNotFoundError', `Cannot delete: neither "${publishedId}" nor its draft exists`, publishedId)
+    if (deleted === 0)
+      fail(
+        index,
+        409,
+        'documentNotFoundError',
+        `Cannot delete: neither "${publishedId}" nor its draft exists`,
+        publishedId,
+      )
   },
 
   'sanity.action.document.version.create'(working, action, index, recorded) {
     const publishedId = idField(action, 'publishedId', index)
     const document = action.document as SanityDocument | undefined
-    if (!document || typeof document !== 'object') fail(index, 400, 'invalidAction', 'version.create needs a "document"')
+    if (!document || typeof document !== 'object')
+      fail(index, 400, 'invalidAction', 'version.create needs a "document"')
     const problem = documentIdProblem(document._id)
-    if (problem || !document._id.endsWith(`.${publishedId}`)) fail(index, 400, 'invalidDocumentId', problem ?? `document._id must be a version of "${publishedId}"`)
-    if (working.get(document._id)) fail(index, 409, 'documentAlreadyExistsError', `Document by ID "${document._id}" already exists`, document._id)
+    if (problem || !document._id.endsWith(`.${publishedId}`))
+      fail(index, 400, 'invalidDocumentId', problem ?? `document._id must be a version of "${publishedId}"`)
+    if (working.get(document._id))
+      fail(index, 409, 'documentAlreadyExistsError', `Document by ID "${document._id}" already exists`, document._id)
     const doc = structuredClone(document)
     working.put(doc._id, doc)
     recorded.push({ create: doc })
@@ -146,14 +209,20 @@ const handlers: Record<string, Handler> = {
 
   'sanity.action.document.version.discard'(working, action, index, recorded) {
     const versionId = idField(action, 'versionId', index)
-    if (!working.get(versionId)) fail(index, 409, 'documentNotFoundError', `Cannot discard: "${versionId}" does not exist`, versionId)
+    if (!working.get(versionId))
+      fail(index, 409, 'documentNotFoundError', `Cannot discard: "${versionId}" does not exist`, versionId)
     working.put(versionId, null)
     recorded.push({ delete: { id: versionId } })
   },
 }
 
-export async function performActions(context: TransactionContext, body: unknown, options: { dataset: string; access: Access }) {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('invalidRequest', 'Body must be a JSON object with an "actions" array')
+export async function performActions(
+  context: TransactionContext,
+  body: unknown,
+  options: { dataset: string; access: Access },
+) {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('invalidRequest', 'Body must be a JSON object with an "actions" array')
   const { actions, transactionId, dryRun } = body as { actions?: unknown; transactionId?: unknown; dryRun?: unknown }
   if (!Array.isArray(actions)) throw badRequest('invalidRequest', 'Body must have an "actions" array')
   const outcome = await runTransaction(context, {
@@ -167,7 +236,13 @@ export async function performActions(context: TransactionContext, body: unknown,
       actions.forEach((action: unknown, index) => {
         const type = action && typeof action === 'object' ? (action as Action).actionType : undefined
         const handler = typeof type === 'string' ? handlers[type] : undefined
-        if (!handler) fail(index, 400, 'invalidAction', `Unknown action type ${JSON.stringify(type)}; expected one of ${Object.keys(handlers).join(', ')}`)
+        if (!handler)
+          fail(
+            index,
+            400,
+            'invalidAction',
+            `Unknown action type ${JSON.stringify(type)}; expected one of ${Object.keys(handlers).join(', ')}`,
+          )
         handler(working, action as Action, index, recorded)
       })
       return recorded

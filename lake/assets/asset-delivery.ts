@@ -27,13 +27,22 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable'
  * Asset bytes come from the lake's own origin, which also serves the Studio: never let an uploaded
  * HTML or SVG file run script there.
  */
-const safetyHeaders = { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" }
+const safetyHeaders = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+}
 
 /** Rejects `..`, encoded dots and slashes, backslashes and NUL in the raw request path before any decoding. */
 export function assertSafeAssetPath(rawPath: string): void {
   const path = rawPath.split('?')[0] ?? ''
   if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path) || /%2f|%5c|%00|\\|\0/i.test(path)) {
-    throw new LakeError(400, 'invalidAssetPath', 'Asset paths may not contain "..", "." or encoded slashes', {}, 'status')
+    throw new LakeError(
+      400,
+      'invalidAssetPath',
+      'Asset paths may not contain "..", "." or encoded slashes',
+      {},
+      'status',
+    )
   }
 }
 
@@ -56,18 +65,32 @@ export class AssetDelivery {
 
   async answer(request: AssetRequest): Promise<AssetAnswer> {
     const [projectId, dataset, fileName, vanity, ...extra] = request.segments
-    const name = projectId === this.projectId && dataset && isDatasetName(dataset) && fileName && extra.length === 0 && (vanity === undefined || /^[\w.-]+$/.test(vanity))
-      ? parseAssetFileName(request.kind, fileName)
-      : null
+    const name =
+      projectId === this.projectId &&
+      dataset &&
+      isDatasetName(dataset) &&
+      fileName &&
+      extra.length === 0 &&
+      (vanity === undefined || /^[\w.-]+$/.test(vanity))
+        ? parseAssetFileName(request.kind, fileName)
+        : null
     if (!name || !dataset) throw notFound(`No ${request.kind} asset at this path`)
     const originalPath = this.files.originalPath(dataset, name)
     // As on Sanity, deleting the asset document takes the asset offline (its bytes stay for a re-upload).
     const document = this.lookup(dataset, assetDocumentId(name))
-    if (!document || !(await this.files.exists(originalPath))) throw notFound(`${request.kind === 'image' ? 'Image' : 'File'} ${fileName} does not exist in dataset "${dataset}"`)
-    const mimeType = typeof document.mimeType === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(document.mimeType) ? document.mimeType : mimeTypeForExtension(name.extension)
+    if (!document || !(await this.files.exists(originalPath)))
+      throw notFound(
+        `${request.kind === 'image' ? 'Image' : 'File'} ${fileName} does not exist in dataset "${dataset}"`,
+      )
+    const mimeType =
+      typeof document.mimeType === 'string' && /^[\w.+-]+\/[\w.+-]+$/.test(document.mimeType)
+        ? document.mimeType
+        : mimeTypeForExtension(name.extension)
 
     const download = request.search.has('dl') ? request.search.get('dl') || vanity || fileName : null
-    const disposition: Record<string, string> = download ? { 'content-disposition': `attachment; filename="${download.replace(/[^\w.-]/g, '_')}"` } : {}
+    const disposition: Record<string, string> = download
+      ? { 'content-disposition': `attachment; filename="${download.replace(/[^\w.-]/g, '_')}"` }
+      : {}
 
     if (request.kind === 'file') return this.#original(originalPath, name, mimeType, request, disposition)
     const transform = parseImageTransform(request.search)
@@ -92,7 +115,13 @@ export class AssetDelivery {
     return { status: 200, headers: { ...headers, 'content-length': String(body.length) }, body }
   }
 
-  async #original(filePath: string, name: AssetFileName, mimeType: string, request: AssetRequest, disposition: Record<string, string>): Promise<AssetAnswer> {
+  async #original(
+    filePath: string,
+    name: AssetFileName,
+    mimeType: string,
+    request: AssetRequest,
+    disposition: Record<string, string>,
+  ): Promise<AssetAnswer> {
     const etag = `"${name.sha1}"`
     const headers: Record<string, string> = {
       'content-type': mimeType,
@@ -106,7 +135,14 @@ export class AssetDelivery {
     return { status: 200, headers: { ...headers, 'content-length': String(size) }, body: await readFile(filePath) }
   }
 
-  async #variant(dataset: string, name: AssetFileName, originalPath: string, key: string, format: OutputFormat, transform: ImageTransform): Promise<Buffer> {
+  async #variant(
+    dataset: string,
+    name: AssetFileName,
+    originalPath: string,
+    key: string,
+    format: OutputFormat,
+    transform: ImageTransform,
+  ): Promise<Buffer> {
     const extension = format === 'pjpg' ? 'jpg' : format
     const variantPath = this.files.variantPath(dataset, name.sha1, key, extension)
     try {
@@ -118,12 +154,20 @@ export class AssetDelivery {
     if (!pending) {
       pending = this.#queue.run(async () => {
         const original = await readFile(originalPath)
-        const bytes = await renderVariant(original, { width: name.width ?? 1, height: name.height ?? 1 }, transform, format)
+        const bytes = await renderVariant(
+          original,
+          { width: name.width ?? 1, height: name.height ?? 1 },
+          transform,
+          format,
+        )
         await this.files.writeOnce(variantPath, bytes)
         return bytes
       })
       this.#rendering.set(variantPath, pending)
-      pending.then(() => this.#rendering.delete(variantPath), () => this.#rendering.delete(variantPath))
+      pending.then(
+        () => this.#rendering.delete(variantPath),
+        () => this.#rendering.delete(variantPath),
+      )
     }
     return pending
   }

@@ -37,13 +37,22 @@ export type AssetLocation = { projectId: string; dataset: string; baseUrl: strin
 
 /** `image-{sha1}-{w}x{h}-{ext}` or `file-{sha1}-{ext}`: the id says everything needed to build the URL. */
 export function assetDocumentId(name: AssetFileName): string {
-  return name.kind === 'image' ? `image-${name.sha1}-${name.width}x${name.height}-${name.extension}` : `file-${name.sha1}-${name.extension}`
+  return name.kind === 'image'
+    ? `image-${name.sha1}-${name.width}x${name.height}-${name.extension}`
+    : `file-${name.sha1}-${name.extension}`
 }
 
 /** Reads an asset id back into its file name, or null for anything that is not a modern asset id. */
 export function parseAssetDocumentId(id: string): AssetFileName | null {
   const image = /^image-([a-f0-9]{40})-(\d+)x(\d+)-([a-z0-9]+)$/.exec(id)
-  if (image) return { kind: 'image', sha1: image[1] as string, width: Number(image[2]), height: Number(image[3]), extension: image[4] as string }
+  if (image)
+    return {
+      kind: 'image',
+      sha1: image[1] as string,
+      width: Number(image[2]),
+      height: Number(image[3]),
+      extension: image[4] as string,
+    }
   const file = /^file-([a-f0-9]{40})-([a-z0-9]+)$/.exec(id)
   return file ? { kind: 'file', sha1: file[1] as string, extension: file[2] as string } : null
 }
@@ -81,7 +90,9 @@ export function buildAssetDocument(input: {
     if (description[field]) document[field] = description[field]
   }
   if (description.source && Object.values(description.source).some(Boolean)) {
-    document.source = Object.fromEntries(Object.entries(description.source).filter(([, value]) => value)) as AssetDocument['source']
+    document.source = Object.fromEntries(
+      Object.entries(description.source).filter(([, value]) => value),
+    ) as AssetDocument['source']
   }
   return document
 }

@@ -24,15 +24,24 @@ export function parseAssetFileName(kind: AssetKind, name: string): AssetFileName
   if (kind === 'image') {
     const match = imageNamePattern.exec(name)
     if (!match) return null
-    return { kind, sha1: match[1] as string, width: Number(match[2]), height: Number(match[3]), extension: match[4] as string }
+    return {
+      kind,
+      sha1: match[1] as string,
+      width: Number(match[2]),
+      height: Number(match[3]),
+      extension: match[4] as string,
+    }
   }
   const match = fileNamePattern.exec(name)
   return match ? { kind, sha1: match[1] as string, extension: match[2] as string } : null
 }
 
 export function formatAssetFileName(name: AssetFileName): string {
-  if (!sha1Pattern.test(name.sha1) || !extensionPattern.test(name.extension)) throw new Error(`Invalid asset file name parts: ${JSON.stringify(name)}`)
-  return name.kind === 'image' ? `${name.sha1}-${name.width}x${name.height}.${name.extension}` : `${name.sha1}.${name.extension}`
+  if (!sha1Pattern.test(name.sha1) || !extensionPattern.test(name.extension))
+    throw new Error(`Invalid asset file name parts: ${JSON.stringify(name)}`)
+  return name.kind === 'image'
+    ? `${name.sha1}-${name.width}x${name.height}.${name.extension}`
+    : `${name.sha1}.${name.extension}`
 }
 
 /** The asset folder of one data directory. Every path it hands out is checked to stay inside it. */
@@ -45,7 +54,8 @@ export class AssetFiles {
 
   private inside(...parts: string[]): string {
     const resolved = path.resolve(this.root, ...parts)
-    if (resolved !== this.root && !resolved.startsWith(this.root + path.sep)) throw new Error(`Path escapes the asset folder: ${parts.join('/')}`)
+    if (resolved !== this.root && !resolved.startsWith(this.root + path.sep))
+      throw new Error(`Path escapes the asset folder: ${parts.join('/')}`)
     return resolved
   }
 
@@ -61,7 +71,8 @@ export class AssetFiles {
 
   /** Where one transformed variant of an image is cached (`key` is a hex digest of the normalised transform). */
   variantPath(dataset: string, sha1: string, key: string, extension: string): string {
-    if (!sha1Pattern.test(sha1) || !/^[a-f0-9]{16,64}$/.test(key) || !extensionPattern.test(extension)) throw new Error('Invalid variant name')
+    if (!sha1Pattern.test(sha1) || !/^[a-f0-9]{16,64}$/.test(key) || !extensionPattern.test(extension))
+      throw new Error('Invalid variant name')
     return path.join(this.datasetDir(dataset), 'variants', sha1, `${key}.${extension}`)
   }
 

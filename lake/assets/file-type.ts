@@ -13,16 +13,28 @@ const ftypBrand = (bytes: Buffer) => (ascii(bytes, 'ftyp', 4) ? bytes.subarray(8
 
 const signatures: Signature[] = [
   { type: { mimeType: 'image/jpeg', extension: 'jpg' }, test: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  { type: { mimeType: 'image/png', extension: 'png' }, test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  {
+    type: { mimeType: 'image/png', extension: 'png' },
+    test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
   { type: { mimeType: 'image/gif', extension: 'gif' }, test: (b) => ascii(b, 'GIF87a') || ascii(b, 'GIF89a') },
   { type: { mimeType: 'image/webp', extension: 'webp' }, test: (b) => ascii(b, 'RIFF') && ascii(b, 'WEBP', 8) },
   { type: { mimeType: 'image/avif', extension: 'avif' }, test: (b) => ['avif', 'avis'].includes(ftypBrand(b) ?? '') },
-  { type: { mimeType: 'image/heic', extension: 'heic' }, test: (b) => ['heic', 'heix', 'mif1'].includes(ftypBrand(b) ?? '') },
-  { type: { mimeType: 'image/tiff', extension: 'tif' }, test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]) },
+  {
+    type: { mimeType: 'image/heic', extension: 'heic' },
+    test: (b) => ['heic', 'heix', 'mif1'].includes(ftypBrand(b) ?? ''),
+  },
+  {
+    type: { mimeType: 'image/tiff', extension: 'tif' },
+    test: (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]),
+  },
   { type: { mimeType: 'application/pdf', extension: 'pdf' }, test: (b) => ascii(b, '%PDF-') },
   { type: { mimeType: 'application/zip', extension: 'zip' }, test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) },
   { type: { mimeType: 'application/gzip', extension: 'gz' }, test: (b) => startsWith(b, [0x1f, 0x8b]) },
-  { type: { mimeType: 'video/mp4', extension: 'mp4' }, test: (b) => ['isom', 'iso2', 'mp41', 'mp42', 'avc1'].includes(ftypBrand(b) ?? '') },
+  {
+    type: { mimeType: 'video/mp4', extension: 'mp4' },
+    test: (b) => ['isom', 'iso2', 'mp41', 'mp42', 'avc1'].includes(ftypBrand(b) ?? ''),
+  },
   { type: { mimeType: 'audio/mpeg', extension: 'mp3' }, test: (b) => ascii(b, 'ID3') || startsWith(b, [0xff, 0xfb]) },
   { type: { mimeType: 'image/svg+xml', extension: 'svg' }, test: (b) => looksLikeSvg(b) },
 ]
@@ -34,9 +46,21 @@ function looksLikeSvg(bytes: Buffer): boolean {
 
 // Only for names: a file whose bytes have no signature keeps the type its name says.
 const byExtension: Record<string, string> = {
-  txt: 'text/plain', md: 'text/markdown', csv: 'text/csv', json: 'application/json', html: 'text/html',
-  css: 'text/css', js: 'text/javascript', xml: 'application/xml', svg: 'image/svg+xml', pdf: 'application/pdf',
-  zip: 'application/zip', mp4: 'video/mp4', mp3: 'audio/mpeg', webm: 'video/webm', wav: 'audio/wav',
+  txt: 'text/plain',
+  md: 'text/markdown',
+  csv: 'text/csv',
+  json: 'application/json',
+  html: 'text/html',
+  css: 'text/css',
+  js: 'text/javascript',
+  xml: 'application/xml',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+  mp4: 'video/mp4',
+  mp3: 'audio/mpeg',
+  webm: 'video/webm',
+  wav: 'audio/wav',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -54,11 +78,19 @@ function extensionOf(filename: string | undefined): string | null {
 export function detectFileType(bytes: Buffer, filename?: string, declaredType?: string): FileType {
   const sniffed = signatures.find((signature) => signature.test(bytes))?.type
   const nameExtension = extensionOf(filename)
-  if (sniffed?.extension === 'zip' && nameExtension && byExtension[nameExtension]?.startsWith('application/vnd.openxmlformats')) {
+  if (
+    sniffed?.extension === 'zip' &&
+    nameExtension &&
+    byExtension[nameExtension]?.startsWith('application/vnd.openxmlformats')
+  ) {
     return { mimeType: byExtension[nameExtension], extension: nameExtension }
   }
   if (sniffed) return sniffed
-  if (nameExtension) return { mimeType: byExtension[nameExtension] ?? cleanDeclared(declaredType) ?? 'application/octet-stream', extension: nameExtension }
+  if (nameExtension)
+    return {
+      mimeType: byExtension[nameExtension] ?? cleanDeclared(declaredType) ?? 'application/octet-stream',
+      extension: nameExtension,
+    }
   const declared = cleanDeclared(declaredType)
   if (declared) {
     const known = Object.entries(byExtension).find(([, mimeType]) => mimeType === declared)

@@ -11,7 +11,13 @@ export type ImageMetadata = {
   isOpaque: boolean
 }
 
-export type InspectedImage = { mimeType: string; extension: string; width: number; height: number; metadata: ImageMetadata }
+export type InspectedImage = {
+  mimeType: string
+  extension: string
+  width: number
+  height: number
+  metadata: ImageMetadata
+}
 
 /** Raised when bytes posted as an image are not a complete, decodable image. */
 export class InvalidImageError extends Error {}
@@ -40,20 +46,36 @@ export async function inspectImage(bytes: Buffer): Promise<InspectedImage> {
     // The header alone (no pixel limit) says how large the image claims to be: refuse a decompression bomb by name.
     info = await sharp(bytes, { limitInputPixels: false }).metadata()
   } catch (error) {
-    throw new InvalidImageError(`The uploaded file is not an image sharp can read (${describe(error)}); upload it as a file instead`)
+    throw new InvalidImageError(
+      `The uploaded file is not an image sharp can read (${describe(error)}); upload it as a file instead`,
+    )
   }
-  const format = info.format === 'heif' && info.compression === 'av1' ? { mimeType: 'image/avif', extension: 'avif' } : imageFormats[info.format ?? '']
-  if (!format) throw new InvalidImageError(`Image format "${info.format}" is not supported; use JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG`)
+  const format =
+    info.format === 'heif' && info.compression === 'av1'
+      ? { mimeType: 'image/avif', extension: 'avif' }
+      : imageFormats[info.format ?? '']
+  if (!format)
+    throw new InvalidImageError(
+      `Image format "${info.format}" is not supported; use JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG`,
+    )
   const width = info.autoOrient?.width ?? info.width
   const height = info.autoOrient?.height ?? info.height
   if (!width || !height) throw new InvalidImageError('The image has no dimensions')
-  if (width * height > MAX_UPLOAD_PIXELS) throw new InvalidImageError(`The image is ${width}x${height} pixels; images may have at most ${MAX_UPLOAD_PIXELS} pixels`)
+  if (width * height > MAX_UPLOAD_PIXELS)
+    throw new InvalidImageError(
+      `The image is ${width}x${height} pixels; images may have at most ${MAX_UPLOAD_PIXELS} pixels`,
+    )
 
   try {
     // One decode, shrunk on load (cheap for JPEG), reads every byte of the image: a truncated or corrupt body
     // fails here, before anything is stored. The palette and the lqip come from this thumbnail.
     const thumbnailWidth = Math.min(PALETTE_WIDTH, width)
-    const { data: thumbnail, info: thumbnailInfo } = await open().autoOrient().resize({ width: thumbnailWidth }).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+    const { data: thumbnail, info: thumbnailInfo } = await open()
+      .autoOrient()
+      .resize({ width: thumbnailWidth })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
     const hasAlpha = Boolean(info.hasAlpha)
     const lqipFormat = hasAlpha ? 'png' : 'jpeg'
     const raw = { raw: { width: thumbnailInfo.width, height: thumbnailInfo.height, channels: 4 as const } }

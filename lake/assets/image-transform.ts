@@ -1,7 +1,13 @@
 // Renders one variant of a stored image with sharp: crop rectangle, orientation, resize by fit mode, effects, output format.
 import sharp, { type Sharp } from 'sharp'
 import { badRequest } from '../http/errors.ts'
-import { MAX_OUTPUT_EDGE, MAX_OUTPUT_PIXELS, type CropMode, type ImageTransform, type OutputFormat } from './transform-params.ts'
+import {
+  MAX_OUTPUT_EDGE,
+  MAX_OUTPUT_PIXELS,
+  type CropMode,
+  type ImageTransform,
+  type OutputFormat,
+} from './transform-params.ts'
 
 type Size = { width: number; height: number }
 
@@ -13,11 +19,20 @@ export type ResizePlan =
   | { kind: 'pad'; width: number; height: number; inner: Size }
 
 export const contentTypes: Record<OutputFormat, string> = {
-  jpg: 'image/jpeg', pjpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif',
+  jpg: 'image/jpeg',
+  pjpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
 }
 
 /** The format to answer with: `auto=format` follows the Accept header, then `fm`, then the original's own format. */
-export function chooseOutputFormat(transform: ImageTransform, originalExtension: string, accept: string | undefined): OutputFormat {
+export function chooseOutputFormat(
+  transform: ImageTransform,
+  originalExtension: string,
+  accept: string | undefined,
+): OutputFormat {
   if (transform.autoFormat && accept) {
     if (/image\/avif/i.test(accept)) return 'avif'
     if (/image\/webp/i.test(accept)) return 'webp'
@@ -35,7 +50,12 @@ export function planResize(source: Size, transform: ImageTransform): ResizePlan 
   const noUpscale = transform.fit === 'max' || transform.fit === 'fillmax' || transform.fit === 'min'
   if (width === undefined && height === undefined) {
     // max-w/max-h alone bound the original without enlarging it.
-    const bound = Math.min(1, transform.maxWidth ? transform.maxWidth / source.width : 1, transform.maxHeight ? transform.maxHeight / source.height : 1) * dpr
+    const bound =
+      Math.min(
+        1,
+        transform.maxWidth ? transform.maxWidth / source.width : 1,
+        transform.maxHeight ? transform.maxHeight / source.height : 1,
+      ) * dpr
     return guard(bound === 1 ? { kind: 'none', ...source } : { kind: 'stretch', ...scaled(source, bound) })
   }
   if (width === undefined || height === undefined) {
@@ -55,28 +75,53 @@ export function planResize(source: Size, transform: ImageTransform): ResizePlan 
     case 'min': {
       // The requested aspect ratio, but never larger than the source.
       const shrink = Math.min(1, source.width / width, source.height / height)
-      return guard({ kind: 'cover', width: Math.max(1, Math.round(width * shrink)), height: Math.max(1, Math.round(height * shrink)), crop: transform.crop, focalPoint: transform.focalPoint })
+      return guard({
+        kind: 'cover',
+        width: Math.max(1, Math.round(width * shrink)),
+        height: Math.max(1, Math.round(height * shrink)),
+        crop: transform.crop,
+        focalPoint: transform.focalPoint,
+      })
     }
     case 'fill':
-      return guard({ kind: 'pad', width, height, inner: scaled(source, Math.min(width / source.width, height / source.height)) })
+      return guard({
+        kind: 'pad',
+        width,
+        height,
+        inner: scaled(source, Math.min(width / source.width, height / source.height)),
+      })
     case 'fillmax':
-      return guard({ kind: 'pad', width, height, inner: scaled(source, Math.min(1, width / source.width, height / source.height)) })
+      return guard({
+        kind: 'pad',
+        width,
+        height,
+        inner: scaled(source, Math.min(1, width / source.width, height / source.height)),
+      })
   }
 }
 
 function scaled(source: Size, scale: number): Size {
-  return { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) }
+  return {
+    width: Math.max(1, Math.round(source.width * scale)),
+    height: Math.max(1, Math.round(source.height * scale)),
+  }
 }
 
 function guard(plan: ResizePlan): ResizePlan {
   if (plan.width > MAX_OUTPUT_EDGE || plan.height > MAX_OUTPUT_EDGE || plan.width * plan.height > MAX_OUTPUT_PIXELS) {
-    throw badRequest('imageTooLarge', `The requested image would be ${plan.width}x${plan.height} pixels; the limit is ${MAX_OUTPUT_EDGE} pixels a side and ${MAX_OUTPUT_PIXELS} pixels in total`)
+    throw badRequest(
+      'imageTooLarge',
+      `The requested image would be ${plan.width}x${plan.height} pixels; the limit is ${MAX_OUTPUT_EDGE} pixels a side and ${MAX_OUTPUT_PIXELS} pixels in total`,
+    )
   }
   return plan
 }
 
 /** RGB/ARGB hex (imgix order: alpha first) to sharp's colour object. */
-function parseBackground(hex: string | undefined, fallbackAlpha: number): { r: number; g: number; b: number; alpha: number } {
+function parseBackground(
+  hex: string | undefined,
+  fallbackAlpha: number,
+): { r: number; g: number; b: number; alpha: number } {
   if (!hex) return { r: 255, g: 255, b: 255, alpha: fallbackAlpha }
   const full = hex.length <= 4 ? [...hex].map((digit) => digit + digit).join('') : hex
   const withAlpha = full.length === 8 ? full : `ff${full}`
@@ -95,13 +140,21 @@ function gravity(crop: CropMode[]): string | number {
  * Renders the variant. `original` is the stored asset's oriented size (from its file name), used to check `rect`.
  * Steps that sharp cannot chain in one pipeline (crop rectangle, rotation, then a focal-point crop) run as two passes.
  */
-export async function renderVariant(bytes: Buffer, original: Size, transform: ImageTransform, format: OutputFormat): Promise<Buffer> {
+export async function renderVariant(
+  bytes: Buffer,
+  original: Size,
+  transform: ImageTransform,
+  format: OutputFormat,
+): Promise<Buffer> {
   const open = () => sharp(bytes, { failOn: 'none', limitInputPixels: 268_402_689, density: 72 }).autoOrient()
   let source: Size = { ...original }
   let pipeline: Sharp
   const rect = transform.rect
   if (rect && (rect.left + rect.width > original.width || rect.top + rect.height > original.height)) {
-    throw badRequest('invalidImageParameter', `Image parameter "rect" (${rect.left},${rect.top},${rect.width},${rect.height}) reaches outside the ${original.width}x${original.height} image`)
+    throw badRequest(
+      'invalidImageParameter',
+      `Image parameter "rect" (${rect.left},${rect.top},${rect.width},${rect.height}) reaches outside the ${original.width}x${original.height} image`,
+    )
   }
   if (rect || transform.orientation || transform.flip) {
     let first = open()
@@ -126,16 +179,28 @@ export async function renderVariant(bytes: Buffer, original: Size, transform: Im
     const scale = Math.max(plan.width / source.width, plan.height / source.height)
     const coverWidth = Math.max(plan.width, Math.round(source.width * scale))
     const coverHeight = Math.max(plan.height, Math.round(source.height * scale))
-    const left = Math.min(coverWidth - plan.width, Math.max(0, Math.round(plan.focalPoint.x * coverWidth - plan.width / 2)))
-    const top = Math.min(coverHeight - plan.height, Math.max(0, Math.round(plan.focalPoint.y * coverHeight - plan.height / 2)))
-    pipeline = pipeline.resize(coverWidth, coverHeight, { fit: 'fill' }).extract({ left, top, width: plan.width, height: plan.height })
+    const left = Math.min(
+      coverWidth - plan.width,
+      Math.max(0, Math.round(plan.focalPoint.x * coverWidth - plan.width / 2)),
+    )
+    const top = Math.min(
+      coverHeight - plan.height,
+      Math.max(0, Math.round(plan.focalPoint.y * coverHeight - plan.height / 2)),
+    )
+    pipeline = pipeline
+      .resize(coverWidth, coverHeight, { fit: 'fill' })
+      .extract({ left, top, width: plan.width, height: plan.height })
   } else if (plan.kind === 'cover') {
     pipeline = pipeline.resize(plan.width, plan.height, { fit: 'cover', position: gravity(plan.crop) })
   } else if (plan.kind === 'pad') {
     const horizontal = plan.width - plan.inner.width
     const vertical = plan.height - plan.inner.height
     pipeline = pipeline.resize(plan.inner.width, plan.inner.height, { fit: 'fill' }).extend({
-      left: Math.floor(horizontal / 2), right: Math.ceil(horizontal / 2), top: Math.floor(vertical / 2), bottom: Math.ceil(vertical / 2), background,
+      left: Math.floor(horizontal / 2),
+      right: Math.ceil(horizontal / 2),
+      top: Math.floor(vertical / 2),
+      bottom: Math.ceil(vertical / 2),
+      background,
     })
   }
 
@@ -147,12 +212,18 @@ export async function renderVariant(bytes: Buffer, original: Size, transform: Im
 
   const quality = transform.quality
   switch (format) {
-    case 'jpg': return pipeline.jpeg({ quality: quality ?? 75 }).toBuffer()
-    case 'pjpg': return pipeline.jpeg({ quality: quality ?? 75, progressive: true }).toBuffer()
-    case 'png': return pipeline.png().toBuffer()
-    case 'webp': return pipeline.webp({ quality: quality ?? 75 }).toBuffer()
+    case 'jpg':
+      return pipeline.jpeg({ quality: quality ?? 75 }).toBuffer()
+    case 'pjpg':
+      return pipeline.jpeg({ quality: quality ?? 75, progressive: true }).toBuffer()
+    case 'png':
+      return pipeline.png().toBuffer()
+    case 'webp':
+      return pipeline.webp({ quality: quality ?? 75 }).toBuffer()
     // effort 2: AVIF's default effort costs seconds per image on two shared cores for little gain.
-    case 'avif': return pipeline.avif({ quality: quality ?? 50, effort: 2 }).toBuffer()
-    case 'gif': return pipeline.gif().toBuffer()
+    case 'avif':
+      return pipeline.avif({ quality: quality ?? 50, effort: 2 }).toBuffer()
+    case 'gif':
+      return pipeline.gif().toBuffer()
   }
 }

@@ -37,7 +37,15 @@ export const MAX_OUTPUT_PIXELS = 40_000_000
 
 const fits: Fit[] = ['clip', 'crop', 'fill', 'fillmax', 'max', 'scale', 'min']
 const cropModes: CropMode[] = ['top', 'bottom', 'left', 'right', 'center', 'focalpoint', 'entropy']
-const formats: Record<string, OutputFormat> = { jpg: 'jpg', jpeg: 'jpg', pjpg: 'pjpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' }
+const formats: Record<string, OutputFormat> = {
+  jpg: 'jpg',
+  jpeg: 'jpg',
+  pjpg: 'pjpg',
+  png: 'png',
+  webp: 'webp',
+  avif: 'avif',
+  gif: 'gif',
+}
 
 const invalid = (name: string, expected: string, got: string) =>
   badRequest('invalidImageParameter', `Image parameter "${name}" must be ${expected}, got "${got}"`)
@@ -46,7 +54,8 @@ function integer(search: URLSearchParams, name: string, min: number, max: number
   const raw = search.get(name)
   if (raw === null || raw === '') return undefined
   const value = Number(raw)
-  if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value)) throw invalid(name, `a whole number from ${min} to ${max}`, raw)
+  if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value))
+    throw invalid(name, `a whole number from ${min} to ${max}`, raw)
   const rounded = Math.round(value)
   if (rounded < min || rounded > max) throw invalid(name, `a whole number from ${min} to ${max}`, raw)
   return rounded
@@ -65,7 +74,8 @@ function colour(search: URLSearchParams, name: string): string | undefined {
   const raw = search.get(name)
   if (raw === null || raw === '') return undefined
   const hex = raw.replace(/^#/, '').toLowerCase()
-  if (!/^([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.test(hex)) throw invalid(name, 'a hex colour such as ffffff or 80ff0000', raw)
+  if (!/^([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.test(hex))
+    throw invalid(name, 'a hex colour such as ffffff or 80ff0000', raw)
   return hex
 }
 
@@ -106,7 +116,7 @@ export function parseImageTransform(search: URLSearchParams): ImageTransform {
     invert: search.get('invert') === 'true' || search.get('invert') === '1',
     flip: (flipRaw === 'vh' ? 'hv' : flipRaw) as ImageTransform['flip'],
     orientation: orientation as ImageTransform['orientation'],
-    download: search.has('dl') ? search.get('dl') ?? '' : undefined,
+    download: search.has('dl') ? (search.get('dl') ?? '') : undefined,
   }
   const fpX = decimal(search, 'fp-x', 0, 1)
   const fpY = decimal(search, 'fp-y', 0, 1)
@@ -117,7 +127,8 @@ export function parseImageTransform(search: URLSearchParams): ImageTransform {
 function parseRect(raw: string | null): Rect | undefined {
   if (raw === null || raw === '') return undefined
   const parts = raw.split(',')
-  if (parts.length !== 4 || parts.some((part) => !/^\d+$/.test(part.trim()))) throw invalid('rect', 'four whole numbers x,y,width,height', raw)
+  if (parts.length !== 4 || parts.some((part) => !/^\d+$/.test(part.trim())))
+    throw invalid('rect', 'four whole numbers x,y,width,height', raw)
   const [left, top, width, height] = parts.map((part) => Number(part)) as [number, number, number, number]
   if (width < 1 || height < 1) throw invalid('rect', 'a rectangle with a width and height of at least 1', raw)
   return { left, top, width, height }
@@ -125,9 +136,24 @@ function parseRect(raw: string | null): Rect | undefined {
 
 /** True when the request asks for nothing but the original bytes (no resize, crop, format or effect). */
 export function isIdentity(transform: ImageTransform): boolean {
-  return transform.width === undefined && transform.height === undefined && transform.maxWidth === undefined &&
-    transform.maxHeight === undefined && transform.minWidth === undefined && transform.minHeight === undefined &&
-    transform.rect === undefined && transform.format === undefined && !transform.autoFormat && transform.quality === undefined &&
-    transform.dpr === 1 && transform.blur === undefined && transform.sharpen === undefined && transform.saturation === undefined &&
-    !transform.invert && transform.flip === '' && transform.orientation === 0 && transform.background === undefined
+  return (
+    transform.width === undefined &&
+    transform.height === undefined &&
+    transform.maxWidth === undefined &&
+    transform.maxHeight === undefined &&
+    transform.minWidth === undefined &&
+    transform.minHeight === undefined &&
+    transform.rect === undefined &&
+    transform.format === undefined &&
+    !transform.autoFormat &&
+    transform.quality === undefined &&
+    transform.dpr === 1 &&
+    transform.blur === undefined &&
+    transform.sharpen === undefined &&
+    transform.saturation === undefined &&
+    !transform.invert &&
+    transform.flip === '' &&
+    transform.orientation === 0 &&
+    transform.background === undefined
+  )
 }

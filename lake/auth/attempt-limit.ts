@@ -6,7 +6,9 @@ export type AttemptLimit = {
   recordFailure(now?: number): void
 }
 
-export function createAttemptLimit(options: { maxFailures: number; windowMs: number } = { maxFailures: 10, windowMs: 60_000 }): AttemptLimit {
+export function createAttemptLimit(
+  options: { maxFailures: number; windowMs: number } = { maxFailures: 10, windowMs: 60_000 },
+): AttemptLimit {
   let failures: number[] = []
   const recent = (now: number) => (failures = failures.filter((at) => now - at < options.windowMs))
   return {

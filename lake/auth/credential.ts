@@ -6,7 +6,9 @@ export type EditorCredential = { email: string; password: string }
 export const DEFAULT_EDITOR_EMAIL = 'editor@parley.local'
 export const DEFAULT_EDITOR_PASSWORD = 'parley-local-editor'
 
-export function editorCredentialFromEnvironment(env: Record<string, string | undefined> = process.env): EditorCredential {
+export function editorCredentialFromEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): EditorCredential {
   return {
     email: env.LAKE_EDITOR_EMAIL?.trim() || DEFAULT_EDITOR_EMAIL,
     password: env.LAKE_EDITOR_PASSWORD || DEFAULT_EDITOR_PASSWORD,

@@ -19,7 +19,11 @@ export type EditorSignIn = {
 
 const editorAccess: Access = { role: 'editor', identity: EDITOR_ID, readDrafts: true, write: true }
 
-export function createEditorSignIn(options: { db: DatabaseSync; credential: EditorCredential; allowedOrigins: ReadonlySet<string> }): EditorSignIn {
+export function createEditorSignIn(options: {
+  db: DatabaseSync
+  credential: EditorCredential
+  allowedOrigins: ReadonlySet<string>
+}): EditorSignIn {
   const sessions = new SessionStore(options.db)
   const attempts = createAttemptLimit()
   return {

@@ -8,7 +8,9 @@ export class UserSettings {
 
   constructor(db: DatabaseSync) {
     this.#db = db
-    db.exec('CREATE TABLE IF NOT EXISTS user_settings (user_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (user_id, key)) WITHOUT ROWID')
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS user_settings (user_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (user_id, key)) WITHOUT ROWID',
+    )
   }
 
   get(userId: string, keys: readonly string[]): KeyValuePair[] {
@@ -20,7 +22,9 @@ export class UserSettings {
   }
 
   set(userId: string, pairs: readonly KeyValuePair[]): KeyValuePair[] {
-    const upsert = this.#db.prepare('INSERT INTO user_settings (user_id, key, value) VALUES (?, ?, ?) ON CONFLICT (user_id, key) DO UPDATE SET value = excluded.value')
+    const upsert = this.#db.prepare(
+      'INSERT INTO user_settings (user_id, key, value) VALUES (?, ?, ?) ON CONFLICT (user_id, key) DO UPDATE SET value = excluded.value',
+    )
     const remove = this.#db.prepare('DELETE FROM user_settings WHERE user_id = ? AND key = ?')
     for (const { key, value } of pairs) {
       if (value === null || value === undefined) remove.run(userId, key)

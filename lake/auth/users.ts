@@ -22,7 +22,13 @@ export function editorUser(email: string): LakeUser {
     email,
     profileImage: null,
     role: 'administrator',
-    roles: [{ name: 'administrator', title: 'Administrator', description: 'Reads and writes every document (local Content Lake)' }],
+    roles: [
+      {
+        name: 'administrator',
+        title: 'Administrator',
+        description: 'Reads and writes every document (local Content Lake)',
+      },
+    ],
     provider: 'parley-lake',
   }
 }
@@ -54,7 +60,8 @@ export function userById(id: string, editorEmail: string): LakeUser | null {
 
 /** The dataset ACL the Studio reads to decide what the user may do (without it, it is read-only). */
 export function datasetAcl(access: Access): { filter: string; permissions: string[] }[] {
-  if (access.write) return [{ filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history', 'editHistory'] }]
+  if (access.write)
+    return [{ filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history', 'editHistory'] }]
   if (access.readDrafts) return [{ filter: '_id in path("**")', permissions: ['read', 'history'] }]
   // Anonymous readers see published documents only (ids without a dot).
   return [{ filter: '_id in path("*")', permissions: ['read'] }]

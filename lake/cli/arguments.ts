@@ -32,6 +32,7 @@ export function portFlag(flags: ParsedArguments['flags'], name: string, fallback
   const raw = flagString(flags, name)
   if (raw === undefined) return fallback
   const port = Number(raw)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--${name} must be a port number (0-65535), got "${raw}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--${name} must be a port number (0-65535), got "${raw}"`)
   return port
 }

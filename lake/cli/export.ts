@@ -9,11 +9,16 @@ import { transferArguments } from './transfer-arguments.ts'
  * the export is one consistent read of the dataset.
  */
 export async function exportCommand(args: ParsedArguments): Promise<void> {
-  const { file, dataDir, dataset } = transferArguments(args, 'npm run lake -- export FILE [--dataset D] [--data DIR] [--drafts]')
+  const { file, dataDir, dataset } = transferArguments(
+    args,
+    'npm run lake -- export FILE [--dataset D] [--data DIR] [--drafts]',
+  )
   const store = new Store(dataDir)
   try {
     const summary = await exportDataset({ store, dataDir, dataset, file, includeDrafts: args.flags.has('drafts') })
-    console.log(`Exported ${summary.documents} document(s) and ${summary.assets} asset(s) of dataset "${dataset}" to ${summary.file}`)
+    console.log(
+      `Exported ${summary.documents} document(s) and ${summary.assets} asset(s) of dataset "${dataset}" to ${summary.file}`,
+    )
   } finally {
     store.close()
   }

@@ -10,17 +10,27 @@ import { transferArguments } from './transfer-arguments.ts'
  * about it (they live in that process): for that, import through `importArchive` in the lake's process.
  */
 export async function importCommand(args: ParsedArguments): Promise<void> {
-  const { file, dataDir, dataset, env } = transferArguments(args, 'npm run lake -- import FILE [--dataset D] [--replace] [--data DIR] [--base-url URL]')
+  const { file, dataDir, dataset, env } = transferArguments(
+    args,
+    'npm run lake -- import FILE [--dataset D] [--replace] [--data DIR] [--base-url URL]',
+  )
   // Asset documents record the URL their bytes are served at: the lake's plain port unless told otherwise.
   const baseUrl = flagString(args.flags, 'base-url') ?? `http://127.0.0.1:${env.LAKE_PORT ?? 3333}`
   const store = new Store(dataDir)
   try {
     const summary = await importDataset({
-      store, dataDir, dataset, file, replace: args.flags.has('replace'),
-      projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley', baseUrl,
+      store,
+      dataDir,
+      dataset,
+      file,
+      replace: args.flags.has('replace'),
+      projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
+      baseUrl,
     })
     for (const warning of summary.warnings) console.warn(`warning: ${warning}`)
-    console.log(`Imported ${summary.documents} document(s) and ${summary.assets} asset(s) into dataset "${dataset}" (transaction ${summary.transactionId ?? 'none'})`)
+    console.log(
+      `Imported ${summary.documents} document(s) and ${summary.assets} asset(s) into dataset "${dataset}" (transaction ${summary.transactionId ?? 'none'})`,
+    )
   } finally {
     store.close()
   }

@@ -8,7 +8,11 @@ import { loadWebhookDefinitions } from '../webhooks/definitions.ts'
 import { editorCredentialFromEnvironment } from '../auth/credential.ts'
 
 /** Hooks other commands/helpers can use to extend `serve` (e.g. a TLS port) without editing this file's logic. */
-export type ServeExtension = (lake: Lake, args: ParsedArguments, env: Record<string, string | undefined>) => Promise<string[] | void>
+export type ServeExtension = (
+  lake: Lake,
+  args: ParsedArguments,
+  env: Record<string, string | undefined>,
+) => Promise<string[] | void>
 export const serveExtensions: ServeExtension[] = []
 
 export function lakeOptionsFrom(args: ParsedArguments, env: Record<string, string | undefined>): LakeOptions {
@@ -27,7 +31,10 @@ export function lakeOptionsFrom(args: ParsedArguments, env: Record<string, strin
     // From the merged environment (.env, .env.local), not only process.env.
     editorCredential: editorCredentialFromEnvironment(env),
     sitePort: Number(env.PORT ?? 3000),
-    webhooks: loadWebhookDefinitions({ file: flagString(args.flags, 'webhooks') ?? env.LAKE_WEBHOOKS_FILE, environment: env.LAKE_WEBHOOKS }),
+    webhooks: loadWebhookDefinitions({
+      file: flagString(args.flags, 'webhooks') ?? env.LAKE_WEBHOOKS_FILE,
+      environment: env.LAKE_WEBHOOKS,
+    }),
     webhookReport: (line) => console.log(line),
   }
 }
@@ -37,7 +44,10 @@ export async function serve(args: ParsedArguments): Promise<void> {
   const options = lakeOptionsFrom(args, env)
   const lake = await startLake(options)
   const lines = [`Content Lake listening on ${lake.url} (data: ${options.dataDir})`]
-  if (lake.tlsUrl) lines.push(`Content Lake for browsers (HTTPS, HTTP/2) on ${lake.tlsUrl} (local certificate in ${options.dataDir}/tls/)`)
+  if (lake.tlsUrl)
+    lines.push(
+      `Content Lake for browsers (HTTPS, HTTP/2) on ${lake.tlsUrl} (local certificate in ${options.dataDir}/tls/)`,
+    )
   if (lake.studioUrl) lines.push(`Studio: ${lake.studioUrl}`)
   for (const { name, url } of lake.webhooks.definitions) lines.push(`Webhook ${name} → ${url}`)
   for (const extend of serveExtensions) lines.push(...((await extend(lake, args, env)) ?? []))

@@ -3,7 +3,12 @@ import { resolve } from 'node:path'
 import { flagString, type ParsedArguments } from './arguments.ts'
 import { loadEnvironment } from './environment.ts'
 
-export type TransferArguments = { file: string; dataDir: string; dataset: string; env: Record<string, string | undefined> }
+export type TransferArguments = {
+  file: string
+  dataDir: string
+  dataset: string
+  env: Record<string, string | undefined>
+}
 
 export function transferArguments(args: ParsedArguments, usage: string): TransferArguments {
   const env = loadEnvironment()

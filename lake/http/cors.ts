@@ -5,14 +5,29 @@ export type CorsPolicy = { allowedOrigins: ReadonlySet<string> }
 
 const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'
 // What @sanity/client and the Studio send; anything else a browser asks for is echoed for allowed origins.
-const ALLOWED_HEADERS = ['authorization', 'content-type', 'x-sanity-app', 'x-sanity-project-id', 'x-sanity-tag', 'cache-control', 'last-event-id', 'if-none-match', 'if-match']
+const ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-sanity-app',
+  'x-sanity-project-id',
+  'x-sanity-tag',
+  'cache-control',
+  'last-event-id',
+  'if-none-match',
+  'if-match',
+]
 const EXPOSED_HEADERS = ['content-type', 'content-length', 'etag', 'x-sanity-shard', 'x-served-by']
 
 /**
  * The default origins: the site (`http://localhost:3000`) and the lake's own origins on both
  * ports, under both `localhost` and `127.0.0.1`, plus `LAKE_CORS_ORIGINS` (comma separated).
  */
-export function corsPolicy(options: { sitePort?: number; lakePort?: number; tlsPort?: number; extraOrigins?: readonly string[] }): CorsPolicy {
+export function corsPolicy(options: {
+  sitePort?: number
+  lakePort?: number
+  tlsPort?: number
+  extraOrigins?: readonly string[]
+}): CorsPolicy {
   const origins = new Set<string>()
   const add = (scheme: string, port: number | undefined) => {
     if (port === undefined || port === 0) return
@@ -30,7 +45,10 @@ export function corsPolicy(options: { sitePort?: number; lakePort?: number; tlsP
 
 /** Parses `LAKE_CORS_ORIGINS`. */
 export function originsFromEnvironment(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
+  return (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
 }
 
 export function isAllowedOrigin(policy: CorsPolicy, origin: string | undefined): origin is string {

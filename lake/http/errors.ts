@@ -15,7 +15,13 @@ export class LakeError extends Error {
   readonly kind: 'typed' | 'status'
   readonly extra: Record<string, unknown>
 
-  constructor(statusCode: number, type: string, description: string, extra: Record<string, unknown> = {}, kind: 'typed' | 'status' = 'typed') {
+  constructor(
+    statusCode: number,
+    type: string,
+    description: string,
+    extra: Record<string, unknown> = {},
+    kind: 'typed' | 'status' = 'typed',
+  ) {
     super(description)
     this.statusCode = statusCode
     this.type = type
@@ -25,21 +31,30 @@ export class LakeError extends Error {
 
   /** The JSON body Sanity sends for this error. */
   toBody(): Record<string, unknown> {
-    if (this.kind === 'status') return { statusCode: this.statusCode, error: reasonPhrase(this.statusCode), message: this.message, ...this.extra }
+    if (this.kind === 'status')
+      return { statusCode: this.statusCode, error: reasonPhrase(this.statusCode), message: this.message, ...this.extra }
     return { error: { type: this.type, description: this.message, ...this.extra } }
   }
 }
 
 const reasons: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
 }
 
 export function reasonPhrase(statusCode: number): string {
   return reasons[statusCode] ?? 'Error'
 }
 
-export const badRequest = (type: string, description: string, extra?: Record<string, unknown>) => new LakeError(400, type, description, extra)
+export const badRequest = (type: string, description: string, extra?: Record<string, unknown>) =>
+  new LakeError(400, type, description, extra)
 
 export const notFound = (description: string) => new LakeError(404, 'notFound', description, {}, 'status')
 
@@ -48,7 +63,13 @@ export const unauthorized = (description: string) => new LakeError(401, 'unautho
 export const forbidden = (description: string) => new LakeError(403, 'forbidden', description, {}, 'status')
 
 export const payloadTooLarge = (limitBytes: number) =>
-  new LakeError(413, 'payloadTooLarge', `Request body exceeds the limit of ${limitBytes} bytes`, { limit: limitBytes }, 'status')
+  new LakeError(
+    413,
+    'payloadTooLarge',
+    `Request body exceeds the limit of ${limitBytes} bytes`,
+    { limit: limitBytes },
+    'status',
+  )
 
 /** GROQ syntax errors carry the query and the offending span so the client can draw a code frame. */
 export const queryParseError = (description: string, query: string, start: number, end: number) =>
@@ -58,7 +79,8 @@ export const queryParseError = (description: string, query: string, start: numbe
 export const transactionError = (statusCode: number, type: 'mutationError' | 'actionError', items: ErrorItem[]) => {
   const noun = type === 'mutationError' ? 'Mutation' : 'Action'
   const first = items[0]?.error.description
-  const description = items.length === 1 && first ? `${noun} failed: ${first}` : `${noun}(s) failed with ${items.length} error(s)`
+  const description =
+    items.length === 1 && first ? `${noun} failed: ${first}` : `${noun}(s) failed with ${items.length} error(s)`
   return new LakeError(statusCode, type, description, { items })
 }
 
@@ -77,6 +99,9 @@ export function sendError(res: ServerResponse, error: unknown): void {
     return
   }
   const body = JSON.stringify(lakeError.toBody())
-  res.writeHead(lakeError.statusCode, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+  res.writeHead(lakeError.statusCode, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  })
   res.end(body)
 }

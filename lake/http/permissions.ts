@@ -4,7 +4,8 @@ import { forbidden, unauthorized } from './errors.ts'
 
 export function requireWrite(access: Access, what: string): void {
   if (access.write) return
-  if (access.role === 'anonymous') throw unauthorized(`Writing (${what}) needs a token with write access; the request had none`)
+  if (access.role === 'anonymous')
+    throw unauthorized(`Writing (${what}) needs a token with write access; the request had none`)
   throw forbidden(`Insufficient permissions: the ${access.role} token may read but not write (${what})`)
 }
 

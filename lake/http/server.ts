@@ -19,7 +19,8 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-credentials': 'true',
-    'access-control-allow-headers': 'authorization, content-type, x-sanity-app, x-sanity-project-id, cache-control, last-event-id',
+    'access-control-allow-headers':
+      'authorization, content-type, x-sanity-app, x-sanity-project-id, cache-control, last-event-id',
     'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
     vary: 'Origin',
   }
@@ -28,7 +29,8 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
 export function sendReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {
   const payload = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
   const headers: Record<string, string | number> = { ...extraHeaders, ...reply.headers }
-  if (reply.raw === undefined && reply.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json; charset=utf-8'
+  if (reply.raw === undefined && reply.body !== undefined && !headers['content-type'])
+    headers['content-type'] = 'application/json; charset=utf-8'
   headers['content-length'] = Buffer.byteLength(payload)
   res.writeHead(reply.status ?? 200, headers)
   res.end(res.req?.method === 'HEAD' ? undefined : payload)
@@ -53,11 +55,28 @@ export function createRequestHandler(lake: LakeContext, routes: readonly Route[]
     const { path, apiVersion, search } = parseRequestUrl(req.url ?? '/')
     const match = matchRoute(compiled, method, path)
     if (!match.route) {
-      if (match.allowed.length > 0) throw new LakeError(405, 'methodNotAllowed', `Method ${method} is not allowed on ${path}; use ${[...new Set(match.allowed)].join(', ')}`, {}, 'status')
+      if (match.allowed.length > 0)
+        throw new LakeError(
+          405,
+          'methodNotAllowed',
+          `Method ${method} is not allowed on ${path}; use ${[...new Set(match.allowed)].join(', ')}`,
+          {},
+          'status',
+        )
       throw notFound(`No endpoint at ${path}`)
     }
     const access = resolveAccess(req, lake.tokenResolvers)
-    const reply = await match.route.handle({ req, res, method, path, params: match.params, search, apiVersion, access, lake })
+    const reply = await match.route.handle({
+      req,
+      res,
+      method,
+      path,
+      params: match.params,
+      search,
+      apiVersion,
+      access,
+      lake,
+    })
     if (reply && !res.headersSent) sendReply(res, reply)
   }
 }

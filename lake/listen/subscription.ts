@@ -24,7 +24,13 @@ async function matches(subscription: Subscription, doc: Record<string, unknown> 
   const id = String(doc._id)
   if (!isVisibleTo(subscription.access, id)) return false
   if (isVersionId(id) && !subscription.includeAllVersions) return false
-  const value = await (await evaluate(subscription.tree, { dataset: [doc], params: subscription.params, identity: subscription.access.identity })).get()
+  const value = await (
+    await evaluate(subscription.tree, {
+      dataset: [doc],
+      params: subscription.params,
+      identity: subscription.access.identity,
+    })
+  ).get()
   return Array.isArray(value) ? value.length > 0 : Boolean(value)
 }
 
@@ -35,8 +41,17 @@ function mutationsFor(mutations: unknown[], id: string): unknown[] {
   })
 }
 
-export async function eventsFor(subscription: Subscription, transaction: CommittedTransaction): Promise<MutationEvent[]> {
-  const selected: { id: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; wasIn: boolean; isIn: boolean }[] = []
+export async function eventsFor(
+  subscription: Subscription,
+  transaction: CommittedTransaction,
+): Promise<MutationEvent[]> {
+  const selected: {
+    id: string
+    before: Record<string, unknown> | null
+    after: Record<string, unknown> | null
+    wasIn: boolean
+    isIn: boolean
+  }[] = []
   for (const change of transaction.documents) {
     const wasIn = await matches(subscription, change.before)
     const isIn = await matches(subscription, change.after)

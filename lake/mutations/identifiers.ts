@@ -9,7 +9,8 @@ export function documentIdProblem(id: unknown): string | null {
   if (typeof id !== 'string' || id.length === 0) return 'Document ID must be a non-empty string'
   if (id.length > 200) return `Malformed document ID: "${id.slice(0, 40)}…" is longer than 200 characters`
   if (!idPattern.test(id)) return `Malformed document ID: "${id}" may only contain a-z, A-Z, 0-9, ".", "_" and "-"`
-  if (id.split('.').some((segment) => segment === '' || segment.startsWith('-'))) return `Malformed document ID: "${id}" has an empty segment or a segment starting with "-"`
+  if (id.split('.').some((segment) => segment === '' || segment.startsWith('-')))
+    return `Malformed document ID: "${id}" has an empty segment or a segment starting with "-"`
   return null
 }
 

@@ -35,16 +35,34 @@ export type TransactionRun = {
   build: (working: WorkingSet, stamp: { transactionId: string; timestamp: string }) => Promise<unknown[]> | unknown[]
 }
 
-export type TransactionOutcome = { transactionId: string; timestamp: string; changes: DocumentChange[]; mutations: unknown[] }
+export type TransactionOutcome = {
+  transactionId: string
+  timestamp: string
+  changes: DocumentChange[]
+  mutations: unknown[]
+}
 
 export function runTransaction(context: TransactionContext, run: TransactionRun): Promise<TransactionOutcome> {
-  if (run.transactionId !== undefined && (typeof run.transactionId !== 'string' || !/^[a-zA-Z0-9._-]{1,128}$/.test(run.transactionId))) {
-    return Promise.reject(new LakeError(400, 'invalidTransactionId', 'transactionId must be 1-128 characters of a-z, A-Z, 0-9, ".", "_" or "-"'))
+  if (
+    run.transactionId !== undefined &&
+    (typeof run.transactionId !== 'string' || !/^[a-zA-Z0-9._-]{1,128}$/.test(run.transactionId))
+  ) {
+    return Promise.reject(
+      new LakeError(
+        400,
+        'invalidTransactionId',
+        'transactionId must be 1-128 characters of a-z, A-Z, 0-9, ".", "_" or "-"',
+      ),
+    )
   }
   return context.writeLock.run(async () => {
     const transactionId = (run.transactionId as string | undefined) ?? randomId()
     if (context.store.hasTransaction(run.dataset, transactionId)) {
-      throw new LakeError(409, 'conflict', `Transaction ID "${transactionId}" has already been used in dataset "${run.dataset}"`)
+      throw new LakeError(
+        409,
+        'conflict',
+        `Transaction ID "${transactionId}" has already been used in dataset "${run.dataset}"`,
+      )
     }
     const timestamp = new Date().toISOString()
     const working = new WorkingSet(context.store, run.dataset)
@@ -53,7 +71,12 @@ export function runTransaction(context: TransactionContext, run: TransactionRun)
       mutations = await run.build(working, { transactionId, timestamp })
     } catch (error) {
       if (error instanceof TransactionItemError) {
-        throw transactionError(error.statusCode, run.kind, [{ index: error.index, error: { type: error.type, description: error.message, ...(error.id ? { id: error.id } : {}) } }])
+        throw transactionError(error.statusCode, run.kind, [
+          {
+            index: error.index,
+            error: { type: error.type, description: error.message, ...(error.id ? { id: error.id } : {}) },
+          },
+        ])
       }
       throw error
     }
@@ -61,7 +84,14 @@ export function runTransaction(context: TransactionContext, run: TransactionRun)
     stampSystemFields(changes, transactionId, timestamp)
     if (!run.dryRun && changes.length > 0) {
       context.store.commit(run.dataset, { transactionId, timestamp, identity: run.identity, changes, mutations })
-      const committed: CommittedTransaction = { dataset: run.dataset, transactionId, timestamp, identity: run.identity, documents: changes, mutations }
+      const committed: CommittedTransaction = {
+        dataset: run.dataset,
+        transactionId,
+        timestamp,
+        identity: run.identity,
+        documents: changes,
+        mutations,
+      }
       context.commits.publish(committed)
     }
     return { transactionId, timestamp, changes, mutations }

@@ -35,7 +35,9 @@ export type PresenceHub = {
 
 /** Answers a refused upgrade with a plain HTTP status, so the browser sees why. */
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`)
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+  )
 }
 
 /** Text to a peer whose socket is still open; a peer that is leaving misses nothing it could act on. */
@@ -56,12 +58,16 @@ export function createPresenceHub(resolveToken: (token: string) => Access | null
     for (const peer of peers) {
       if (peer === from || peer.dataset !== from.dataset) continue
       for (const subscription of peer.subscriptions) {
-        send(peer, JSON.stringify({ jsonrpc: '2.0', method: 'presence_subscription', params: { subscription, result: event } }))
+        send(
+          peer,
+          JSON.stringify({ jsonrpc: '2.0', method: 'presence_subscription', params: { subscription, result: event } }),
+        )
       }
     }
   }
 
-  const answer = (peer: Peer, id: RpcRequest['id'], result: unknown) => send(peer, JSON.stringify({ jsonrpc: '2.0', id, result }))
+  const answer = (peer: Peer, id: RpcRequest['id'], result: unknown) =>
+    send(peer, JSON.stringify({ jsonrpc: '2.0', id, result }))
   const fail = (peer: Peer, id: RpcRequest['id'] | null, code: number, message: string) =>
     send(peer, JSON.stringify({ jsonrpc: '2.0', id, error: { code, message } }))
 
@@ -134,7 +140,8 @@ export function createPresenceHub(resolveToken: (token: string) => Access | null
         connection.on('close', () => {
           peers.delete(peer)
           // A closed tab leaves: tell the others, as the Studio would on a clean disconnect.
-          if (peer.userId) for (const session of peer.sessions) broadcast(peer, { type: 'disconnect', i: peer.userId, m: { session } })
+          if (peer.userId)
+            for (const session of peer.sessions) broadcast(peer, { type: 'disconnect', i: peer.userId, m: { session } })
         })
       })
     },

@@ -18,11 +18,16 @@ function groupByKind(keys: IndexKey[]): Map<string, (string | number)[]> {
 /** Lower is better to enumerate from: exact ids, then most paths, then references, then `_type`. */
 function enumerationCost(constraint: Constraint): number {
   switch (constraint.type) {
-    case 'ids': return 0
-    case 'values': return constraint.path === '_type' ? 4 : constraint.path === '@ref' ? 2 : 1
-    case 'or': return 3
-    case 'and': return 1
-    default: return 9
+    case 'ids':
+      return 0
+    case 'values':
+      return constraint.path === '_type' ? 4 : constraint.path === '@ref' ? 2 : 1
+    case 'or':
+      return 3
+    case 'and':
+      return 1
+    default:
+      return 9
   }
 }
 
@@ -32,7 +37,10 @@ export function enumerateSql(dataset: string, constraint: Constraint): Sql {
     case 'all':
       return { sql: 'SELECT id FROM documents WHERE dataset = ?', args: [dataset] }
     case 'ids':
-      return { sql: `SELECT id FROM documents WHERE dataset = ? AND id IN (${placeholders(constraint.ids.length)})`, args: [dataset, ...constraint.ids] }
+      return {
+        sql: `SELECT id FROM documents WHERE dataset = ? AND id IN (${placeholders(constraint.ids.length)})`,
+        args: [dataset, ...constraint.ids],
+      }
     case 'values': {
       const groups = [...groupByKind(constraint.keys)]
       if (groups.length === 0) return { sql: 'SELECT id FROM documents WHERE 0', args: [] }
@@ -49,14 +57,20 @@ export function enumerateSql(dataset: string, constraint: Constraint): Sql {
       const [first, ...rest] = ordered as [Constraint, ...Constraint[]]
       const source = enumerateSql(dataset, first)
       const test = predicateSql(dataset, { type: 'and', parts: rest }, 'c.id')
-      return { sql: `SELECT c.id AS id FROM (${source.sql}) AS c WHERE ${test.sql}`, args: [...source.args, ...test.args] }
+      return {
+        sql: `SELECT c.id AS id FROM (${source.sql}) AS c WHERE ${test.sql}`,
+        args: [...source.args, ...test.args],
+      }
     }
   }
 }
 
 function union(parts: Sql[]): Sql {
   if (parts.length === 1) return parts[0] as Sql
-  return { sql: parts.map((part) => `SELECT id FROM (${part.sql})`).join(' UNION '), args: parts.flatMap((part) => part.args) }
+  return {
+    sql: parts.map((part) => `SELECT id FROM (${part.sql})`).join(' UNION '),
+    args: parts.flatMap((part) => part.args),
+  }
 }
 
 /** SQL boolean: does the stored document whose id is the SQL expression `idColumn` satisfy the constraint? */
@@ -76,9 +90,15 @@ export function predicateSql(dataset: string, constraint: Constraint, idColumn: 
       return join(tests, 'OR')
     }
     case 'and':
-      return join(constraint.parts.map((part) => predicateSql(dataset, part, idColumn)), 'AND')
+      return join(
+        constraint.parts.map((part) => predicateSql(dataset, part, idColumn)),
+        'AND',
+      )
     case 'or':
-      return join(constraint.parts.map((part) => predicateSql(dataset, part, idColumn)), 'OR')
+      return join(
+        constraint.parts.map((part) => predicateSql(dataset, part, idColumn)),
+        'OR',
+      )
   }
 }
 

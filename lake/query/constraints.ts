@@ -42,7 +42,8 @@ export function constraintOfFilter(expr: AnyNode, params: Record<string, unknown
     case 'Group':
       return constraintOfFilter(expr.base, params)
     case 'OpCall':
-      if (expr.op === '==') return equality(expr.left, expr.right, params) ?? equality(expr.right, expr.left, params) ?? ALL
+      if (expr.op === '==')
+        return equality(expr.left, expr.right, params) ?? equality(expr.right, expr.left, params) ?? ALL
       if (expr.op === 'in') return membership(expr.left, expr.right, params) ?? ALL
       return ALL
     case 'FuncCall':
@@ -151,15 +152,17 @@ export function constraintOfQuery(tree: ExprNode, params: Record<string, unknown
     if (node.type === 'Everything') stars.push(node)
   })
   if (stars.length === 0) return null
-  return or(stars.map((star) => {
-    const chain: AnyNode[] = []
-    let child: AnyNode = star
-    let parent = parentOf.get(child)
-    while (parent && parent.type === 'Filter' && parent.base === child) {
-      chain.push(parent)
-      child = parent
-      parent = parentOf.get(child)
-    }
-    return constraintOfEverything(chain, params)
-  }))
+  return or(
+    stars.map((star) => {
+      const chain: AnyNode[] = []
+      let child: AnyNode = star
+      let parent = parentOf.get(child)
+      while (parent && parent.type === 'Filter' && parent.base === child) {
+        chain.push(parent)
+        child = parent
+        parent = parentOf.get(child)
+      }
+      return constraintOfEverything(chain, params)
+    }),
+  )
 }

@@ -52,7 +52,8 @@ export function findOrderWindow(tree: ExprNode): OrderWindow | null {
 export function pinnedTypes(constraint: Constraint): string[] | null {
   const parts = constraint.type === 'and' ? constraint.parts : [constraint]
   for (const part of parts) {
-    if (part.type === 'values' && part.path === '_type' && part.keys.every((key) => key.kind === 's')) return part.keys.map((key) => key.value as string)
+    if (part.type === 'values' && part.path === '_type' && part.keys.every((key) => key.kind === 's'))
+      return part.keys.map((key) => key.value as string)
   }
   return null
 }

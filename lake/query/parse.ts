@@ -47,7 +47,8 @@ function parameterNamesOf(tree: ExprNode): Set<string> {
   const declared = new Set<string>()
   walkTree(tree, (node) => {
     if (node.type === 'Parameter') used.add(node.name as string)
-    if (node.type === 'FunctionDeclaration') for (const param of (node.params as { name: string }[] | undefined) ?? []) declared.add(param.name)
+    if (node.type === 'FunctionDeclaration')
+      for (const param of (node.params as { name: string }[] | undefined) ?? []) declared.add(param.name)
   })
   for (const name of declared) used.delete(name)
   return used
@@ -58,7 +59,12 @@ export function assertParametersGiven(query: string, parsed: ParsedQuery, params
   for (const name of parsed.parameterNames) {
     if (!Object.hasOwn(params, name)) {
       const at = query.indexOf(`$${name}`)
-      throw queryParseError(`param $${name} referenced, but not provided`, query, Math.max(at, 0), at >= 0 ? at + name.length + 1 : query.length)
+      throw queryParseError(
+        `param $${name} referenced, but not provided`,
+        query,
+        Math.max(at, 0),
+        at >= 0 ? at + name.length + 1 : query.length,
+      )
     }
   }
 }

@@ -14,15 +14,23 @@ export type Perspective = { kind: 'raw' } | { kind: 'published' } | { kind: 'sta
 const releaseName = /^[a-zA-Z0-9_-]+$/
 
 export function parsePerspective(raw: string | null, apiVersion: string | null): Perspective {
-  if (raw === null || raw === '') return isVersionAtLeast(apiVersion, '2025-02-19') ? { kind: 'published' } : { kind: 'raw' }
-  const names = raw.split(',').map((name) => name.trim()).filter(Boolean)
+  if (raw === null || raw === '')
+    return isVersionAtLeast(apiVersion, '2025-02-19') ? { kind: 'published' } : { kind: 'raw' }
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
   if (names.length === 1 && names[0] === 'raw') return { kind: 'raw' }
   if (names.length === 1 && names[0] === 'published') return { kind: 'published' }
   const layers: string[] = []
   for (const name of names) {
     if (name === 'published') continue
     if (name === 'drafts' || name === 'previewDrafts') layers.push('drafts')
-    else if (name === 'raw' || !releaseName.test(name)) throw badRequest('invalidPerspective', `Invalid perspective "${name}": use raw, published, drafts or a list of release names`)
+    else if (name === 'raw' || !releaseName.test(name))
+      throw badRequest(
+        'invalidPerspective',
+        `Invalid perspective "${name}": use raw, published, drafts or a list of release names`,
+      )
     else layers.push(name)
   }
   return layers.length === 0 ? { kind: 'published' } : { kind: 'stack', layers }
@@ -41,7 +49,8 @@ export function publishedIdOf(id: string): string {
   return id
 }
 
-const layerId = (layer: string, baseId: string) => (layer === 'drafts' ? `drafts.${baseId}` : `versions.${layer}.${baseId}`)
+const layerId = (layer: string, baseId: string) =>
+  layer === 'drafts' ? `drafts.${baseId}` : `versions.${layer}.${baseId}`
 
 /** Anonymous readers see only ids without a `.`: no drafts, versions or system documents. */
 export function isVisibleTo(access: Access, id: string): boolean {
@@ -78,7 +87,11 @@ export function storedIdsFor(perspective: Perspective, access: Access, candidate
 }
 
 /** Builds the view documents (sorted by `_id`, the order a full scan sees too) from loaded stored documents. */
-export function viewDocuments(perspective: Perspective, access: Access, stored: Map<string, SanityDocument>): SanityDocument[] {
+export function viewDocuments(
+  perspective: Perspective,
+  access: Access,
+  stored: Map<string, SanityDocument>,
+): SanityDocument[] {
   const view: SanityDocument[] = []
   if (perspective.kind !== 'stack') {
     for (const [id, doc] of stored) if (storedIdInView(perspective, access, id)) view.push(doc)
@@ -93,7 +106,11 @@ export function viewDocuments(perspective: Perspective, access: Access, stored: 
   return view.sort(byId)
 }
 
-function overlay(layers: string[], base: string, lookup: (id: string) => SanityDocument | undefined): SanityDocument | null {
+function overlay(
+  layers: string[],
+  base: string,
+  lookup: (id: string) => SanityDocument | undefined,
+): SanityDocument | null {
   for (const layer of layers) {
     const doc = lookup(layerId(layer, base))
     if (doc) return { ...doc, _id: base, _originalId: doc._id }
@@ -105,7 +122,12 @@ function overlay(layers: string[], base: string, lookup: (id: string) => SanityD
 const byId = (a: SanityDocument, b: SanityDocument) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
 
 /** The document a reference resolves to inside the view, or null when it is absent or hidden. */
-export function resolveInView(perspective: Perspective, access: Access, ref: string, load: (id: string) => SanityDocument | null): SanityDocument | null {
+export function resolveInView(
+  perspective: Perspective,
+  access: Access,
+  ref: string,
+  load: (id: string) => SanityDocument | null,
+): SanityDocument | null {
   if (perspective.kind !== 'stack') {
     if (!storedIdInView(perspective, access, ref)) return null
     return load(ref)

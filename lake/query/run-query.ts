@@ -38,7 +38,9 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
 
   // The order window counts matches without searchable strings attached, so whole-document searches
   // skip it (an empty search box or a search of named fields is plain groq-js and may use it).
-  const dataset = store.hasDataset(request.dataset) ? await datasetFor(store, view, tree, !textSearch?.searchesWholeDocuments) : { documents: [] as SanityDocument[] }
+  const dataset = store.hasDataset(request.dataset)
+    ? await datasetFor(store, view, tree, !textSearch?.searchesWholeDocuments)
+    : { documents: [] as SanityDocument[] }
   const dereference = dereferencer(store, view)
   const options = {
     dataset: textSearch?.searchesWholeDocuments ? withSearchableText(dataset.documents) : dataset.documents,
@@ -51,7 +53,9 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   try {
     result = await (await evaluate(tree, options)).get()
   } catch (error) {
-    throw new LakeError(400, 'queryExecutionError', `Query failed: ${(error as Error).message}`, { query: request.query })
+    throw new LakeError(400, 'queryExecutionError', `Query failed: ${(error as Error).message}`, {
+      query: request.query,
+    })
   }
   return { result, ms: Math.round(performance.now() - started), scanned: dataset.documents.length }
 }
@@ -59,7 +63,10 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
 type Dataset = { documents: SanityDocument[] }
 
 async function datasetFor(store: Store, request: QueryRequest, tree: ExprNode, allowWindow: boolean): Promise<Dataset> {
-  if (request.fullScan) return { documents: load(store, request, store.selectIds('SELECT id FROM documents WHERE dataset = ?', [request.dataset])) }
+  if (request.fullScan)
+    return {
+      documents: load(store, request, store.selectIds('SELECT id FROM documents WHERE dataset = ?', [request.dataset])),
+    }
   const constraint = constraintOfQuery(tree, request.params)
   if (constraint === null) return { documents: [] }
   const window = request.perspective.kind === 'stack' || !allowWindow ? null : findOrderWindow(tree)
@@ -71,7 +78,8 @@ async function datasetFor(store: Store, request: QueryRequest, tree: ExprNode, a
 }
 
 function candidateIds(store: Store, request: QueryRequest, constraint: Constraint): string[] {
-  const expanded = request.perspective.kind === 'stack' ? withDraftIds(constraint, request.perspective.layers) : constraint
+  const expanded =
+    request.perspective.kind === 'stack' ? withDraftIds(constraint, request.perspective.layers) : constraint
   const { sql, args } = enumerateSql(request.dataset, expanded)
   return store.selectIds(sql, args)
 }
@@ -80,7 +88,13 @@ function candidateIds(store: Store, request: QueryRequest, constraint: Constrain
 function withDraftIds(constraint: Constraint, layers: string[]): Constraint {
   switch (constraint.type) {
     case 'ids':
-      return { type: 'ids', ids: constraint.ids.flatMap((id) => [id, ...layers.map((layer) => (layer === 'drafts' ? `drafts.${id}` : `versions.${layer}.${id}`))]) }
+      return {
+        type: 'ids',
+        ids: constraint.ids.flatMap((id) => [
+          id,
+          ...layers.map((layer) => (layer === 'drafts' ? `drafts.${id}` : `versions.${layer}.${id}`)),
+        ]),
+      }
     case 'and':
     case 'or':
       return { ...constraint, parts: constraint.parts.map((part) => withDraftIds(part, layers)) }
@@ -107,7 +121,8 @@ function dereferencer(store: Store, request: QueryRequest) {
 function visibilitySql(request: QueryRequest, column: string): string {
   const parts: string[] = []
   if (!request.access.readDrafts) parts.push(`instr(${column}, '.') = 0`)
-  if (request.perspective.kind === 'published') parts.push(`${column} NOT LIKE 'drafts.%' AND ${column} NOT LIKE 'versions.%'`)
+  if (request.perspective.kind === 'published')
+    parts.push(`${column} NOT LIKE 'drafts.%' AND ${column} NOT LIKE 'versions.%'`)
   return parts.length ? parts.join(' AND ') : '1'
 }
 
@@ -117,7 +132,11 @@ function visibilitySql(request: QueryRequest, column: string): string {
  * document of the pinned `_type`s holds a value of one kind at the path (path_stats), so no document
  * is missing from the index order (GROQ puts nulls first when descending). Returns null to fall back.
  */
-async function orderWindowDocuments(store: Store, request: QueryRequest, window: OrderWindow): Promise<SanityDocument[] | null> {
+async function orderWindowDocuments(
+  store: Store,
+  request: QueryRequest,
+  window: OrderWindow,
+): Promise<SanityDocument[] | null> {
   const filterConstraint = constraintOfQuery(window.filter, request.params)
   if (!filterConstraint) return null
   const types = pinnedTypes(filterConstraint)
@@ -129,7 +148,9 @@ async function orderWindowDocuments(store: Store, request: QueryRequest, window:
   const where = `v.dataset = ? AND v.path = ? AND v.kind = ? AND (${test.sql}) AND ${visibilitySql(request, 'v.id')}`
   const args = [request.dataset, window.path, kind, ...test.args]
   const direction = window.descending ? 'DESC' : 'ASC'
-  const page = store.statement(`SELECT v.id AS id, v.value AS value FROM doc_index v WHERE ${where} ORDER BY v.value ${direction} LIMIT ?`)
+  const page = store.statement(
+    `SELECT v.id AS id, v.value AS value FROM doc_index v WHERE ${where} ORDER BY v.value ${direction} LIMIT ?`,
+  )
   const ties = store.statement(`SELECT v.id AS id FROM doc_index v WHERE ${where} AND v.value = ?`)
 
   // When the SQL condition is the whole filter (e.g. `_type == "interview"`), every row read is a match.
@@ -138,9 +159,15 @@ async function orderWindowDocuments(store: Store, request: QueryRequest, window:
     const rows = page.all(...args, size)
     const ids = new Set(rows.map((row) => row.id as string))
     const exhausted = rows.length < size
-    if (!exhausted) for (const row of ties.all(...args, rows[rows.length - 1]?.value as string | number)) ids.add(row.id as string)
+    if (!exhausted)
+      for (const row of ties.all(...args, rows[rows.length - 1]?.value as string | number)) ids.add(row.id as string)
     const documents = load(store, request, [...ids])
-    if (exhausted || (exact && ids.size >= window.limit) || (await countMatches(store, window.filter, documents, request)) >= window.limit) return documents
+    if (
+      exhausted ||
+      (exact && ids.size >= window.limit) ||
+      (await countMatches(store, window.filter, documents, request)) >= window.limit
+    )
+      return documents
   }
 }
 
@@ -155,13 +182,30 @@ function isExactFilterChain(filter: ExprNode, params: Record<string, unknown>): 
 
 function kindCoveringAll(store: Store, dataset: string, types: string[], path: string): 's' | 'n' | null {
   for (const kind of ['s', 'n'] as const) {
-    if (types.every((type) => store.countWithPath(dataset, type, path, kind) === store.countWithPath(dataset, type, '_type', 's'))) return kind
+    if (
+      types.every(
+        (type) => store.countWithPath(dataset, type, path, kind) === store.countWithPath(dataset, type, '_type', 's'),
+      )
+    )
+      return kind
   }
   return null
 }
 
 /** How many documents the window's filter keeps (groq-js decides, so `->` and functions stay exact). */
-async function countMatches(store: Store, filter: ExprNode, documents: SanityDocument[], request: QueryRequest): Promise<number> {
-  const matched = await (await evaluate(filter, { dataset: documents, params: request.params, identity: request.access.identity, dereference: dereferencer(store, request) })).get()
+async function countMatches(
+  store: Store,
+  filter: ExprNode,
+  documents: SanityDocument[],
+  request: QueryRequest,
+): Promise<number> {
+  const matched = await (
+    await evaluate(filter, {
+      dataset: documents,
+      params: request.params,
+      identity: request.access.identity,
+      dereference: dereferencer(store, request),
+    })
+  ).get()
   return Array.isArray(matched) ? matched.length : 0
 }

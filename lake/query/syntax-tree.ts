@@ -3,7 +3,8 @@ import type { ExprNode } from 'groq-js'
 
 type AnyNode = { type: string; [key: string]: unknown }
 
-const isNode = (value: unknown): value is AnyNode => typeof value === 'object' && value !== null && typeof (value as AnyNode).type === 'string'
+const isNode = (value: unknown): value is AnyNode =>
+  typeof value === 'object' && value !== null && typeof (value as AnyNode).type === 'string'
 
 /** Calls `visit` for every node in the tree with its parent (null for the root). */
 export function walkTree(node: ExprNode, visit: (node: AnyNode, parent: AnyNode | null) => void): void {
@@ -37,7 +38,8 @@ export type Constant = { value: unknown } | null
 export function constantValue(node: unknown, params: Record<string, unknown>): Constant {
   const n = node as AnyNode
   if (n?.type === 'Value') return { value: n.value }
-  if (n?.type === 'Parameter') return Object.hasOwn(params, n.name as string) ? { value: params[n.name as string] } : null
+  if (n?.type === 'Parameter')
+    return Object.hasOwn(params, n.name as string) ? { value: params[n.name as string] } : null
   if (n?.type === 'Group') return constantValue(n.base, params)
   if (n?.type === 'Array') {
     const values: unknown[] = []

@@ -48,7 +48,10 @@ export function parseTextQuery(input: string): TextQuery {
     else query.required.push(term)
   }
   query.matchesEverything =
-    query.required.length === 0 && query.phrases.length === 0 && query.excluded.length === 0 && query.excludedPhrases.length === 0
+    query.required.length === 0 &&
+    query.phrases.length === 0 &&
+    query.excluded.length === 0 &&
+    query.excludedPhrases.length === 0
   return query
 }
 
@@ -99,7 +102,8 @@ const isTrue = (node: Node) => node.type === 'Value' && node.value === true
  * `true || x` is `true` whatever `x` is, as a filter and as a score (a group scores as a boolean).
  */
 function foldSearchForEverything(node: Node): Node {
-  if (node.type === 'Group' && node.base.type === 'Or' && (isTrue(node.base.left) || isTrue(node.base.right))) return { type: 'Group', base: value(true) }
+  if (node.type === 'Group' && node.base.type === 'Or' && (isTrue(node.base.left) || isTrue(node.base.right)))
+    return { type: 'Group', base: value(true) }
   return node
 }
 
@@ -139,7 +143,12 @@ const value = (v: unknown): Node => ({ type: 'Value', value: v })
 const call = (namespace: string, name: string, args: Node[]): Node => ({ type: 'FuncCall', namespace, name, args })
 const and = (left: Node, right: Node): Node => ({ type: 'And', left, right })
 const not = (base: Node): Node => ({ type: 'Not', base })
-const matches = (left: Node, patterns: string[]): Node => ({ type: 'OpCall', op: 'match', left, right: value(patterns) })
+const matches = (left: Node, patterns: string[]): Node => ({
+  type: 'OpCall',
+  op: 'match',
+  left,
+  right: value(patterns),
+})
 
 /**
  * What a search looks in: `@` inside the searched values stands for all of the document's strings
@@ -148,14 +157,24 @@ const matches = (left: Node, patterns: string[]): Node => ({ type: 'OpCall', op:
 function searchedValues(left: Node): { words: Node; strings: Node; usesDocument: boolean } {
   const inner = unwrapGroup(left)
   const documentAttribute = (name: string): Node => ({ type: 'AccessAttribute', base: { type: 'This' }, name })
-  if (inner.type === 'This') return { words: documentAttribute(SEARCHABLE_WORDS), strings: documentAttribute(SEARCHABLE_STRINGS), usesDocument: true }
-  if (inner.type !== 'Array' || !inner.elements.some((element) => !element.isSplat && unwrapGroup(element.value).type === 'This')) {
+  if (inner.type === 'This')
+    return {
+      words: documentAttribute(SEARCHABLE_WORDS),
+      strings: documentAttribute(SEARCHABLE_STRINGS),
+      usesDocument: true,
+    }
+  if (
+    inner.type !== 'Array' ||
+    !inner.elements.some((element) => !element.isSplat && unwrapGroup(element.value).type === 'This')
+  ) {
     return { words: left, strings: left, usesDocument: false }
   }
   const withDocument = (name: string): Node => ({
     type: 'Array',
     elements: inner.elements.map((element) =>
-      !element.isSplat && unwrapGroup(element.value).type === 'This' ? { type: 'ArrayElement' as const, value: documentAttribute(name), isSplat: true } : element,
+      !element.isSplat && unwrapGroup(element.value).type === 'This'
+        ? { type: 'ArrayElement' as const, value: documentAttribute(name), isSplat: true }
+        : element,
     ),
   })
   return { words: withDocument(SEARCHABLE_WORDS), strings: withDocument(SEARCHABLE_STRINGS), usesDocument: true }
@@ -165,7 +184,9 @@ function searchedValues(left: Node): { words: Node; strings: Node; usesDocument:
 function containsPhrase(strings: Node, phrase: string): Node {
   const inner = unwrapGroup(strings)
   const isList = inner.type === 'Array' || (inner.type === 'AccessAttribute' && inner.name === SEARCHABLE_STRINGS)
-  const asArray: Node = isList ? strings : { type: 'Array', elements: [{ type: 'ArrayElement', value: strings, isSplat: false }] }
+  const asArray: Node = isList
+    ? strings
+    : { type: 'Array', elements: [{ type: 'ArrayElement', value: strings, isSplat: false }] }
   const pieces = call('string', 'split', [call('global', 'lower', [{ type: 'This' }]), value(phrase)])
   const stringsWithPhrase: Node = {
     type: 'Filter',
@@ -197,7 +218,11 @@ function searchPredicate(left: Node, query: TextQuery): { expression: Node; uses
  * The one call the query path makes: the rewritten tree, and the dataset to evaluate it
  * against (with searchable strings attached only when the query needs them).
  */
-export function prepareTextSearch<T>(tree: Node, params: Params, dataset: readonly T[]): { tree: Node; dataset: readonly T[] } {
+export function prepareTextSearch<T>(
+  tree: Node,
+  params: Params,
+  dataset: readonly T[],
+): { tree: Node; dataset: readonly T[] } {
   const rewritten = rewriteTextQueries(tree, params)
   return { tree: rewritten.tree, dataset: rewritten.searchesWholeDocuments ? withSearchableText(dataset) : dataset }
 }

@@ -50,7 +50,8 @@ function walkObject(object: Record<string, unknown>, prefix: string[], entries: 
       continue
     }
     entries.push({ path, kind: 'o', value: null })
-    if (value && typeof value === 'object' && !Array.isArray(value)) walkObject(value as Record<string, unknown>, segments, entries)
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      walkObject(value as Record<string, unknown>, segments, entries)
   }
 }
 

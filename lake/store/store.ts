@@ -65,7 +65,9 @@ export class Store {
 
   /** Read from the table, not the cache, for the same reason as `hasDataset`; the list is short. */
   listDatasets(): string[] {
-    return this.statement('SELECT name FROM datasets ORDER BY name').all().map((row) => row.name as string)
+    return this.statement('SELECT name FROM datasets ORDER BY name')
+      .all()
+      .map((row) => row.name as string)
   }
 
   getDocument(dataset: string, id: string): SanityDocument | null {
@@ -77,7 +79,9 @@ export class Store {
   getDocuments(dataset: string, ids: readonly string[]): Map<string, SanityDocument> {
     const found = new Map<string, SanityDocument>()
     if (ids.length === 0) return found
-    const rows = this.statement('SELECT id, body FROM documents WHERE dataset = ? AND id IN (SELECT value FROM json_each(?))').all(dataset, JSON.stringify(ids))
+    const rows = this.statement(
+      'SELECT id, body FROM documents WHERE dataset = ? AND id IN (SELECT value FROM json_each(?))',
+    ).all(dataset, JSON.stringify(ids))
     for (const row of rows) found.set(row.id as string, JSON.parse(row.body as string))
     return found
   }
@@ -126,16 +130,23 @@ export class Store {
 
   /** Every document of a dataset, in id order (the full scan the planner must agree with). */
   allDocuments(dataset: string): SanityDocument[] {
-    return this.statement('SELECT body FROM documents WHERE dataset = ? ORDER BY id').all(dataset).map((row) => JSON.parse(row.body as string))
+    return this.statement('SELECT body FROM documents WHERE dataset = ? ORDER BY id')
+      .all(dataset)
+      .map((row) => JSON.parse(row.body as string))
   }
 
   /** Runs SQL that selects an `id` column and returns the ids. */
   selectIds(sql: string, args: readonly (string | number | null)[]): string[] {
-    return this.statement(sql).all(...args).map((row) => row.id as string)
+    return this.statement(sql)
+      .all(...args)
+      .map((row) => row.id as string)
   }
 
   hasTransaction(dataset: string, transactionId: string): boolean {
-    return this.statement('SELECT 1 AS found FROM transactions WHERE dataset = ? AND id = ?').get(dataset, transactionId) !== undefined
+    return (
+      this.statement('SELECT 1 AS found FROM transactions WHERE dataset = ? AND id = ?').get(dataset, transactionId) !==
+      undefined
+    )
   }
 
   /** Writes a transaction in one SQLite transaction: documents, index rows, stats, revisions, log. */
@@ -148,7 +159,14 @@ export class Store {
       }
       const { lastInsertRowid } = this.statement(
         'INSERT INTO transactions (dataset, id, timestamp, identity, document_ids, mutations) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(dataset, record.transactionId, record.timestamp, record.identity, JSON.stringify(record.changes.map((c) => c.id)), JSON.stringify(record.mutations))
+      ).run(
+        dataset,
+        record.transactionId,
+        record.timestamp,
+        record.identity,
+        JSON.stringify(record.changes.map((c) => c.id)),
+        JSON.stringify(record.mutations),
+      )
       const stats = new Map<string, number>()
       for (const change of record.changes) this.#writeChange(dataset, Number(lastInsertRowid), record, change, stats)
       this.#writeStats(dataset, stats)
@@ -160,31 +178,56 @@ export class Store {
     this.#datasets.add(dataset)
   }
 
-  #writeChange(dataset: string, seq: number, record: TransactionRecord, change: DocumentChange, stats: Map<string, number>): void {
+  #writeChange(
+    dataset: string,
+    seq: number,
+    record: TransactionRecord,
+    change: DocumentChange,
+    stats: Map<string, number>,
+  ): void {
     const { id, before, after } = change
     if (after) {
-      this.statement('INSERT INTO documents (dataset, id, rev, body) VALUES (?, ?, ?, ?) ON CONFLICT (dataset, id) DO UPDATE SET rev = excluded.rev, body = excluded.body').run(
-        dataset, id, String(after._rev ?? record.transactionId), JSON.stringify(after),
-      )
+      this.statement(
+        'INSERT INTO documents (dataset, id, rev, body) VALUES (?, ?, ?, ?) ON CONFLICT (dataset, id) DO UPDATE SET rev = excluded.rev, body = excluded.body',
+      ).run(dataset, id, String(after._rev ?? record.transactionId), JSON.stringify(after))
     } else {
       this.statement('DELETE FROM documents WHERE dataset = ? AND id = ?').run(dataset, id)
     }
     this.#reindex(dataset, id, before, after, stats)
     this.statement('INSERT INTO revisions (dataset, doc_id, seq, rev, timestamp, body) VALUES (?, ?, ?, ?, ?, ?)').run(
-      dataset, id, seq, record.transactionId, record.timestamp, after ? JSON.stringify(after) : null,
+      dataset,
+      id,
+      seq,
+      record.transactionId,
+      record.timestamp,
+      after ? JSON.stringify(after) : null,
     )
   }
 
   /** Replaces a document's index rows and records the change in (type, path, kind) counts for path_stats. */
-  #reindex(dataset: string, id: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, stats: Map<string, number>): void {
+  #reindex(
+    dataset: string,
+    id: string,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+    stats: Map<string, number>,
+  ): void {
     const oldEntries = before ? indexEntriesOf(before) : []
     const newEntries = after ? indexEntriesOf(after) : []
     const oldRows = new Set(oldEntries.filter((e) => e.kind !== 'o').map(rowKey))
     const newRows = new Set(newEntries.filter((e) => e.kind !== 'o').map(rowKey))
-    const remove = this.statement('DELETE FROM doc_index WHERE dataset = ? AND path = ? AND kind = ? AND value = ? AND id = ?')
-    const insert = this.statement('INSERT OR IGNORE INTO doc_index (dataset, path, kind, value, id) VALUES (?, ?, ?, ?, ?)')
-    for (const entry of oldEntries) if (entry.kind !== 'o' && !newRows.has(rowKey(entry))) remove.run(dataset, entry.path, entry.kind, entry.value, id)
-    for (const entry of newEntries) if (entry.kind !== 'o' && !oldRows.has(rowKey(entry))) insert.run(dataset, entry.path, entry.kind, entry.value, id)
+    const remove = this.statement(
+      'DELETE FROM doc_index WHERE dataset = ? AND path = ? AND kind = ? AND value = ? AND id = ?',
+    )
+    const insert = this.statement(
+      'INSERT OR IGNORE INTO doc_index (dataset, path, kind, value, id) VALUES (?, ?, ?, ?, ?)',
+    )
+    for (const entry of oldEntries)
+      if (entry.kind !== 'o' && !newRows.has(rowKey(entry)))
+        remove.run(dataset, entry.path, entry.kind, entry.value, id)
+    for (const entry of newEntries)
+      if (entry.kind !== 'o' && !oldRows.has(rowKey(entry)))
+        insert.run(dataset, entry.path, entry.kind, entry.value, id)
 
     const oldShape = shapeOf(typeOf(before), oldEntries)
     const newShape = shapeOf(typeOf(after), newEntries)
@@ -194,7 +237,9 @@ export class Store {
 
   /** One upsert per distinct (type, path, kind) per transaction, not per document. */
   #writeStats(dataset: string, stats: Map<string, number>): void {
-    const upsert = this.statement('INSERT INTO path_stats (dataset, type, path, kind, docs) VALUES (?, ?, ?, ?, ?) ON CONFLICT (dataset, type, path, kind) DO UPDATE SET docs = docs + excluded.docs')
+    const upsert = this.statement(
+      'INSERT INTO path_stats (dataset, type, path, kind, docs) VALUES (?, ?, ?, ?, ?) ON CONFLICT (dataset, type, path, kind) DO UPDATE SET docs = docs + excluded.docs',
+    )
     for (const [key, delta] of stats) {
       if (delta === 0) continue
       const [type, path, kind] = JSON.parse(key) as [string, string, string]
@@ -204,7 +249,9 @@ export class Store {
 
   /** Documents of `type` holding a value of `kind` at `path` (each document counts once per path and kind). */
   countWithPath(dataset: string, type: string, path: string, kind: string): number {
-    const row = this.statement('SELECT docs FROM path_stats WHERE dataset = ? AND type = ? AND path = ? AND kind = ?').get(dataset, type, path, kind)
+    const row = this.statement(
+      'SELECT docs FROM path_stats WHERE dataset = ? AND type = ? AND path = ? AND kind = ?',
+    ).get(dataset, type, path, kind)
     return row ? Number(row.docs) : 0
   }
 
@@ -212,9 +259,14 @@ export class Store {
 
   /** A document as it was at a revision, or at a time (the last version written at or before it). */
   documentAt(dataset: string, id: string, at: { revision?: string; time?: string }): SanityDocument | null | undefined {
-    const row = at.revision !== undefined
-      ? this.statement('SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND rev = ? ORDER BY seq DESC LIMIT 1').get(dataset, id, at.revision)
-      : this.statement('SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND timestamp <= ? ORDER BY seq DESC LIMIT 1').get(dataset, id, at.time ?? '')
+    const row =
+      at.revision !== undefined
+        ? this.statement(
+            'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND rev = ? ORDER BY seq DESC LIMIT 1',
+          ).get(dataset, id, at.revision)
+        : this.statement(
+            'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND timestamp <= ? ORDER BY seq DESC LIMIT 1',
+          ).get(dataset, id, at.time ?? '')
     if (!row) return undefined
     return row.body === null ? null : (JSON.parse(row.body as string) as SanityDocument)
   }
@@ -223,15 +275,27 @@ export class Store {
    * Transactions that touched any of the documents, with each touched document's version before and after
    * (oldest first, or newest first with `reverse`).
    */
-  historyOfDocuments(dataset: string, ids: readonly string[], options: { reverse: boolean; limit: number }): HistoryEntry[] {
+  historyOfDocuments(
+    dataset: string,
+    ids: readonly string[],
+    options: { reverse: boolean; limit: number },
+  ): HistoryEntry[] {
     const marks = ids.map(() => '?').join(', ')
     const seqs = this.statement(
       `SELECT DISTINCT seq FROM revisions WHERE dataset = ? AND doc_id IN (${marks}) ORDER BY seq ${options.reverse ? 'DESC' : 'ASC'} LIMIT ?`,
-    ).all(dataset, ...ids, options.limit).map((row) => Number(row.seq))
-    const previous = this.statement('SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1')
+    )
+      .all(dataset, ...ids, options.limit)
+      .map((row) => Number(row.seq))
+    const previous = this.statement(
+      'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
+    )
     return seqs.map((seq) => {
-      const tx = this.statement('SELECT id, timestamp, identity, document_ids, mutations FROM transactions WHERE seq = ?').get(seq)
-      const versions = this.statement(`SELECT doc_id, body FROM revisions WHERE dataset = ? AND seq = ? AND doc_id IN (${marks})`).all(dataset, seq, ...ids)
+      const tx = this.statement(
+        'SELECT id, timestamp, identity, document_ids, mutations FROM transactions WHERE seq = ?',
+      ).get(seq)
+      const versions = this.statement(
+        `SELECT doc_id, body FROM revisions WHERE dataset = ? AND seq = ? AND doc_id IN (${marks})`,
+      ).all(dataset, seq, ...ids)
       return {
         id: tx?.id as string,
         timestamp: tx?.timestamp as string,

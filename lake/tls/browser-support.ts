@@ -46,8 +46,12 @@ export type BrowserListener = {
 
 export function browserSupport(context: LakeContext, options: BrowserOptions): BrowserSupport {
   // Read like every other setting, so a password set in .env.local is the one the lake checks.
-  const environment: Record<string, string | undefined> = options.editorCredential && options.corsOrigins ? {} : loadEnvironment()
-  const cors = corsPolicy({ sitePort: options.sitePort ?? 3000, extraOrigins: options.corsOrigins ?? originsFromEnvironment(environment.LAKE_CORS_ORIGINS) })
+  const environment: Record<string, string | undefined> =
+    options.editorCredential && options.corsOrigins ? {} : loadEnvironment()
+  const cors = corsPolicy({
+    sitePort: options.sitePort ?? 3000,
+    extraOrigins: options.corsOrigins ?? originsFromEnvironment(environment.LAKE_CORS_ORIGINS),
+  })
   const signIn = createEditorSignIn({
     db: context.store.db,
     credential: options.editorCredential ?? editorCredentialFromEnvironment(environment),
@@ -79,10 +83,12 @@ export function browserSupport(context: LakeContext, options: BrowserOptions): B
       let certificate: TlsCertificate | null = null
       if (options.tlsPort !== undefined) {
         certificate = await loadOrCreateCertificate(context.dataDir)
-        listener = await startTlsListener({ port: options.tlsPort, host, certificate, handler, onUpgrade }).catch((error: unknown) => {
-          presence.close()
-          throw error
-        })
+        listener = await startTlsListener({ port: options.tlsPort, host, certificate, handler, onUpgrade }).catch(
+          (error: unknown) => {
+            presence.close()
+            throw error
+          },
+        )
         for (const name of ['localhost', '127.0.0.1']) allowed.add(`https://${name}:${listener.port}`)
       }
       const tlsUrl = listener ? `https://localhost:${listener.port}` : null

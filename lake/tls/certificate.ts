@@ -27,41 +27,59 @@ export async function loadOrCreateCertificate(dataDir: string, now = new Date())
   if (existing) return { ...existing, keyPath, certPath, created: false }
 
   const notAfterDate = new Date(now.getTime() + VALID_FOR_DAYS * 24 * 3600 * 1000)
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'Parley local Content Lake' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate: new Date(now.getTime() - 60_000),
-    notAfterDate,
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-          { type: 7, ip: '::1' },
-        ],
-      },
+  const pems = await generate(
+    [
+      { name: 'commonName', value: 'localhost' },
+      { name: 'organizationName', value: 'Parley local Content Lake' },
     ],
-  })
+    {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      notBeforeDate: new Date(now.getTime() - 60_000),
+      notAfterDate,
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'localhost' },
+            { type: 7, ip: '127.0.0.1' },
+            { type: 7, ip: '::1' },
+          ],
+        },
+      ],
+    },
+  )
   await mkdir(folder, { recursive: true, mode: 0o700 })
   // Written beside and renamed, so a crash never leaves half a key behind.
   await writeFile(`${keyPath}.tmp`, pems.private, { mode: 0o600 })
   await writeFile(`${certPath}.tmp`, pems.cert, { mode: 0o644 })
   await rename(`${keyPath}.tmp`, keyPath)
   await rename(`${certPath}.tmp`, certPath)
-  return { key: pems.private, cert: pems.cert, fingerprint: new X509Certificate(pems.cert).fingerprint256, keyPath, certPath, created: true }
+  return {
+    key: pems.private,
+    cert: pems.cert,
+    fingerprint: new X509Certificate(pems.cert).fingerprint256,
+    keyPath,
+    certPath,
+    created: true,
+  }
 }
 
-async function readUsable(keyPath: string, certPath: string, now: Date): Promise<{ key: string; cert: string; fingerprint: string } | null> {
+async function readUsable(
+  keyPath: string,
+  certPath: string,
+  now: Date,
+): Promise<{ key: string; cert: string; fingerprint: string } | null> {
   try {
     const [key, cert] = await Promise.all([readFile(keyPath, 'utf8'), readFile(certPath, 'utf8')])
     const x509 = new X509Certificate(cert)
     if (new Date(x509.validTo).getTime() - now.getTime() < RENEW_BEFORE_MS) return null
-    if (!NAMES.every((name) => (name.includes('.') || name.includes(':') ? x509.checkIP(name) : x509.checkHost(name)))) return null
+    if (!NAMES.every((name) => (name.includes('.') || name.includes(':') ? x509.checkIP(name) : x509.checkHost(name))))
+      return null
     return { key, cert, fingerprint: x509.fingerprint256 }
   } catch {
     return null

@@ -1,5 +1,10 @@
 // Starts the browser listener: HTTPS with HTTP/2 (HTTP/1.1 still accepted) serving the same request handler as the plain port, because browsers open the Studio's many event streams only over HTTP/2, and speak HTTP/2 only over TLS.
-import { createSecureServer, type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2'
+import {
+  createSecureServer,
+  type Http2SecureServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { AddressInfo } from 'node:net'
@@ -21,10 +26,16 @@ export async function startTlsListener(options: {
   /** HTTP/1.1 upgrades (the Studio's WebSocket); without it they are refused. */
   onUpgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => void
 }): Promise<TlsListener> {
-  const server = createSecureServer({ key: options.certificate.key, cert: options.certificate.cert, allowHTTP1: true }, (request, response) => {
-    // The compatibility API gives HTTP/2 requests the shape of node:http's, so one handler serves both ports.
-    void options.handler(request as Http2ServerRequest as unknown as IncomingMessage, response as Http2ServerResponse as unknown as ServerResponse)
-  })
+  const server = createSecureServer(
+    { key: options.certificate.key, cert: options.certificate.cert, allowHTTP1: true },
+    (request, response) => {
+      // The compatibility API gives HTTP/2 requests the shape of node:http's, so one handler serves both ports.
+      void options.handler(
+        request as Http2ServerRequest as unknown as IncomingMessage,
+        response as Http2ServerResponse as unknown as ServerResponse,
+      )
+    },
+  )
   // HTTP/1.1 clients on this port go through node:http's machinery: like the plain port, never cut
   // a long-lived event stream after Node's default five minutes.
   Object.assign(server, { requestTimeout: 0 })

@@ -4,7 +4,8 @@ import { parseAssetDocumentId } from '../assets/asset-document.ts'
 
 type Json = unknown
 
-const isObject = (value: Json): value is Record<string, Json> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: Json): value is Record<string, Json> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * As `sanity dataset export` does: an object whose `asset._ref` names an exported asset loses `asset` and gains
@@ -49,7 +50,8 @@ export function toLakeForm(value: Json, assetIdFor: (raw: string) => string): Js
   if (!isObject(value)) return value
   const result: Record<string, Json> = {}
   for (const [key, child] of Object.entries(value)) {
-    if (key === '_sanityAsset' && typeof child === 'string') result.asset = { _type: 'reference', _ref: assetIdFor(child) }
+    if (key === '_sanityAsset' && typeof child === 'string')
+      result.asset = { _type: 'reference', _ref: assetIdFor(child) }
     else result[key] = toLakeForm(child, assetIdFor)
   }
   return result

@@ -34,21 +34,47 @@ export type WriteOutcome = {
  * before anything is written. From the first read to the commit the work is synchronous and under the lake's
  * write lock, so no other writer in this process can slip in between.
  */
-export function commitDocumentWrites(lake: WriterContext, dataset: string, writes: readonly DocumentWrite[], options: WriteOptions): Promise<WriteOutcome> {
+export function commitDocumentWrites(
+  lake: WriterContext,
+  dataset: string,
+  writes: readonly DocumentWrite[],
+  options: WriteOptions,
+): Promise<WriteOutcome> {
   // Inside a running lake every writer takes its write lock, so no mutation commits between our read and our commit.
-  return lake.writeLock ? lake.writeLock.run(() => writeNow(lake, dataset, writes, options)) : Promise.resolve().then(() => writeNow(lake, dataset, writes, options))
+  return lake.writeLock
+    ? lake.writeLock.run(() => writeNow(lake, dataset, writes, options))
+    : Promise.resolve().then(() => writeNow(lake, dataset, writes, options))
 }
 
-function writeNow(lake: WriterContext, dataset: string, writes: readonly DocumentWrite[], options: WriteOptions): WriteOutcome {
-  const existing = lake.store.getDocuments(dataset, writes.map((write) => write.document._id))
+function writeNow(
+  lake: WriterContext,
+  dataset: string,
+  writes: readonly DocumentWrite[],
+  options: WriteOptions,
+): WriteOutcome {
+  const existing = lake.store.getDocuments(
+    dataset,
+    writes.map((write) => write.document._id),
+  )
   const conflicts = writes.flatMap((write, index) =>
     write.mode === 'create' && existing.has(write.document._id)
-      ? [{ index, error: { type: 'documentAlreadyExistsError', description: `Document by ID "${write.document._id}" already exists`, id: write.document._id } }]
-      : [])
+      ? [
+          {
+            index,
+            error: {
+              type: 'documentAlreadyExistsError',
+              description: `Document by ID "${write.document._id}" already exists`,
+              id: write.document._id,
+            },
+          },
+        ]
+      : [],
+  )
   if (conflicts.length > 0) throw transactionError(409, 'mutationError', conflicts)
   const seen = new Set<string>()
   for (const write of writes) {
-    if (seen.has(write.document._id)) throw new LakeError(400, 'mutationError', `Document "${write.document._id}" is written twice in one transaction`)
+    if (seen.has(write.document._id))
+      throw new LakeError(400, 'mutationError', `Document "${write.document._id}" is written twice in one transaction`)
     seen.add(write.document._id)
   }
 
@@ -63,8 +89,12 @@ function writeNow(lake: WriterContext, dataset: string, writes: readonly Documen
       documents.push(before)
       continue
     }
-    const createdAt = options.keepTimestamps && typeof document._createdAt === 'string' ? document._createdAt : (before?._createdAt as string | undefined) ?? timestamp
-    const updatedAt = options.keepTimestamps && typeof document._updatedAt === 'string' ? document._updatedAt : timestamp
+    const createdAt =
+      options.keepTimestamps && typeof document._createdAt === 'string'
+        ? document._createdAt
+        : ((before?._createdAt as string | undefined) ?? timestamp)
+    const updatedAt =
+      options.keepTimestamps && typeof document._updatedAt === 'string' ? document._updatedAt : timestamp
     const after: SanityDocument = { ...document, _createdAt: createdAt, _updatedAt: updatedAt, _rev: transactionId }
     changes.push({ id: document._id, before, after })
     documents.push(after)
@@ -72,6 +102,13 @@ function writeNow(lake: WriterContext, dataset: string, writes: readonly Documen
   }
   if (changes.length === 0) return { transactionId: null, documents }
   lake.store.commit(dataset, { transactionId, timestamp, identity: options.identity, changes, mutations })
-  lake.commits?.publish({ dataset, transactionId, timestamp, identity: options.identity, documents: changes, mutations })
+  lake.commits?.publish({
+    dataset,
+    transactionId,
+    timestamp,
+    identity: options.identity,
+    documents: changes,
+    mutations,
+  })
   return { transactionId, documents }
 }

@@ -23,7 +23,8 @@ export type ExportSummary = { documents: number; assets: number; file: string }
 // What `sanity dataset export` leaves out of assets.json: everything the importer recomputes from the bytes.
 const recomputedFields = new Set(['_id', '_type', 'assetId', 'extension', 'mimeType', 'path', 'url'])
 
-const isAssetDocument = (document: SanityDocument) => document._type === 'sanity.imageAsset' || document._type === 'sanity.fileAsset'
+const isAssetDocument = (document: SanityDocument) =>
+  document._type === 'sanity.imageAsset' || document._type === 'sanity.fileAsset'
 
 /** Which documents an export holds: never system documents (`_.`), drafts and versions only when asked. */
 export function isExported(id: string, includeDrafts: boolean): boolean {
@@ -34,13 +35,22 @@ export function isExported(id: string, includeDrafts: boolean): boolean {
 
 export async function exportDataset(options: ExportOptions): Promise<ExportSummary> {
   const { store, dataset } = options
-  if (!store.hasDataset(dataset)) throw new Error(`Dataset "${dataset}" does not exist in this lake (it has: ${store.listDatasets().join(', ') || 'no datasets'})`)
+  if (!store.hasDataset(dataset))
+    throw new Error(
+      `Dataset "${dataset}" does not exist in this lake (it has: ${store.listDatasets().join(', ') || 'no datasets'})`,
+    )
   const files = new AssetFiles(options.dataDir)
-  const documents = store.allDocuments(dataset).filter((document) => isExported(document._id, options.includeDrafts ?? false))
+  const documents = store
+    .allDocuments(dataset)
+    .filter((document) => isExported(document._id, options.includeDrafts ?? false))
   const assets = documents.filter(isAssetDocument)
   const exportedAssetIds = new Set(assets.map((asset) => asset._id))
 
-  const archiveName = path.basename(options.file).replace(/\.(tar\.gz|tgz)$/i, '').replace(/[^\w.-]/g, '_') || `${dataset}-export`
+  const archiveName =
+    path
+      .basename(options.file)
+      .replace(/\.(tar\.gz|tgz)$/i, '')
+      .replace(/[^\w.-]/g, '_') || `${dataset}-export`
   const staging = await mkdtemp(path.join(tmpdir(), 'parley-export-'))
   const root = path.join(staging, archiveName)
   try {
@@ -49,13 +59,21 @@ export async function exportDataset(options: ExportOptions): Promise<ExportSumma
     const assetMap: Record<string, Record<string, unknown>> = {}
     for (const asset of assets) {
       const name = parseAssetDocumentId(asset._id)
-      if (!name) throw new Error(`Asset document "${asset._id}" does not have an id of the form image-<sha1>-<w>x<h>-<ext> / file-<sha1>-<ext>; cannot export its bytes`)
+      if (!name)
+        throw new Error(
+          `Asset document "${asset._id}" does not have an id of the form image-<sha1>-<w>x<h>-<ext> / file-<sha1>-<ext>; cannot export its bytes`,
+        )
       const source = files.originalPath(dataset, name)
-      if (!(await files.exists(source))) throw new Error(`The bytes of asset "${asset._id}" are missing (expected at ${source}); nothing was exported`)
+      if (!(await files.exists(source)))
+        throw new Error(`The bytes of asset "${asset._id}" are missing (expected at ${source}); nothing was exported`)
       await copyFile(source, path.join(root, `${name.kind}s`, formatAssetFileName(name)))
-      assetMap[`${name.kind}-${name.sha1}`] = Object.fromEntries(Object.entries(asset).filter(([key]) => !recomputedFields.has(key)))
+      assetMap[`${name.kind}-${name.sha1}`] = Object.fromEntries(
+        Object.entries(asset).filter(([key]) => !recomputedFields.has(key)),
+      )
     }
-    const lines = documents.filter((document) => !isAssetDocument(document)).map((document) => JSON.stringify(toExportForm(document, exportedAssetIds)))
+    const lines = documents
+      .filter((document) => !isAssetDocument(document))
+      .map((document) => JSON.stringify(toExportForm(document, exportedAssetIds)))
     await writeFile(path.join(root, 'data.ndjson'), lines.length > 0 ? `${lines.join('\n')}\n` : '')
     await writeFile(path.join(root, 'assets.json'), JSON.stringify(assetMap))
 

@@ -49,21 +49,35 @@ function parseDocuments(source: ImportSource, warnings: string[]): ParsedLine[] 
     try {
       value = JSON.parse(text)
     } catch (error) {
-      throw new ImportError(`Line ${line} of ${source.ndjsonName} is not valid JSON (${(error as Error).message}); nothing was imported`)
+      throw new ImportError(
+        `Line ${line} of ${source.ndjsonName} is not valid JSON (${(error as Error).message}); nothing was imported`,
+      )
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportError(`Line ${line} of ${source.ndjsonName} is not a JSON object (a document); nothing was imported`)
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new ImportError(
+        `Line ${line} of ${source.ndjsonName} is not a JSON object (a document); nothing was imported`,
+      )
     const document = value as Record<string, unknown>
-    if (typeof document._type !== 'string' || document._type === '') throw new ImportError(`Line ${line} of ${source.ndjsonName} has no _type; every document needs one. Nothing was imported`)
+    if (typeof document._type !== 'string' || document._type === '')
+      throw new ImportError(
+        `Line ${line} of ${source.ndjsonName} has no _type; every document needs one. Nothing was imported`,
+      )
     if (document._id === undefined) document._id = randomId()
     const id = document._id
     const idProblem = documentIdProblem(id)
-    if (idProblem || typeof id !== 'string') throw new ImportError(`Line ${line} of ${source.ndjsonName} has a malformed _id: ${idProblem}. Nothing was imported`)
+    if (idProblem || typeof id !== 'string')
+      throw new ImportError(
+        `Line ${line} of ${source.ndjsonName} has a malformed _id: ${idProblem}. Nothing was imported`,
+      )
     if (id.startsWith('_.')) {
       warnings.push(`Skipped system document "${id}" (line ${line}): system documents are never imported`)
       continue
     }
     const earlier = firstLine.get(id)
-    if (earlier !== undefined) throw new ImportError(`Line ${line} of ${source.ndjsonName} repeats _id "${id}" (first on line ${earlier}); nothing was imported`)
+    if (earlier !== undefined)
+      throw new ImportError(
+        `Line ${line} of ${source.ndjsonName} repeats _id "${id}" (first on line ${earlier}); nothing was imported`,
+      )
     firstLine.set(id, line)
     parsed.push({ document: document as SanityDocument, line })
   }
@@ -71,13 +85,25 @@ function parseDocuments(source: ImportSource, warnings: string[]): ParsedLine[] 
 }
 
 /** Where a `_sanityAsset` points on disk; URLs are refused because the lake works without a network. */
-function resolvePointer(raw: string, source: ImportSource, where: string): { kind: 'image' | 'file'; filePath: string } {
+function resolvePointer(
+  raw: string,
+  source: ImportSource,
+  where: string,
+): { kind: 'image' | 'file'; filePath: string } {
   const pointer = parseAssetPointer(raw)
-  if (!pointer) throw new ImportError(`${where}: _sanityAsset ${JSON.stringify(raw)} is not of the form "image@file://…" or "file@file://…"; nothing was imported`)
+  if (!pointer)
+    throw new ImportError(
+      `${where}: _sanityAsset ${JSON.stringify(raw)} is not of the form "image@file://…" or "file@file://…"; nothing was imported`,
+    )
   if (/^https?:\/\//i.test(pointer.location)) {
-    throw new ImportError(`${where}: the asset ${JSON.stringify(raw)} is a URL, and the lake does not download anything. Download the file, put it next to the NDJSON and refer to it as "${pointer.kind}@file://./<name>" (or export the dataset with its assets). Nothing was imported`)
+    throw new ImportError(
+      `${where}: the asset ${JSON.stringify(raw)} is a URL, and the lake does not download anything. Download the file, put it next to the NDJSON and refer to it as "${pointer.kind}@file://./<name>" (or export the dataset with its assets). Nothing was imported`,
+    )
   }
-  if (!pointer.location.startsWith('file://')) throw new ImportError(`${where}: the asset ${JSON.stringify(raw)} uses an unsupported scheme (only file:// is read); nothing was imported`)
+  if (!pointer.location.startsWith('file://'))
+    throw new ImportError(
+      `${where}: the asset ${JSON.stringify(raw)} uses an unsupported scheme (only file:// is read); nothing was imported`,
+    )
   let location = pointer.location.slice('file://'.length)
   try {
     location = decodeURIComponent(location)
@@ -85,16 +111,22 @@ function resolvePointer(raw: string, source: ImportSource, where: string): { kin
     // not percent-encoded: use as written
   }
   const absolute = path.isAbsolute(location)
-  if (absolute && source.archive) throw new ImportError(`${where}: the asset ${JSON.stringify(raw)} points outside the archive; exports refer to their assets as file://./images/… . Nothing was imported`)
+  if (absolute && source.archive)
+    throw new ImportError(
+      `${where}: the asset ${JSON.stringify(raw)} points outside the archive; exports refer to their assets as file://./images/… . Nothing was imported`,
+    )
   const filePath = path.resolve(source.baseDir, location)
   if (!absolute && filePath !== source.baseDir && !filePath.startsWith(source.baseDir + path.sep)) {
-    throw new ImportError(`${where}: the asset ${JSON.stringify(raw)} points outside the folder of ${source.ndjsonName}; nothing was imported`)
+    throw new ImportError(
+      `${where}: the asset ${JSON.stringify(raw)} points outside the folder of ${source.ndjsonName}; nothing was imported`,
+    )
   }
   return { kind: pointer.kind, filePath }
 }
 
 export async function importDataset(options: ImportOptions): Promise<ImportSummary> {
-  if (!isDatasetName(options.dataset)) throw new ImportError(`"${options.dataset}" is not a valid dataset name (lowercase letters, digits, "_" and "-")`)
+  if (!isDatasetName(options.dataset))
+    throw new ImportError(`"${options.dataset}" is not a valid dataset name (lowercase letters, digits, "_" and "-")`)
   const source = await openImportSource(options.file)
   try {
     return await importFrom(source, options)
@@ -130,10 +162,19 @@ async function importFrom(source: ImportSource, options: ImportOptions): Promise
     let assetId = byFile.get(key)
     if (!assetId) {
       const bytes = await readFile(pointer.filePath).catch(() => null)
-      if (!bytes) throw new ImportError(`${pointer.where}: the asset file ${JSON.stringify(raw)} is missing; nothing was imported`)
+      if (!bytes)
+        throw new ImportError(
+          `${pointer.where}: the asset file ${JSON.stringify(raw)} is missing; nothing was imported`,
+        )
       let asset: PreparedAsset
       try {
-        asset = await prepareAsset(pointer.kind, dataset, bytes, { originalFilename: path.basename(pointer.filePath) }, location)
+        asset = await prepareAsset(
+          pointer.kind,
+          dataset,
+          bytes,
+          { originalFilename: path.basename(pointer.filePath) },
+          location,
+        )
       } catch (error) {
         const reason = error instanceof LakeError ? error.message : String(error)
         throw new ImportError(`${pointer.where}: the asset ${JSON.stringify(raw)} cannot be stored: ${reason}`)
@@ -141,23 +182,46 @@ async function importFrom(source: ImportSource, options: ImportOptions): Promise
       // assets.json restores what the original asset document said (file name, upload id, dates, extra metadata).
       const meta = source.assetMeta[`${pointer.kind}-${asset.name.sha1}`]
       const computed = asset.document
-      const document = meta && typeof meta === 'object'
-        ? { ...computed, ...meta, _id: computed._id, _type: computed._type, assetId: computed.assetId, extension: computed.extension, mimeType: computed.mimeType, path: computed.path, url: computed.url }
-        : computed
+      const document =
+        meta && typeof meta === 'object'
+          ? {
+              ...computed,
+              ...meta,
+              _id: computed._id,
+              _type: computed._type,
+              assetId: computed.assetId,
+              extension: computed.extension,
+              mimeType: computed.mimeType,
+              path: computed.path,
+              url: computed.url,
+            }
+          : computed
       assetId = computed._id
-      if (!assetsById.has(assetId)) assetsById.set(assetId, { name: asset.name, document: document as SanityDocument, sourcePath: pointer.filePath })
+      if (!assetsById.has(assetId))
+        assetsById.set(assetId, {
+          name: asset.name,
+          document: document as SanityDocument,
+          sourcePath: pointer.filePath,
+        })
       byFile.set(key, assetId)
     }
     assetIdByPointer.set(raw, assetId)
   }
 
   // 2. Existing ids abort the import unless --replace.
-  const documents = lines.map(({ document }) => toLakeForm(document, (raw) => assetIdByPointer.get(raw) as string) as SanityDocument)
+  const documents = lines.map(
+    ({ document }) => toLakeForm(document, (raw) => assetIdByPointer.get(raw) as string) as SanityDocument,
+  )
   if (!options.replace) {
-    const existing = store.getDocuments(dataset, documents.map((document) => document._id))
+    const existing = store.getDocuments(
+      dataset,
+      documents.map((document) => document._id),
+    )
     if (existing.size > 0) {
       const ids = [...existing.keys()]
-      throw new ImportError(`${ids.length} document(s) already exist in dataset "${dataset}" (${ids.slice(0, MAX_LISTED).join(', ')}${ids.length > MAX_LISTED ? ', …' : ''}); use --replace to overwrite them. Nothing was imported`)
+      throw new ImportError(
+        `${ids.length} document(s) already exist in dataset "${dataset}" (${ids.slice(0, MAX_LISTED).join(', ')}${ids.length > MAX_LISTED ? ', …' : ''}); use --replace to overwrite them. Nothing was imported`,
+      )
     }
   }
 
@@ -169,14 +233,28 @@ async function importFrom(source: ImportSource, options: ImportOptions): Promise
     for (const asset of assets) {
       const target = files.originalPath(dataset, asset.name)
       const bytes = await readFile(asset.sourcePath)
-      if (createHash('sha1').update(bytes).digest('hex') !== asset.name.sha1) throw new ImportError(`The asset file ${asset.sourcePath} changed while it was being imported; nothing was imported`)
+      if (createHash('sha1').update(bytes).digest('hex') !== asset.name.sha1)
+        throw new ImportError(
+          `The asset file ${asset.sourcePath} changed while it was being imported; nothing was imported`,
+        )
       if (await files.writeOnce(target, bytes)) written.push(target)
     }
     const writes: DocumentWrite[] = [
-      ...assets.map((asset) => ({ document: asset.document, mode: options.replace ? 'createOrReplace' as const : 'createIfNotExists' as const })),
-      ...documents.map((document) => ({ document, mode: options.replace ? 'createOrReplace' as const : 'create' as const })),
+      ...assets.map((asset) => ({
+        document: asset.document,
+        mode: options.replace ? ('createOrReplace' as const) : ('createIfNotExists' as const),
+      })),
+      ...documents.map((document) => ({
+        document,
+        mode: options.replace ? ('createOrReplace' as const) : ('create' as const),
+      })),
     ]
-    const outcome = await commitDocumentWrites({ store, commits: options.commits, writeLock: options.writeLock }, dataset, writes, { identity: options.identity ?? 'parley-import', keepTimestamps: true })
+    const outcome = await commitDocumentWrites(
+      { store, commits: options.commits, writeLock: options.writeLock },
+      dataset,
+      writes,
+      { identity: options.identity ?? 'parley-import', keepTimestamps: true },
+    )
     return { documents: documents.length, assets: assets.length, transactionId: outcome.transactionId, warnings }
   } catch (error) {
     for (const target of written) await files.remove(target)

@@ -52,9 +52,18 @@ async function openNdjson(file: string): Promise<ImportSource> {
     if (bytes.includes(0)) throw new Error('NUL byte')
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new ImportError(`"${file}" is not a Sanity export: it is neither a .tar.gz archive nor NDJSON text (it starts with bytes ${bytes.subarray(0, 8).toString('hex')})`)
+    throw new ImportError(
+      `"${file}" is not a Sanity export: it is neither a .tar.gz archive nor NDJSON text (it starts with bytes ${bytes.subarray(0, 8).toString('hex')})`,
+    )
   }
-  return { ndjson: text, ndjsonName: path.basename(file), baseDir: path.dirname(path.resolve(file)), archive: false, assetMeta: {}, close: async () => {} }
+  return {
+    ndjson: text,
+    ndjsonName: path.basename(file),
+    baseDir: path.dirname(path.resolve(file)),
+    archive: false,
+    assetMeta: {},
+    close: async () => {},
+  }
 }
 
 async function openArchive(file: string): Promise<ImportSource> {
@@ -65,12 +74,18 @@ async function openArchive(file: string): Promise<ImportSource> {
     try {
       // Only plain files and folders: links in an archive could point anywhere on this machine.
       // tar also refuses absolute paths and `..` by default (preservePaths is off).
-      await extractTar({ file, cwd: folder, strict: true, filter: (_entryPath, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory') })
+      await extractTar({
+        file,
+        cwd: folder,
+        strict: true,
+        filter: (_entryPath, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory'),
+      })
     } catch (error) {
       throw new ImportError(`"${file}" is not a readable .tar.gz archive: ${(error as Error).message}`)
     }
     const dataFile = await findDataFile(folder)
-    if (!dataFile) throw new ImportError(`"${file}" is an archive but holds no data.ndjson, so it is not a Sanity export`)
+    if (!dataFile)
+      throw new ImportError(`"${file}" is an archive but holds no data.ndjson, so it is not a Sanity export`)
     const baseDir = path.dirname(dataFile)
     let assetMeta: Record<string, Record<string, unknown>> = {}
     const assetsJson = path.join(baseDir, 'assets.json')
@@ -81,7 +96,8 @@ async function openArchive(file: string): Promise<ImportSource> {
       } catch (error) {
         throw new ImportError(`assets.json in "${file}" is not valid JSON: ${(error as Error).message}`)
       }
-      if (typeof assetMeta !== 'object' || assetMeta === null || Array.isArray(assetMeta)) throw new ImportError(`assets.json in "${file}" must be a JSON object`)
+      if (typeof assetMeta !== 'object' || assetMeta === null || Array.isArray(assetMeta))
+        throw new ImportError(`assets.json in "${file}" must be a JSON object`)
     }
     const ndjson = await readFile(dataFile, 'utf8')
     return { ndjson, ndjsonName: path.relative(folder, dataFile), baseDir, archive: true, assetMeta, close }
@@ -98,7 +114,8 @@ async function findDataFile(folder: string): Promise<string | null> {
   const dirs = top.filter((entry) => entry.isDirectory())
   for (const dir of dirs) {
     const inner = await readdir(path.join(folder, dir.name), { withFileTypes: true })
-    if (inner.some((entry) => entry.isFile() && entry.name === 'data.ndjson')) return path.join(folder, dir.name, 'data.ndjson')
+    if (inner.some((entry) => entry.isFile() && entry.name === 'data.ndjson'))
+      return path.join(folder, dir.name, 'data.ndjson')
   }
   return null
 }

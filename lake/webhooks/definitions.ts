@@ -52,28 +52,41 @@ export function webhookDefinition(raw: unknown, index: number): WebhookDefinitio
   } catch {
     fail(named, `"url" is not a valid URL: ${entry.url}`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(named, `"url" must be http or https, got ${url.protocol}`)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail(named, `"url" must be http or https, got ${url.protocol}`)
   const secret = entry.secret === undefined || entry.secret === null ? null : entry.secret
-  if (secret !== null && (typeof secret !== 'string' || secret === '')) fail(named, '"secret" must be a non-empty string (or left out to send unsigned)')
+  if (secret !== null && (typeof secret !== 'string' || secret === ''))
+    fail(named, '"secret" must be a non-empty string (or left out to send unsigned)')
   const filter = entry.filter ?? ''
   if (typeof filter !== 'string') fail(named, '"filter" must be a GROQ filter string')
   if (filter.trim() !== '') checkGroq(named, '"filter"', filter, (text) => `*[${text}]`)
   const projection = entry.projection ?? ''
   if (typeof projection !== 'string') fail(named, '"projection" must be a GROQ projection string such as {_id, title}')
   if (projection.trim() !== '') {
-    if (!projection.trim().startsWith('{')) fail(named, `"projection" must be an object projection in braces, e.g. {_id, title}; got ${projection}`)
+    if (!projection.trim().startsWith('{'))
+      fail(named, `"projection" must be an object projection in braces, e.g. {_id, title}; got ${projection}`)
     checkGroq(named, '"projection"', projection, (text) => `*${text}`)
   }
   const on = entry.on ?? OPERATIONS
-  if (!Array.isArray(on) || on.length === 0 || !on.every((operation) => OPERATIONS.includes(operation as WebhookOperation))) {
+  if (
+    !Array.isArray(on) ||
+    on.length === 0 ||
+    !on.every((operation) => OPERATIONS.includes(operation as WebhookOperation))
+  ) {
     fail(named, `"on" must be a non-empty array of ${OPERATIONS.map((operation) => `"${operation}"`).join(', ')}`)
   }
   const includeDrafts = entry.includeDrafts ?? false
   if (typeof includeDrafts !== 'boolean') fail(named, '"includeDrafts" must be true or false')
   const dataset = entry.dataset ?? '*'
-  if (typeof dataset !== 'string' || !/^(\*|[a-z0-9][a-z0-9_-]{0,63})$/.test(dataset)) fail(named, '"dataset" must be a dataset name or "*"')
+  if (typeof dataset !== 'string' || !/^(\*|[a-z0-9][a-z0-9_-]{0,63})$/.test(dataset))
+    fail(named, '"dataset" must be a dataset name or "*"')
   const headers = entry.headers ?? {}
-  if (headers === null || typeof headers !== 'object' || Array.isArray(headers) || !Object.values(headers).every((value) => typeof value === 'string')) {
+  if (
+    headers === null ||
+    typeof headers !== 'object' ||
+    Array.isArray(headers) ||
+    !Object.values(headers).every((value) => typeof value === 'string')
+  ) {
     fail(named, '"headers" must be an object of string values')
   }
   return {
@@ -106,7 +119,8 @@ export function webhookDefinitions(list: readonly unknown[], source: string): We
     const definitions = list.map(webhookDefinition)
     const names = new Set<string>()
     for (const definition of definitions) {
-      if (names.has(definition.name)) throw new WebhookConfigError(`Webhook names must be unique; "${definition.name}" appears twice`)
+      if (names.has(definition.name))
+        throw new WebhookConfigError(`Webhook names must be unique; "${definition.name}" appears twice`)
       names.add(definition.name)
     }
     return definitions
@@ -128,6 +142,7 @@ export function loadWebhookDefinitions(options: { file?: string; environment?: s
     }
     definitions.push(...parseWebhookDefinitions(text, options.file))
   }
-  if (options.environment && options.environment.trim() !== '') definitions.push(...parseWebhookDefinitions(options.environment, 'LAKE_WEBHOOKS'))
+  if (options.environment && options.environment.trim() !== '')
+    definitions.push(...parseWebhookDefinitions(options.environment, 'LAKE_WEBHOOKS'))
   return definitions
 }

@@ -3,7 +3,13 @@ import type { DatabaseSync } from 'node:sqlite'
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed'
 
-export type DeliveryAttempt = { attempt: number; startedAt: string; durationMs: number; statusCode: number | null; error: string | null }
+export type DeliveryAttempt = {
+  attempt: number
+  startedAt: string
+  durationMs: number
+  statusCode: number | null
+  error: string | null
+}
 
 export type Delivery = {
   id: string
@@ -44,7 +50,8 @@ export class DeliveryLog {
     )`)
     // The body is kept until delivered, so deliveries cut short by a stop resume on the next start.
     const columns = db.prepare('PRAGMA table_info(webhook_deliveries)').all() as { name: string }[]
-    if (!columns.some((column) => column.name === 'body')) db.exec('ALTER TABLE webhook_deliveries ADD COLUMN body TEXT')
+    if (!columns.some((column) => column.name === 'body'))
+      db.exec('ALTER TABLE webhook_deliveries ADD COLUMN body TEXT')
   }
 
   start(delivery: Omit<Delivery, 'status' | 'finishedAt' | 'attempts'>, body: string): void {
@@ -53,26 +60,43 @@ export class DeliveryLog {
         `INSERT INTO webhook_deliveries (id, webhook, url, dataset, document_id, transaction_id, operation, status, created_at, attempts, body)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, '[]', ?) ON CONFLICT (id) DO NOTHING`,
       )
-      .run(delivery.id, delivery.webhook, delivery.url, delivery.dataset, delivery.documentId, delivery.transactionId, delivery.operation, delivery.createdAt, body)
+      .run(
+        delivery.id,
+        delivery.webhook,
+        delivery.url,
+        delivery.dataset,
+        delivery.documentId,
+        delivery.transactionId,
+        delivery.operation,
+        delivery.createdAt,
+        body,
+      )
   }
 
   /** Deliveries a previous run started and did not finish, oldest first, with their bodies. */
   unfinished(): (Delivery & { body: string })[] {
-    const rows = this.#db.prepare(`SELECT * FROM webhook_deliveries WHERE status = 'pending' AND body IS NOT NULL ORDER BY seq`).all() as Record<string, string | null>[]
+    const rows = this.#db
+      .prepare(`SELECT * FROM webhook_deliveries WHERE status = 'pending' AND body IS NOT NULL ORDER BY seq`)
+      .all() as Record<string, string | null>[]
     return rows.map((row) => ({ ...toDelivery(row), body: row.body as string }))
   }
 
   recordAttempt(id: string, attempt: DeliveryAttempt): void {
-    const row = this.#db.prepare('SELECT attempts FROM webhook_deliveries WHERE id = ?').get(id) as { attempts: string } | undefined
+    const row = this.#db.prepare('SELECT attempts FROM webhook_deliveries WHERE id = ?').get(id) as
+      { attempts: string } | undefined
     if (!row) return
     const attempts = [...(JSON.parse(row.attempts) as DeliveryAttempt[]), attempt]
     this.#db.prepare('UPDATE webhook_deliveries SET attempts = ? WHERE id = ?').run(JSON.stringify(attempts), id)
   }
 
   finish(id: string, status: Exclude<DeliveryStatus, 'pending'>, at: string): void {
-    this.#db.prepare('UPDATE webhook_deliveries SET status = ?, finished_at = ?, body = NULL WHERE id = ?').run(status, at, id)
     this.#db
-      .prepare(`DELETE FROM webhook_deliveries WHERE status != 'pending' AND seq <= (SELECT max(seq) FROM webhook_deliveries) - ${KEPT_DELIVERIES}`)
+      .prepare('UPDATE webhook_deliveries SET status = ?, finished_at = ?, body = NULL WHERE id = ?')
+      .run(status, at, id)
+    this.#db
+      .prepare(
+        `DELETE FROM webhook_deliveries WHERE status != 'pending' AND seq <= (SELECT max(seq) FROM webhook_deliveries) - ${KEPT_DELIVERIES}`,
+      )
       .run()
   }
 
@@ -90,7 +114,9 @@ export class DeliveryLog {
     }
     const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000)
     const rows = this.#db
-      .prepare(`SELECT * FROM webhook_deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${limit}`)
+      .prepare(
+        `SELECT * FROM webhook_deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${limit}`,
+      )
       .all(...args) as Record<string, string | null>[]
     return rows.map(toDelivery)
   }

@@ -25,7 +25,7 @@ export function createDeliveryQueue(limits: { total: number; perKey: number }): 
   }
 
   const pump = () => {
-    for (let index = 0; index < queued.length && running < limits.total; ) {
+    for (let index = 0; index < queued.length && running < limits.total;) {
       const { key, job } = queued[index] as (typeof queued)[number]
       const forKey = runningByKey.get(key) ?? 0
       if (forKey >= limits.perKey) {

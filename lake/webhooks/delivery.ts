@@ -10,9 +10,20 @@ export type RetryPolicy = {
   timeoutMs: number
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, initialDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 10_000 }
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 5,
+  initialDelayMs: 1000,
+  maxDelayMs: 30_000,
+  timeoutMs: 10_000,
+}
 
-export type AttemptResult = { attempt: number; startedAt: string; durationMs: number; statusCode: number | null; error: string | null }
+export type AttemptResult = {
+  attempt: number
+  startedAt: string
+  durationMs: number
+  statusCode: number | null
+  error: string | null
+}
 
 export type DeliveryRequest = { url: string; headers: Record<string, string>; body: string }
 
@@ -27,7 +38,12 @@ export function retryDelayMs(policy: RetryPolicy, retryNumber: number, random: (
   return Math.round(base * (0.8 + 0.4 * random()))
 }
 
-export async function attemptOnce(request: DeliveryRequest, attempt: number, timeoutMs: number, signal?: AbortSignal): Promise<AttemptResult> {
+export async function attemptOnce(
+  request: DeliveryRequest,
+  attempt: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<AttemptResult> {
   const startedAt = new Date()
   const started = performance.now()
   const timeout = AbortSignal.timeout(timeoutMs)
@@ -57,7 +73,9 @@ export async function attemptOnce(request: DeliveryRequest, attempt: number, tim
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - started),
       statusCode: null,
-      error: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      error: timedOut
+        ? `no answer within ${timeoutMs} ms`
+        : `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
     }
   }
 }

@@ -43,10 +43,23 @@ export function createWebhookDispatcher(options: {
   const stopping = new AbortController()
   const queue = createDeliveryQueue(CONCURRENCY)
 
-  type DeliveryTarget = { id: string; dataset: string; documentId: string; transactionId: string; transactionTime: string; operation: string }
+  type DeliveryTarget = {
+    id: string
+    dataset: string
+    documentId: string
+    transactionId: string
+    transactionTime: string
+    operation: string
+  }
 
   /** Queues a new delivery: logged (with its body) before the first attempt. */
-  function enqueue(webhook: WebhookDefinition, transaction: CommittedChanges, documentId: string, operation: string, body: unknown): void {
+  function enqueue(
+    webhook: WebhookDefinition,
+    transaction: CommittedChanges,
+    documentId: string,
+    operation: string,
+    body: unknown,
+  ): void {
     const target = {
       id: `${webhook.name}:${transaction.dataset}:${transaction.transactionId}:${documentId}`,
       dataset: transaction.dataset,
@@ -56,12 +69,20 @@ export function createWebhookDispatcher(options: {
       operation,
     }
     const payload = JSON.stringify(body ?? null)
-    deliveries.start({ ...target, webhook: webhook.name, url: webhook.url, createdAt: new Date().toISOString() }, payload)
+    deliveries.start(
+      { ...target, webhook: webhook.name, url: webhook.url, createdAt: new Date().toISOString() },
+      payload,
+    )
     queue.push(webhook.name, () => attempt(webhook, target, payload, 1))
   }
 
   /** One attempt; on a retryable failure the next one is queued after the backoff delay. */
-  async function attempt(webhook: WebhookDefinition, target: DeliveryTarget, payload: string, number: number): Promise<void> {
+  async function attempt(
+    webhook: WebhookDefinition,
+    target: DeliveryTarget,
+    payload: string,
+    number: number,
+  ): Promise<void> {
     const headers: Record<string, string> = {
       ...webhook.headers,
       'content-type': 'application/json',
@@ -77,14 +98,21 @@ export function createWebhookDispatcher(options: {
     }
     // Signed per attempt, so every attempt carries a fresh timestamp.
     if (webhook.secret) headers[SIGNATURE_HEADER] = webhookSignature(webhook.secret, payload, Date.now())
-    const result = await attemptOnce({ url: webhook.url, headers, body: payload }, number, policy.timeoutMs, stopping.signal)
+    const result = await attemptOnce(
+      { url: webhook.url, headers, body: payload },
+      number,
+      policy.timeoutMs,
+      stopping.signal,
+    )
     // Stopped mid-attempt: the delivery stays pending (with its body) for the next start.
     if (stopping.signal.aborted) return
     deliveries.recordAttempt(target.id, result)
     if (result.error === null || !isRetryable(result) || number >= policy.attempts) {
       const delivered = result.error === null
       deliveries.finish(target.id, delivered ? 'delivered' : 'failed', new Date().toISOString())
-      options.report?.(`[lake] webhook ${webhook.name} ${target.operation} ${target.documentId} → ${delivered ? 'delivered' : `FAILED after ${number} attempt(s): ${result.error}`} (${webhook.url})`)
+      options.report?.(
+        `[lake] webhook ${webhook.name} ${target.operation} ${target.documentId} → ${delivered ? 'delivered' : `FAILED after ${number} attempt(s): ${result.error}`} (${webhook.url})`,
+      )
       return
     }
     queue.push(webhook.name, () => attempt(webhook, target, payload, number + 1), retryDelayMs(policy, number))
@@ -120,7 +148,9 @@ export function createWebhookDispatcher(options: {
             payload = await selectPayload(webhook, change, context)
           } catch (error) {
             // A filter that fails on one document (e.g. a type error) skips that delivery and says why.
-            options.report?.(`[lake] webhook ${webhook.definition.name} skipped ${change.id}: ${(error as Error).message}`)
+            options.report?.(
+              `[lake] webhook ${webhook.definition.name} skipped ${change.id}: ${(error as Error).message}`,
+            )
             continue
           }
           if (!payload) continue

@@ -15,7 +15,10 @@ export type WebhookOptions = {
   webhookReport?: (line: string) => void
 }
 
-export function webhookSupport(context: LakeContext, options: WebhookOptions): { routes: Route[]; dispatcher: WebhookDispatcher; close(): Promise<void> } {
+export function webhookSupport(
+  context: LakeContext,
+  options: WebhookOptions,
+): { routes: Route[]; dispatcher: WebhookDispatcher; close(): Promise<void> } {
   const definitions = webhookDefinitions(options.webhooks ?? [], 'the webhooks option')
   const dispatcher = createWebhookDispatcher({
     definitions,

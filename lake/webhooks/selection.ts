@@ -45,7 +45,11 @@ export type SelectionContext = {
  * The payload this webhook sends for this change, or null when it does not fire (other dataset,
  * operation not subscribed, a draft, or the filter does not match).
  */
-export async function selectPayload(webhook: CompiledWebhook, change: DocumentChange, context: SelectionContext): Promise<WebhookPayload | null> {
+export async function selectPayload(
+  webhook: CompiledWebhook,
+  change: DocumentChange,
+  context: SelectionContext,
+): Promise<WebhookPayload | null> {
   const { definition } = webhook
   if (definition.dataset !== '*' && definition.dataset !== context.dataset) return null
   const operation = operationOf(change)

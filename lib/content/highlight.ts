@@ -9,7 +9,17 @@ let highlighter: Promise<Highlighter> | undefined
 /** Editors type language names freely ("JS", "shell"); map the common ones to shiki's ids. */
 function languageId(language: unknown): BundledLanguage | 'text' {
   const name = typeof language === 'string' ? language.trim().toLowerCase() : ''
-  const aliases: Record<string, string> = { js: 'javascript', ts: 'typescript', sh: 'bash', shell: 'bash', zsh: 'bash', yml: 'yaml', golang: 'go', py: 'python', rs: 'rust' }
+  const aliases: Record<string, string> = {
+    js: 'javascript',
+    ts: 'typescript',
+    sh: 'bash',
+    shell: 'bash',
+    zsh: 'bash',
+    yml: 'yaml',
+    golang: 'go',
+    py: 'python',
+    rs: 'rust',
+  }
   const id = aliases[name] ?? name
   return id in bundledLanguages ? (id as BundledLanguage) : 'text'
 }

@@ -53,7 +53,9 @@ export type InterviewPage = { interviews: InterviewCard[]; page: number; pageCou
 /** One page (1-based) of all interviews, newest first. */
 export async function listInterviews(page = 1): Promise<InterviewPage> {
   const start = (page - 1) * interviewsPerPage
-  const result = await fetchContent(queries.interviewPageQuery, { start, end: start + interviewsPerPage }, [interviewsTag])
+  const result = await fetchContent(queries.interviewPageQuery, { start, end: start + interviewsPerPage }, [
+    interviewsTag,
+  ])
   const parsed = parseDocument(interviewPageSchema, result, 'interview list') ?? { total: 0, interviews: [] }
   return {
     interviews: parseEach(interviewCardSchema, parsed.interviews, 'interview'),
@@ -88,7 +90,9 @@ export async function getDirectory(): Promise<Directory> {
 
 export async function listInterviewSlugs(): Promise<string[]> {
   const result = await fetchContent(queries.interviewSlugsQuery, {}, [interviewsTag])
-  return Array.isArray(result) ? result.filter((slug): slug is string => typeof slug === 'string' && slug.length > 0) : []
+  return Array.isArray(result)
+    ? result.filter((slug): slug is string => typeof slug === 'string' && slug.length > 0)
+    : []
 }
 
 export async function listDirectorySlugs(): Promise<DirectorySlugs> {

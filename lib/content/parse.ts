@@ -5,7 +5,9 @@ export function parseDocument<T extends z.ZodType>(schema: T, value: unknown, wh
   if (value === null || value === undefined) return undefined
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
-  console.warn(`[content] left out ${what} ${describe(value)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}`)
+  console.warn(
+    `[content] left out ${what} ${describe(value)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}`,
+  )
   return undefined
 }
 

@@ -3,7 +3,9 @@ import type { Interview, PortableTextItem } from './schemas.ts'
 
 function blockText(item: PortableTextItem): string {
   const children = Array.isArray(item.children) ? item.children : []
-  return children.map((child) => (child && typeof child === 'object' && 'text' in child ? String(child.text) : '')).join('')
+  return children
+    .map((child) => (child && typeof child === 'object' && 'text' in child ? String(child.text) : ''))
+    .join('')
 }
 
 export function socialQuote(interview: Interview, maxLength = 180): string | undefined {

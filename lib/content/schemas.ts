@@ -85,7 +85,10 @@ export type PortableTextItem = z.infer<typeof portableTextItem> & Record<string,
 export const qaBlockSchema = z.object({
   _key: z.string(),
   question: text,
-  answer: z.array(portableTextItem).nullish().transform((value) => (value ?? []) as PortableTextItem[]),
+  answer: z
+    .array(portableTextItem)
+    .nullish()
+    .transform((value) => (value ?? []) as PortableTextItem[]),
 })
 export type QaBlock = z.infer<typeof qaBlockSchema>
 
@@ -141,7 +144,12 @@ export const siteSettingsSchema = z.object({
   navigation: lenientArray(z.object({ label: text, href: text })),
   careersUrl: optional(z.string()),
 })
-export type SiteSettings = { title: string; description: string; navigation: { label: string; href: string }[]; careersUrl?: string }
+export type SiteSettings = {
+  title: string
+  description: string
+  navigation: { label: string; href: string }[]
+  careersUrl?: string
+}
 
 const counted = { interviewCount: z.number().int().nonnegative() }
 export const directorySchema = z.object({

@@ -1,7 +1,11 @@
 // The schema.org JSON-LD for an interview: an Article about its speaker, as search engines read it.
 import type { Interview } from './schemas.ts'
 
-export function interviewStructuredData(interview: Interview, pageUrl: string, imageUrl: string | undefined): Record<string, unknown> {
+export function interviewStructuredData(
+  interview: Interview,
+  pageUrl: string,
+  imageUrl: string | undefined,
+): Record<string, unknown> {
   const person = (who: NonNullable<Interview['speaker']>) => ({
     '@type': 'Person',
     name: who.name,
@@ -12,7 +16,9 @@ export function interviewStructuredData(interview: Interview, pageUrl: string, i
     '@context': 'https://schema.org',
     '@type': 'Article',
     headline: interview.seo?.title || interview.title,
-    ...(interview.seo?.description || interview.standfirst ? { description: interview.seo?.description || interview.standfirst } : {}),
+    ...(interview.seo?.description || interview.standfirst
+      ? { description: interview.seo?.description || interview.standfirst }
+      : {}),
     url: pageUrl,
     mainEntityOfPage: pageUrl,
     ...(interview.publishedAt ? { datePublished: interview.publishedAt } : {}),

@@ -16,12 +16,20 @@ export async function handleDraftModeEnable(request: Request, options: EnableReq
     // Only the content API can vouch for a preview secret; while it is down the answer is "later", not "no".
     if (!isContentApiUnavailable(error)) throw error
     return Response.json(
-      { error: { type: 'unavailable', description: 'The content API is not answering, so the preview link cannot be checked: try again shortly.' } },
+      {
+        error: {
+          type: 'unavailable',
+          description: 'The content API is not answering, so the preview link cannot be checked: try again shortly.',
+        },
+      },
       { status: 503, headers: { 'retry-after': String(retryAfterSeconds), 'cache-control': 'no-store' } },
     )
   }
   if (!access.allowed) {
-    return Response.json({ error: { type: 'unauthorized', description: access.reason } }, { status: 401, headers: { 'cache-control': 'no-store' } })
+    return Response.json(
+      { error: { type: 'unauthorized', description: access.reason } },
+      { status: 401, headers: { 'cache-control': 'no-store' } },
+    )
   }
   await options.enableDraftMode()
   return new Response(null, { status: 307, headers: { location: access.redirectTo, 'cache-control': 'no-store' } })

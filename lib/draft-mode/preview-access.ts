@@ -4,7 +4,8 @@ import type { SanityClient } from '@sanity/client'
 import { urlSearchParamPreviewSecret, validatePreviewUrl } from '@sanity/preview-url-secret'
 import { sameSiteRedirectTarget } from './redirect-target.ts'
 
-export type PreviewAccess = { allowed: true; redirectTo: string; via: 'studio-secret' | 'automation-secret' } | { allowed: false; reason: string }
+export type PreviewAccess =
+  { allowed: true; redirectTo: string; via: 'studio-secret' | 'automation-secret' } | { allowed: false; reason: string }
 
 export type PreviewAccessOptions = {
   /** A client with the read token: Studio secrets are `sanity.previewUrlSecret` documents only a token can see. */
@@ -28,7 +29,11 @@ export async function checkPreviewAccess(requestUrl: string, options: PreviewAcc
   const params = new URL(requestUrl).searchParams
   if (params.has(urlSearchParamPreviewSecret)) {
     const result = await validatePreviewUrl(options.secretReader, requestUrl)
-    if (!result.isValid) return { allowed: false, reason: 'This preview link is unknown or has expired: open the preview from the Studio again.' }
+    if (!result.isValid)
+      return {
+        allowed: false,
+        reason: 'This preview link is unknown or has expired: open the preview from the Studio again.',
+      }
     return { allowed: true, redirectTo: sameSiteRedirectTarget(result.redirectTo), via: 'studio-secret' }
   }
   const secret = params.get('secret')
@@ -38,5 +43,8 @@ export async function checkPreviewAccess(requestUrl: string, options: PreviewAcc
     }
     return { allowed: false, reason: 'The preview secret is wrong.' }
   }
-  return { allowed: false, reason: `Open the preview from the Studio (?${urlSearchParamPreviewSecret}=…), or give ?secret=<SANITY_PREVIEW_SECRET>.` }
+  return {
+    allowed: false,
+    reason: `Open the preview from the Studio (?${urlSearchParamPreviewSecret}=…), or give ?secret=<SANITY_PREVIEW_SECRET>.`,
+  }
 }

@@ -5,13 +5,24 @@ import { siteUrl } from '../site-url.ts'
 import { interviewFeed } from './interview-feed.ts'
 
 const formats = {
-  rss: { contentType: 'application/rss+xml; charset=utf-8', render: (feed: ReturnType<typeof interviewFeed>) => feed.rss2() },
-  atom: { contentType: 'application/atom+xml; charset=utf-8', render: (feed: ReturnType<typeof interviewFeed>) => feed.atom1() },
-  json: { contentType: 'application/feed+json; charset=utf-8', render: (feed: ReturnType<typeof interviewFeed>) => feed.json1() },
+  rss: {
+    contentType: 'application/rss+xml; charset=utf-8',
+    render: (feed: ReturnType<typeof interviewFeed>) => feed.rss2(),
+  },
+  atom: {
+    contentType: 'application/atom+xml; charset=utf-8',
+    render: (feed: ReturnType<typeof interviewFeed>) => feed.atom1(),
+  },
+  json: {
+    contentType: 'application/feed+json; charset=utf-8',
+    render: (feed: ReturnType<typeof interviewFeed>) => feed.json1(),
+  },
 } as const
 
 export async function feedResponse(format: keyof typeof formats): Promise<Response> {
   const [settings, interviews] = await Promise.all([getSiteSettings(), listFeedInterviews()])
   const { contentType, render } = formats[format]
-  return new Response(render(interviewFeed(interviews, settings, siteUrl())), { headers: { 'content-type': contentType } })
+  return new Response(render(interviewFeed(interviews, settings, siteUrl())), {
+    headers: { 'content-type': contentType },
+  })
 }

@@ -41,7 +41,9 @@ export function interviewFeed(interviews: FeedInterview[], settings: SiteSetting
       date: new Date(interview.publishedAt ?? interview._updatedAt ?? 0),
       ...(interview.standfirst ? { description: interview.standfirst } : {}),
       content: interviewFeedHtml(interview),
-      ...(interview.speaker ? { author: [{ name: interview.speaker.name, link: `${origin}/speakers/${interview.speaker.slug}` }] } : {}),
+      ...(interview.speaker
+        ? { author: [{ name: interview.speaker.name, link: `${origin}/speakers/${interview.speaker.slug}` }] }
+        : {}),
       category: interview.topics.map((topic) => ({ name: topic.title, domain: `${origin}/topics/${topic.slug}` })),
     })
   }

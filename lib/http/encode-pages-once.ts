@@ -22,7 +22,10 @@ export type Coding = 'identity' | 'br' | 'gzip'
 const compressors: Record<Exclude<Coding, 'identity'>, (bytes: Buffer) => Buffer> = {
   // Made once per page version, so stronger than the per-request middleware's (brotli 4, gzip 6); quality 11 takes
   // ~0.2 s for 70 KB, which the first reader after a publish would wait for.
-  br: (bytes) => brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+  br: (bytes) =>
+    brotliCompressSync(bytes, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }),
   gzip: (bytes) => gzipSync(bytes, { level: 9 }),
 }
 
@@ -67,7 +70,9 @@ function codingFor(res: ServerResponse): Coding {
   if (res.headersSent || res.hasHeader('content-encoding')) return 'identity'
   // Brotli first where the reader rates both alike (browsers send "gzip, deflate, br"): negotiator 0.6.4 takes the
   // preference as a second argument, which its type declarations have not caught up with.
-  const negotiator = new Negotiator(res.req) as { encoding(available: Coding[], preferred: Coding[]): Coding | undefined }
+  const negotiator = new Negotiator(res.req) as {
+    encoding(available: Coding[], preferred: Coding[]): Coding | undefined
+  }
   return negotiator.encoding(['br', 'gzip', 'identity'], ['br', 'gzip']) ?? 'identity'
 }
 
@@ -109,7 +114,8 @@ export function measurePagesOnce(): () => void {
   target[measured] = true
   const byteLength = Buffer.byteLength
   Buffer.byteLength = function (value: Parameters<typeof byteLength>[0], encoding?: BufferEncoding) {
-    if (typeof value === 'string' && value.length >= minimumLength && isUtf8(encoding)) return utf8Once(value).byteLength
+    if (typeof value === 'string' && value.length >= minimumLength && isUtf8(encoding))
+      return utf8Once(value).byteLength
     return byteLength(value, encoding)
   }
   return () => {

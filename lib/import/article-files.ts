@@ -20,7 +20,8 @@ export function collectArticleFiles(paths: string[]): ArticleFiles {
       continue
     }
     const found = articlesUnder(path)
-    if (found.length === 0) refused.push(new ImportRefusal(path, `the folder holds no article files (${ARTICLE_EXTENSIONS.join(', ')})`))
+    if (found.length === 0)
+      refused.push(new ImportRefusal(path, `the folder holds no article files (${ARTICLE_EXTENSIONS.join(', ')})`))
     files.push(...found)
   }
   return { files: [...new Set(files)], refused }

@@ -64,7 +64,14 @@ export function flattenBlocks(root: Element): ArticleBlock[] {
     const element = node as Element
     const tag = element.tagName.toLowerCase()
     const kind = BLOCK_TAGS[tag]
-    if (kind) blocks.push({ element, kind, level: kind === 'heading' ? Number(tag.slice(1)) : undefined, text: '', bold: false })
+    if (kind)
+      blocks.push({
+        element,
+        kind,
+        level: kind === 'heading' ? Number(tag.slice(1)) : undefined,
+        text: '',
+        bold: false,
+      })
     else blocks.push(...flattenBlocks(element))
   }
   for (const block of blocks) {
@@ -72,7 +79,9 @@ export function flattenBlocks(root: Element): ArticleBlock[] {
     block.bold = block.kind !== 'heading' && isWhollyBold(block.element)
   }
   // A paragraph holding only an image (Markdown's `![alt](src)`) has no text but is content.
-  return blocks.filter((block) => block.text !== '' || block.kind === 'figure' || block.element.querySelector('img') !== null)
+  return blocks.filter(
+    (block) => block.text !== '' || block.kind === 'figure' || block.element.querySelector('img') !== null,
+  )
 }
 
 function isBlockish(element: Element): boolean {

@@ -1,10 +1,12 @@
 // Recognises a blog platform's chrome around an article (author boxes, reading time, claps, share and follow prompts, separators).
 
 /** Whole elements that are never part of an interview's text. */
-const CHROME_TAGS = 'nav, aside, footer, form, script, style, noscript, template, iframe, button, svg, hr, [role="navigation"], [role="complementary"], .section-divider'
+const CHROME_TAGS =
+  'nav, aside, footer, form, script, style, noscript, template, iframe, button, svg, hr, [role="navigation"], [role="complementary"], .section-divider'
 
 /** Class or id words that platforms use for boxes around the text (Medium, Ghost, WordPress, dev.to themes). */
-const CHROME_CLASS = /(^|[\s_-])(author|byline|bio|share|sharing|social|claps?|follow|subscribe|newsletter|related|recommend(ed|ations)?|comments?|signup|promo|advert|sidebar|breadcrumbs?|post-meta|entry-meta|reading-time|read-time|tags)($|[\s_-])/i
+const CHROME_CLASS =
+  /(^|[\s_-])(author|byline|bio|share|sharing|social|claps?|follow|subscribe|newsletter|related|recommend(ed|ations)?|comments?|signup|promo|advert|sidebar|breadcrumbs?|post-meta|entry-meta|reading-time|read-time|tags)($|[\s_-])/i
 
 export function removeChromeElements(root: Element): void {
   for (const element of [...root.querySelectorAll(CHROME_TAGS)]) element.remove()

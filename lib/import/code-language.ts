@@ -1,7 +1,26 @@
 // Maps the language names articles use for code (class="language-js", ```golang) to the code block's language list.
 
 /** The values of the content model's code block language list (schemas/objects/codeBlock.ts); tests keep them in step. */
-export const CODE_LANGUAGES = ['text', 'shell', 'typescript', 'javascript', 'tsx', 'json', 'yaml', 'sql', 'groq', 'go', 'rust', 'python', 'java', 'kotlin', 'html', 'css', 'dockerfile', 'diff'] as const
+export const CODE_LANGUAGES = [
+  'text',
+  'shell',
+  'typescript',
+  'javascript',
+  'tsx',
+  'json',
+  'yaml',
+  'sql',
+  'groq',
+  'go',
+  'rust',
+  'python',
+  'java',
+  'kotlin',
+  'html',
+  'css',
+  'dockerfile',
+  'diff',
+] as const
 
 export type CodeLanguage = (typeof CODE_LANGUAGES)[number]
 

@@ -30,7 +30,10 @@ export function classifyArticleBytes(file: string, bytes: Uint8Array): { format:
   if (bytes.length === 0) throw new ImportRefusal(file, 'the file is empty: there is no article to import')
   const text = decodeText(bytes)
   if (text === undefined) {
-    throw new ImportRefusal(file, 'the file is binary, not text: export the article as HTML, Markdown or plain text (UTF-8)')
+    throw new ImportRefusal(
+      file,
+      'the file is binary, not text: export the article as HTML, Markdown or plain text (UTF-8)',
+    )
   }
   if (text.trim() === '') throw new ImportRefusal(file, 'the file holds only whitespace: there is no article to import')
   const byExtension = EXTENSIONS[extname(file).toLowerCase()]
@@ -47,7 +50,9 @@ function decodeText(bytes: Uint8Array): string | undefined {
   }
   const sample = bytes.subarray(0, 8192)
   if (sample.includes(0)) return undefined
-  const controls = sample.filter((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c).length
+  const controls = sample.filter(
+    (byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c,
+  ).length
   if (controls > Math.max(2, sample.length / 100)) return undefined
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
@@ -59,7 +64,8 @@ function decodeText(bytes: Uint8Array): string | undefined {
 /** For files without a known extension: markup first, then Markdown's own markers, else plain text. */
 function sniffFormat(text: string): ArticleFormat {
   const head = text.trimStart().slice(0, 2000).toLowerCase()
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(article|body|p|h1|h2|div)[\s>]/.test(head)) return 'html'
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(article|body|p|h1|h2|div)[\s>]/.test(head))
+    return 'html'
   if (/^(#{1,6} |\*\*|> |---\n|[-*] )/m.test(text.slice(0, 4000))) return 'markdown'
   return 'plain-text'
 }

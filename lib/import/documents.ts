@@ -62,7 +62,12 @@ export function newPersonDocument(speaker: Speaker): PersonDocument {
   }
 }
 
-export function interviewDocument(interview: ImportedInterview, id: string, speaker: Reference, interviewer?: Reference): InterviewDocument {
+export function interviewDocument(
+  interview: ImportedInterview,
+  id: string,
+  speaker: Reference,
+  interviewer?: Reference,
+): InterviewDocument {
   return {
     _id: id,
     _type: 'interview',
@@ -91,7 +96,10 @@ const nameKey = (person: Speaker) => person.name.toLowerCase()
  */
 export async function matchPeople(client: SanityClient, people: Speaker[]): Promise<(person: Speaker) => PersonMatch> {
   const names = [...new Set(people.map(nameKey))]
-  const found = names.length === 0 ? [] : await client.fetch<{ _id: string; key: string }[]>(PEOPLE_NAMED, { names }, { perspective: 'raw' })
+  const found =
+    names.length === 0
+      ? []
+      : await client.fetch<{ _id: string; key: string }[]>(PEOPLE_NAMED, { names }, { perspective: 'raw' })
   const matches = new Map<string, PersonMatch>()
   for (const person of people) {
     const key = nameKey(person)
@@ -102,7 +110,10 @@ export async function matchPeople(client: SanityClient, people: Speaker[]): Prom
     if (published) matches.set(key, { id: published._id, reference: { _type: 'reference', _ref: published._id } })
     else if (draft) {
       const id = draft._id.slice('drafts.'.length)
-      matches.set(key, { id, reference: { _type: 'reference', _ref: id, _weak: true, _strengthenOnPublish: { type: 'person' } } })
+      matches.set(key, {
+        id,
+        reference: { _type: 'reference', _ref: id, _weak: true, _strengthenOnPublish: { type: 'person' } },
+      })
     } else matches.set(key, offlinePersonMatch(person))
   }
   return (person) => matches.get(nameKey(person))!

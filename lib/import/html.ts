@@ -2,7 +2,12 @@
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { htmlToBlocks, type ArbitraryTypedObject, type DeserializerRule, type PortableTextBlock } from '@portabletext/block-tools'
+import {
+  htmlToBlocks,
+  type ArbitraryTypedObject,
+  type DeserializerRule,
+  type PortableTextBlock,
+} from '@portabletext/block-tools'
 import { codeLanguageFor } from './code-language.ts'
 import { parseHtmlDocument } from './dom.ts'
 import { answerSchema } from './rich-text-schema.ts'
@@ -64,16 +69,26 @@ function imageRule(conversion: AnswerConversion): DeserializerRule {
   }
 }
 
-function imageObject(image: Element, caption: string | undefined, conversion: AnswerConversion): ArbitraryTypedObject | undefined {
+function imageObject(
+  image: Element,
+  caption: string | undefined,
+  conversion: AnswerConversion,
+): ArbitraryTypedObject | undefined {
   const src = image.getAttribute('src')?.trim() ?? ''
   const file = localImageFile(src, conversion.baseDir)
   if (!file) {
-    const reason = src === '' ? 'it has no src' : /^(https?:)?\/\//i.test(src) ? 'it is remote (download it next to the article and reference it by a relative path to import it)' : `no such file next to the article`
+    const reason =
+      src === ''
+        ? 'it has no src'
+        : /^(https?:)?\/\//i.test(src)
+          ? 'it is remote (download it next to the article and reference it by a relative path to import it)'
+          : `no such file next to the article`
     conversion.warn(`image dropped: ${src || '(empty)'} — ${reason}`)
     return undefined
   }
   const alt = image.getAttribute('alt')?.trim() || caption || ''
-  if (alt === '') conversion.warn(`image ${src} has no alt text or caption: add alt text in the Studio before publishing`)
+  if (alt === '')
+    conversion.warn(`image ${src} has no alt text or caption: add alt text in the Studio before publishing`)
   return {
     _type: 'image',
     _key: conversion.keyGenerator(),

@@ -1,7 +1,13 @@
 // The importer's public entry: read article files into interviews, then print them (dry run) or write them.
 import { collectArticleFiles } from './article-files.ts'
 import { readArticleSource } from './detect-format.ts'
-import { interviewDocument, interviewIdFor, offlinePersonMatch, type InterviewDocument, type PersonDocument } from './documents.ts'
+import {
+  interviewDocument,
+  interviewIdFor,
+  offlinePersonMatch,
+  type InterviewDocument,
+  type PersonDocument,
+} from './documents.ts'
 import { readInterviewArticle, type ImportedInterview, type ReadOptions } from './interview-article.ts'
 import { ImportRefusal } from './refusal.ts'
 
@@ -32,7 +38,10 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
  * would be created (a real import links an existing person of that name instead), images keep Sanity's
  * `_sanityAsset` notation for the file they would be uploaded from.
  */
-export function plannedDocuments(interviews: ImportedInterview[], mode: { publish: boolean }): (InterviewDocument | PersonDocument)[] {
+export function plannedDocuments(
+  interviews: ImportedInterview[],
+  mode: { publish: boolean },
+): (InterviewDocument | PersonDocument)[] {
   const documents: (InterviewDocument | PersonDocument)[] = []
   const people = new Set<string>()
   for (const interview of interviews) {
@@ -45,7 +54,9 @@ export function plannedDocuments(interviews: ImportedInterview[], mode: { publis
       }
     }
     const id = interviewIdFor(interview)
-    documents.push(interviewDocument(interview, mode.publish ? id : `drafts.${id}`, person.reference, interviewer?.reference))
+    documents.push(
+      interviewDocument(interview, mode.publish ? id : `drafts.${id}`, person.reference, interviewer?.reference),
+    )
   }
   return documents
 }

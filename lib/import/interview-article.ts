@@ -47,7 +47,11 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
   const document = parseHtmlDocument(html)
   const metadata = readMetadata(document, frontMatter)
   const title = metadata.title
-  if (!title) throw new ImportRefusal(file, 'no title found: the article needs an <h1>, a <title>, a "# Title" line or a first line of text')
+  if (!title)
+    throw new ImportRefusal(
+      file,
+      'no title found: the article needs an <h1>, a <title>, a "# Title" line or a first line of text',
+    )
 
   const root = bodyRoot(document)
   removeChromeElements(root)
@@ -68,7 +72,9 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
   const last = qa[qa.length - 1]!
   while (last.answer.length > 0 && isClosingCall(last.answer[last.answer.length - 1]!.text)) last.answer.pop()
 
-  const introText = introduction.filter((block) => block.kind === 'paragraph' || block.kind === 'heading').map((block) => block.text)
+  const introText = introduction
+    .filter((block) => block.kind === 'paragraph' || block.kind === 'heading')
+    .map((block) => block.text)
   const speaker =
     options.speaker ??
     (typeof frontMatter.speaker === 'string' ? parseSpeakerOption(frontMatter.speaker) : undefined) ??
@@ -80,7 +86,8 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
     )
   }
 
-  const interviewer = author && author.toLocaleLowerCase() !== speaker.name.toLocaleLowerCase() ? { name: author } : undefined
+  const interviewer =
+    author && author.toLocaleLowerCase() !== speaker.name.toLocaleLowerCase() ? { name: author } : undefined
   // Transcripts label each turn with who speaks ("Sam: How…?" / "Priya: We…"); the Q&A structure says it already.
   const interviewerTurn = turnLabel(interviewer)
   const speakerTurn = turnLabel(speaker)
@@ -102,13 +109,22 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
     return { _type: 'qaBlock', _key: `qa${index + 1}`, question: pair.question, answer }
   })
 
-  const introParagraphs = introduction.filter((block) => block.kind === 'paragraph' && !/^(speaker|interviewee|guest)\s*:/i.test(block.text))
-  const standfirst = metadata.subtitle ?? (introParagraphs.map((block) => block.text).join('\n\n') || metadata.description)
+  const introParagraphs = introduction.filter(
+    (block) => block.kind === 'paragraph' && !/^(speaker|interviewee|guest)\s*:/i.test(block.text),
+  )
+  const standfirst =
+    metadata.subtitle ?? (introParagraphs.map((block) => block.text).join('\n\n') || metadata.description)
   if (metadata.subtitle && introParagraphs.length > 0) {
-    warnings.push(`the introduction (${introParagraphs.length} paragraph${introParagraphs.length === 1 ? '' : 's'}) is not imported: the subtitle became the standfirst`)
+    warnings.push(
+      `the introduction (${introParagraphs.length} paragraph${introParagraphs.length === 1 ? '' : 's'}) is not imported: the subtitle became the standfirst`,
+    )
   }
   const slug = slugify(typeof frontMatter.slug === 'string' ? frontMatter.slug : title)
-  if (slug === '') throw new ImportRefusal(file, `the title "${title}" gives no usable slug: give the article a title with letters or digits`)
+  if (slug === '')
+    throw new ImportRefusal(
+      file,
+      `the title "${title}" gives no usable slug: give the article a title with letters or digits`,
+    )
 
   return {
     file,
@@ -128,7 +144,9 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
 /** "Priya Raman:" or "Priya:" at the start of a turn. */
 function turnLabel(person: Speaker | undefined): RegExp | undefined {
   if (!person) return undefined
-  const names = [...new Set([person.name, person.name.split(' ')[0]!])].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const names = [...new Set([person.name, person.name.split(' ')[0]!])].map((name) =>
+    name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  )
   return new RegExp(`^(?:${names.join('|')})\\s*:\\s*`, 'u')
 }
 
@@ -147,14 +165,21 @@ function isDateLine(text: string): boolean {
     .replace(/\d+\s*min(ute)?s?\s+read/gi, ' ')
     .replace(/[·•|–—-]/g, ' ')
     .trim()
-  return rest !== '' && parsePublicationDate(rest) !== undefined && /^[\p{L}.,\s\d]+$/u.test(rest) && rest.split(/\s+/).length <= 4
+  return (
+    rest !== '' &&
+    parsePublicationDate(rest) !== undefined &&
+    /^[\p{L}.,\s\d]+$/u.test(rest) &&
+    rest.split(/\s+/).length <= 4
+  )
 }
 
 /** A byline or a copied author box ("Dario Lentz" over "Follow") among the paragraphs, before chrome is dropped. */
 function authorFromBlocks(blocks: ArticleBlock[]): string | undefined {
   for (const [index, block] of blocks.entries()) {
     if (block.kind !== 'paragraph') continue
-    const name = bylineName(block.text) ?? (isAuthorBoxName(block.text, blocks[index + 1]?.text) ? bylineName(block.text, { bare: true }) : undefined)
+    const name =
+      bylineName(block.text) ??
+      (isAuthorBoxName(block.text, blocks[index + 1]?.text) ? bylineName(block.text, { bare: true }) : undefined)
     if (name) return name
   }
   return undefined

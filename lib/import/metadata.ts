@@ -38,7 +38,9 @@ export function readMetadata(document: Document, frontMatter: FrontMatter = {}):
     text('.graf--subtitle') ??
     text('.subtitle, .standfirst, .dek, .p-summary')
   const description =
-    fromFront('description') ?? attribute('meta[name="description"]', 'content') ?? attribute('meta[property="og:description"]', 'content')
+    fromFront('description') ??
+    attribute('meta[name="description"]', 'content') ??
+    attribute('meta[property="og:description"]', 'content')
   const dateText =
     fromFront('date', 'published', 'publishedAt', 'published_at', 'pubDate') ??
     attribute('time.dt-published', 'datetime') ??
@@ -59,7 +61,14 @@ export function readMetadata(document: Document, frontMatter: FrontMatter = {}):
     bylineName(attribute('meta[name="author"]', 'content'), { bare: true }) ??
     bylineName(text('.byline, .author-name, [itemprop="author"]'), { bare: true })
 
-  return { title, subtitle, description, author, publishedAt: dateText ? parsePublicationDate(dateText) : undefined, canonicalUrl }
+  return {
+    title,
+    subtitle,
+    description,
+    author,
+    publishedAt: dateText ? parsePublicationDate(dateText) : undefined,
+    canonicalUrl,
+  }
 }
 
 /** "Originally published at <a href=…>" names where the interview first appeared: the best canonical URL a post body has. */
@@ -91,8 +100,10 @@ function absoluteUrl(value: string | undefined): string | undefined {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const MONTH_DAY_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i
-const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i
+const MONTH_DAY_YEAR =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i
+const DAY_MONTH_YEAR =
+  /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i
 
 /**
  * An ISO timestamp from a machine date (ISO 8601) or an English written date ("March 3, 2024", "3 Mar 2024").

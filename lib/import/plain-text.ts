@@ -67,7 +67,8 @@ function questionLeadIns(lines: string[]): Set<number> {
       const candidate = lines[index + offset]
       if (candidate === undefined || candidate === '') return
       const before = lines.slice(index, index + offset)
-      if (before.some((lead) => lead.endsWith('?') || lead.length > 200 || BULLET.test(lead) || NUMBERED.test(lead))) return
+      if (before.some((lead) => lead.endsWith('?') || lead.length > 200 || BULLET.test(lead) || NUMBERED.test(lead)))
+        return
       if (/\?["'”’)]*$/.test(candidate)) {
         for (let lead = index; lead < index + offset; lead += 1) leadIns.add(lead)
         return

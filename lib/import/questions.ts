@@ -13,7 +13,8 @@ const Q_PREFIX = /^(Q|Question)\s*[:.)–—-]\s*/i
 const A_PREFIX = /^(A|Answer)\s*[:.)–—-]\s*/i
 
 const asksQuestion = (block: ArticleBlock) => ENDS_WITH_QUESTION_MARK.test(block.text)
-const hasQPrefix = (block: ArticleBlock) => (block.kind === 'paragraph' || block.kind === 'heading') && Q_PREFIX.test(block.text)
+const hasQPrefix = (block: ArticleBlock) =>
+  (block.kind === 'paragraph' || block.kind === 'heading') && Q_PREFIX.test(block.text)
 
 /**
  * Questions are headings, wholly bold paragraphs, or plain paragraphs ending in "?" — whichever of the three the
@@ -59,9 +60,16 @@ function questionTest(blocks: ArticleBlock[]): (block: ArticleBlock) => boolean 
   const style = order.reduce((best, candidate) => (counts[candidate] > counts[best] ? candidate : best), order[0]!)
   if (counts[style] === 0) return hasQPrefix
   if (style === 'bold') return (block) => hasQPrefix(block) || (block.kind === 'paragraph' && block.bold)
-  if (style === 'plain') return (block) => hasQPrefix(block) || (block.kind === 'paragraph' && !block.bold && asksQuestion(block))
-  const level = mostCommon(blocks.filter((block) => block.kind === 'heading' && asksQuestion(block)).map((block) => block.level!))
-  return (block) => hasQPrefix(block) || (block.kind === 'heading' && block.level === level && (asksQuestion(block) || leadsIntoQuestion(blocks, block, level)))
+  if (style === 'plain')
+    return (block) => hasQPrefix(block) || (block.kind === 'paragraph' && !block.bold && asksQuestion(block))
+  const level = mostCommon(
+    blocks.filter((block) => block.kind === 'heading' && asksQuestion(block)).map((block) => block.level!),
+  )
+  return (block) =>
+    hasQPrefix(block) ||
+    (block.kind === 'heading' &&
+      block.level === level &&
+      (asksQuestion(block) || leadsIntoQuestion(blocks, block, level)))
 }
 
 /** A heading of the questions' level right before a question heading is that question's first line. */
@@ -96,7 +104,12 @@ export function stripLeadingLabel(block: ArticleBlock | undefined, label: RegExp
     if (text.trim() === '') continue
     if (!label.test(text.trimStart())) return
     node.textContent = text.replace(/^\s*/, '').replace(label, '')
-    if (node.textContent === '' && node.parentElement && node.parentElement !== block.element && node.parentElement.textContent === '') {
+    if (
+      node.textContent === '' &&
+      node.parentElement &&
+      node.parentElement !== block.element &&
+      node.parentElement.textContent === ''
+    ) {
       node.parentElement.remove()
     }
     break

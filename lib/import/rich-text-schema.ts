@@ -12,8 +12,21 @@ export const answerSchema = compileSchema(
     decorators: [{ name: 'strong' }, { name: 'em' }, { name: 'code' }],
     annotations: [{ name: 'link', fields: [{ name: 'href', type: 'string' }] }],
     blockObjects: [
-      { name: 'image', fields: [{ name: 'alt', type: 'string' }, { name: 'caption', type: 'string' }] },
-      { name: 'codeBlock', fields: [{ name: 'language', type: 'string' }, { name: 'code', type: 'string' }, { name: 'filename', type: 'string' }] },
+      {
+        name: 'image',
+        fields: [
+          { name: 'alt', type: 'string' },
+          { name: 'caption', type: 'string' },
+        ],
+      },
+      {
+        name: 'codeBlock',
+        fields: [
+          { name: 'language', type: 'string' },
+          { name: 'code', type: 'string' },
+          { name: 'filename', type: 'string' },
+        ],
+      },
     ],
   }),
 )

@@ -9,16 +9,28 @@ const ROLE = String.raw`[^|.!?\n()]{2,120}?`
 
 const PATTERNS: RegExp[] = [
   // "An interview with Jane Doe | Staff Engineer", "In conversation with Jane Doe — Staff Engineer at Acme"
-  new RegExp(String.raw`\b(?:[Ii]nterview|[Cc]onversation|[Cc]hat|Q\s*&\s*A|[Tt]alking|[Tt]alk)\s+[Ww]ith\s+(?<name>${NAME})(?:\s*(?:[|–—:]|\s-\s|,)\s*(?:our\s+|the\s+)?(?<role>${ROLE}))?(?:\s*[.!?(]|\s*$)`, 'u'),
+  new RegExp(
+    String.raw`\b(?:[Ii]nterview|[Cc]onversation|[Cc]hat|Q\s*&\s*A|[Tt]alking|[Tt]alk)\s+[Ww]ith\s+(?<name>${NAME})(?:\s*(?:[|–—:]|\s-\s|,)\s*(?:our\s+|the\s+)?(?<role>${ROLE}))?(?:\s*[.!?(]|\s*$)`,
+    'u',
+  ),
   // No `i` flag anywhere: it would let \p{Lu} match lower-case words and stretch names into the sentence.
   // "Jane Doe, Staff Engineer at Acme, joined us to talk about…"
-  new RegExp(String.raw`^(?<name>${NAME}),\s+(?:our\s+|the\s+)?(?<role>${ROLE}),\s+(?:joined|joins|sat down|sits down|talked|talks|spoke|speaks|told|tells|walked|walks|shared|shares|explained|explains)\b`, 'u'),
+  new RegExp(
+    String.raw`^(?<name>${NAME}),\s+(?:our\s+|the\s+)?(?<role>${ROLE}),\s+(?:joined|joins|sat down|sits down|talked|talks|spoke|speaks|told|tells|walked|walks|shared|shares|explained|explains)\b`,
+    'u',
+  ),
   // "We talked to Jane Doe, Staff Engineer at Acme, about…", "This week we sat down with Jane Doe (Staff Engineer at Acme)"
-  new RegExp(String.raw`\b(?:talked|spoke|sat down|caught up|chatted|met)\s+(?:to|with)\s+(?<name>${NAME})(?:\s*(?:,|\()\s*(?:our\s+|the\s+)?(?<role>${ROLE})\s*(?:,|\)|\.|$))?`, 'u'),
+  new RegExp(
+    String.raw`\b(?:talked|spoke|sat down|caught up|chatted|met)\s+(?:to|with)\s+(?<name>${NAME})(?:\s*(?:,|\()\s*(?:our\s+|the\s+)?(?<role>${ROLE})\s*(?:,|\)|\.|$))?`,
+    'u',
+  ),
   // "Meet Jane Doe, Staff Engineer at Acme."
   new RegExp(String.raw`^[Mm]eet\s+(?<name>${NAME})(?:,\s*(?:our\s+|the\s+)?(?<role>${ROLE}))?(?:[.!,]|$)`, 'u'),
   // Bylines that name the guest: "Speaker: Jane Doe, Staff Engineer", "Interviewee: Jane Doe — CTO"
-  new RegExp(String.raw`^(?:[Ss]peaker|[Ii]nterviewee|[Gg]uest|[Ww]ith)\s*:\s*(?<name>${NAME})(?:\s*(?:[|–—,]|\s-\s)\s*(?<role>${ROLE}))?\s*\.?$`, 'u'),
+  new RegExp(
+    String.raw`^(?:[Ss]peaker|[Ii]nterviewee|[Gg]uest|[Ww]ith)\s*:\s*(?<name>${NAME})(?:\s*(?:[|–—,]|\s-\s)\s*(?<role>${ROLE}))?\s*\.?$`,
+    'u',
+  ),
 ]
 
 /**
@@ -63,7 +75,10 @@ function sameName(a: string, b: string): boolean {
   return a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0
 }
 
-const BYLINE = new RegExp(String.raw`^(?:(?:[Ww]ritten|[Ii]nterview(?:ed)?|[Pp]osted)\s+)?(?:[Bb]y|[Ii]nterviewer:)\s+(?<name>${NAME})(?:\s*(?:[·•|,–—-].*|\s+on\s+.*)?)$`, 'u')
+const BYLINE = new RegExp(
+  String.raw`^(?:(?:[Ww]ritten|[Ii]nterview(?:ed)?|[Pp]osted)\s+)?(?:[Bb]y|[Ii]nterviewer:)\s+(?<name>${NAME})(?:\s*(?:[·•|,–—-].*|\s+on\s+.*)?)$`,
+  'u',
+)
 
 const BARE_NAME = new RegExp(String.raw`^${NAME}$`, 'u')
 

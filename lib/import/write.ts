@@ -34,26 +34,53 @@ const INTERVIEWS_WITH_SLUGS = `*[_type == "interview" && slug.current in $slugs]
  * Looks up speakers and slug clashes, uploads the articles' local images (assets are content-addressed, so an upload
  * repeated by a failed run is harmless), then commits every person and interview in one transaction.
  */
-export async function writeInterviews(client: SanityClient, interviews: ImportedInterview[], mode: WriteMode): Promise<WriteResult> {
+export async function writeInterviews(
+  client: SanityClient,
+  interviews: ImportedInterview[],
+  mode: WriteMode,
+): Promise<WriteResult> {
   const refused: ImportRefusal[] = []
   const accepted: { interview: ImportedInterview; id: string; person: PersonMatch; interviewer?: PersonMatch }[] = []
-  const slugOwners = await client.fetch<{ _id: string; slug: string }[]>(INTERVIEWS_WITH_SLUGS, { slugs: [...new Set(interviews.map((interview) => interview.slug))] }, { perspective: 'raw' })
-  const personFor = await matchPeople(client, interviews.flatMap((interview) => [interview.speaker, ...(interview.interviewer ? [interview.interviewer] : [])]))
+  const slugOwners = await client.fetch<{ _id: string; slug: string }[]>(
+    INTERVIEWS_WITH_SLUGS,
+    { slugs: [...new Set(interviews.map((interview) => interview.slug))] },
+    { perspective: 'raw' },
+  )
+  const personFor = await matchPeople(
+    client,
+    interviews.flatMap((interview) => [interview.speaker, ...(interview.interviewer ? [interview.interviewer] : [])]),
+  )
   const slugsInRun = new Map<string, string>()
   for (const interview of interviews) {
     const id = interviewIdFor(interview)
-    const owners = [...slugOwners.filter((owner) => owner.slug === interview.slug).map((owner) => owner._id.replace(/^drafts\./, '')), slugsInRun.get(interview.slug)]
+    const owners = [
+      ...slugOwners.filter((owner) => owner.slug === interview.slug).map((owner) => owner._id.replace(/^drafts\./, '')),
+      slugsInRun.get(interview.slug),
+    ]
     const taken = owners.find((owner) => owner !== undefined && owner !== id)
     if (taken) {
-      refused.push(new ImportRefusal(interview.file, `the slug "${interview.slug}" is already used by interview ${taken}: rename one of them`))
+      refused.push(
+        new ImportRefusal(
+          interview.file,
+          `the slug "${interview.slug}" is already used by interview ${taken}: rename one of them`,
+        ),
+      )
       continue
     }
     slugsInRun.set(interview.slug, id)
-    accepted.push({ interview, id, person: personFor(interview.speaker), interviewer: interview.interviewer ? personFor(interview.interviewer) : undefined })
+    accepted.push({
+      interview,
+      id,
+      person: personFor(interview.speaker),
+      interviewer: interview.interviewer ? personFor(interview.interviewer) : undefined,
+    })
   }
   if (accepted.length === 0) return { written: [], refused }
 
-  const assets = await uploadImages(client, accepted.map((entry) => entry.interview))
+  const assets = await uploadImages(
+    client,
+    accepted.map((entry) => entry.interview),
+  )
   // A query rather than the doc endpoint: a large run's ids would not fit in a URL, and the client POSTs long queries.
   const ids = accepted.flatMap((entry) => [entry.id, `drafts.${entry.id}`])
   const existing = await client.fetch<SanityDocument[]>(`*[_id in $ids]`, { ids }, { perspective: 'raw' })
@@ -72,7 +99,10 @@ export async function writeInterviews(client: SanityClient, interviews: Imported
     const draft = byId.get(`drafts.${id}`)
     const published = byId.get(id)
     const targetId = mode.publish ? id : `drafts.${id}`
-    const imported = withUploadedImages(interviewDocument(interview, targetId, person.reference, interviewer?.reference), assets)
+    const imported = withUploadedImages(
+      interviewDocument(interview, targetId, person.reference, interviewer?.reference),
+      assets,
+    )
     transaction.createOrReplace({ ...editorsFields(draft ?? published), ...imported })
     // Publishing means the imported version replaces any pending draft, as a publish in the Studio does.
     if (mode.publish && draft) transaction.delete(draft._id)
@@ -101,7 +131,11 @@ function editorsFields(document: SanityDocument | undefined): Record<string, unk
 type AssetMarker = { _sanityAsset: string }
 
 function imageMarkers(interview: ImportedInterview): AssetMarker[] {
-  return interview.qa.flatMap((block) => block.answer.filter((item): item is typeof item & AssetMarker => typeof (item as Partial<AssetMarker>)._sanityAsset === 'string'))
+  return interview.qa.flatMap((block) =>
+    block.answer.filter(
+      (item): item is typeof item & AssetMarker => typeof (item as Partial<AssetMarker>)._sanityAsset === 'string',
+    ),
+  )
 }
 
 async function uploadImages(client: SanityClient, interviews: ImportedInterview[]): Promise<Map<string, string>> {

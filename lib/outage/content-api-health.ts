@@ -27,7 +27,9 @@ export const outageMemoryMs = 15_000
  */
 export function isContentApiUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false
-  const status = (error as { statusCode?: unknown }).statusCode ?? (error as { response?: { statusCode?: unknown } }).response?.statusCode
+  const status =
+    (error as { statusCode?: unknown }).statusCode ??
+    (error as { response?: { statusCode?: unknown } }).response?.statusCode
   if (typeof status !== 'number') return true
   return status >= 500 || status === 429
 }

@@ -4,7 +4,10 @@ import { standalonePage, standalonePageHeaders } from '../http/standalone-page.t
 /** Seconds a client (or a crawler) should wait before asking again. */
 export const retryAfterSeconds = 30
 
-export const unavailableHeaders: Record<string, string> = { ...standalonePageHeaders, 'retry-after': String(retryAfterSeconds) }
+export const unavailableHeaders: Record<string, string> = {
+  ...standalonePageHeaders,
+  'retry-after': String(retryAfterSeconds),
+}
 
 export const unavailablePage = standalonePage(
   'Temporarily unavailable',

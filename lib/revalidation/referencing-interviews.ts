@@ -7,7 +7,11 @@ const referencingInterviewsQuery = /* groq */ `*[_type == "interview" && defined
 export function referencingInterviewsFrom(client: SanityClient): (documentId: string) => Promise<string[]> {
   const fresh = client.withConfig({ useCdn: false, perspective: 'published' })
   return async (documentId) => {
-    const slugs = await fresh.fetch<unknown>(referencingInterviewsQuery, { id: documentId }, { cache: 'no-store', tag: 'parley.revalidate' })
+    const slugs = await fresh.fetch<unknown>(
+      referencingInterviewsQuery,
+      { id: documentId },
+      { cache: 'no-store', tag: 'parley.revalidate' },
+    )
     return Array.isArray(slugs) ? slugs.filter((slug): slug is string => typeof slug === 'string') : []
   }
 }

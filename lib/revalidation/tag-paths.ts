@@ -5,7 +5,17 @@ export function pathsForTag(tag: string): string[] {
   const at = (prefix: string) => (slug ? [`${prefix}/${encodeURIComponent(slug)}`] : [])
   switch (kind) {
     case 'interviews':
-      return ['/', '/interviews', '/speakers', '/topics', '/series', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml']
+      return [
+        '/',
+        '/interviews',
+        '/speakers',
+        '/topics',
+        '/series',
+        '/feed.xml',
+        '/atom.xml',
+        '/feed.json',
+        '/sitemap.xml',
+      ]
     case 'settings':
       return ['/']
     case 'interview':

@@ -12,9 +12,7 @@ function baseClient(): SanityClient {
     // Two retries (the client's default is five, with backoff) ride out a blip; with the content API down, a reader
     // of a page that was never cached gets the 503 page in under a second instead of waiting 3-7 s for it.
     maxRetries: 2,
-    ...(config.apiHost
-      ? { apiHost: config.apiHost, useProjectHostname: false, useCdn: false }
-      : { useCdn: true }),
+    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false, useCdn: false } : { useCdn: true }),
   })
 }
 

@@ -7,7 +7,11 @@ let builder: ImageUrlBuilder | undefined
 
 function imageBuilder(): ImageUrlBuilder {
   const config = sanityConfig()
-  builder ??= createImageUrlBuilder({ projectId: config.projectId, dataset: config.dataset, baseUrl: imageBaseUrl(config) })
+  builder ??= createImageUrlBuilder({
+    projectId: config.projectId,
+    dataset: config.dataset,
+    baseUrl: imageBaseUrl(config),
+  })
   return builder
 }
 
@@ -20,7 +24,10 @@ export type ResponsiveImage = { src: string; srcSet: string; width: number; heig
  * A responsive image at `aspect` (width / height; the original's when omitted), cropped around the editor's hotspot.
  * `defaultWidth` is the src for browsers without srcset.
  */
-export function responsiveImage(image: SanityImage, options: { aspect?: number; defaultWidth?: number; maxDisplayWidth?: number } = {}): ResponsiveImage {
+export function responsiveImage(
+  image: SanityImage,
+  options: { aspect?: number; defaultWidth?: number; maxDisplayWidth?: number } = {},
+): ResponsiveImage {
   const original = image.asset
   const aspect = options.aspect ?? original.width / original.height
   // Enough pixels for a 2× screen at the largest size the image is drawn, and no more: every srcset entry is
@@ -29,10 +36,23 @@ export function responsiveImage(image: SanityImage, options: { aspect?: number; 
   const fitting = srcsetWidths.filter((width) => width <= original.width)
   const widths = fitting.filter((width, index) => width <= enough || (fitting[index - 1] ?? 0) < enough)
   if (widths.length === 0) widths.push(original.width)
-  const source = { asset: { _ref: original._id }, ...(image.crop ? { crop: image.crop } : {}), ...(image.hotspot ? { hotspot: image.hotspot } : {}) }
-  const url = (width: number) => imageBuilder().image(source).width(width).height(Math.round(width / aspect)).fit('crop').auto('format').url()
+  const source = {
+    asset: { _ref: original._id },
+    ...(image.crop ? { crop: image.crop } : {}),
+    ...(image.hotspot ? { hotspot: image.hotspot } : {}),
+  }
+  const url = (width: number) =>
+    imageBuilder()
+      .image(source)
+      .width(width)
+      .height(Math.round(width / aspect))
+      .fit('crop')
+      .auto('format')
+      .url()
   const wanted = options.defaultWidth ?? Math.min(960, enough)
-  const defaultWidth = widths.reduce((best, width) => (Math.abs(width - wanted) < Math.abs(best - wanted) ? width : best))
+  const defaultWidth = widths.reduce((best, width) =>
+    Math.abs(width - wanted) < Math.abs(best - wanted) ? width : best,
+  )
   return {
     src: url(defaultWidth),
     srcSet: widths.map((width) => `${url(width)} ${width}w`).join(', '),
@@ -43,6 +63,10 @@ export function responsiveImage(image: SanityImage, options: { aspect?: number; 
 
 /** A single fixed-size URL, e.g. for Open Graph images and the social card's portrait. */
 export function imageUrl(image: SanityImage, width: number, height: number, format: 'jpg' | 'png' = 'jpg'): string {
-  const source = { asset: { _ref: image.asset._id }, ...(image.crop ? { crop: image.crop } : {}), ...(image.hotspot ? { hotspot: image.hotspot } : {}) }
+  const source = {
+    asset: { _ref: image.asset._id },
+    ...(image.crop ? { crop: image.crop } : {}),
+    ...(image.hotspot ? { hotspot: image.hotspot } : {}),
+  }
   return imageBuilder().image(source).width(width).height(height).fit('crop').format(format).quality(85).url()
 }

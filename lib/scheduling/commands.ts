@@ -15,14 +15,26 @@ export async function findDraft(client: SanityClient, ref: string): Promise<Foun
   const ids = new Set(docs.map((d) => publishedIdOf(d._id)))
   if (ids.size > 1) throw new Error(`"${ref}" matches several interviews (${[...ids].join(', ')}); use the id`)
   const draft = docs.find((d) => d._id.startsWith('drafts.'))
-  if (!draft) throw new Error(`Interview "${ref}" has no draft to publish: it is already published with no pending changes`)
+  if (!draft)
+    throw new Error(`Interview "${ref}" has no draft to publish: it is already published with no pending changes`)
   return draft
 }
 
-export async function addSchedule(client: SanityClient, ref: string, time: string, scheduledBy: string, now = new Date()): Promise<Schedule & { id: string }> {
+export async function addSchedule(
+  client: SanityClient,
+  ref: string,
+  time: string,
+  scheduledBy: string,
+  now = new Date(),
+): Promise<Schedule & { id: string }> {
   const publishAt = parseFutureTime(time, now)
   const draft = await findDraft(client, ref)
-  const schedule: Schedule = { publishAt: publishAt.toISOString(), scheduledBy, scheduledAt: now.toISOString(), status: 'scheduled' }
+  const schedule: Schedule = {
+    publishAt: publishAt.toISOString(),
+    scheduledBy,
+    scheduledAt: now.toISOString(),
+    status: 'scheduled',
+  }
   await client.patch(draft._id).ifRevisionId(draft._rev).set({ schedule }).commit()
   return { id: publishedIdOf(draft._id), ...schedule }
 }

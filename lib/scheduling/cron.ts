@@ -11,14 +11,30 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** Accepts `Authorization: Bearer <CRON_SECRET>` (what hosted crons send); anything else is a 401 that publishes nothing. */
-export async function handleCronRequest(request: Request, options: { secret: string | undefined; client: () => SanityClient }): Promise<Response> {
+export async function handleCronRequest(
+  request: Request,
+  options: { secret: string | undefined; client: () => SanityClient },
+): Promise<Response> {
   if (!options.secret) {
-    return Response.json({ error: { type: 'unauthorized', description: 'The site has no CRON_SECRET configured, so the publish route is closed.' } }, { status: 401 })
+    return Response.json(
+      {
+        error: {
+          type: 'unauthorized',
+          description: 'The site has no CRON_SECRET configured, so the publish route is closed.',
+        },
+      },
+      { status: 401 },
+    )
   }
   const header = request.headers.get('authorization') ?? ''
   const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : ''
   if (!sameSecret(given, options.secret)) {
-    return Response.json({ error: { type: 'unauthorized', description: 'Send Authorization: Bearer <CRON_SECRET> to run the scheduler.' } }, { status: 401 })
+    return Response.json(
+      {
+        error: { type: 'unauthorized', description: 'Send Authorization: Bearer <CRON_SECRET> to run the scheduler.' },
+      },
+      { status: 401 },
+    )
   }
   const { outcomes, nextDueAt } = await publishDue(options.client())
   for (const outcome of outcomes) console.log(`scheduler (cron): ${describeOutcome(outcome)}`)

@@ -27,16 +27,24 @@ export async function listScheduledDrafts(client: SanityClient): Promise<Schedul
  * in one transaction, guarded by the draft revision we read: if another scheduler or an editor got
  * there first, the revision no longer matches and nothing happens, so a publish is never doubled.
  */
-export async function publishScheduledDraft(client: SanityClient, draft: ScheduledDraft, now: Date): Promise<PublishOutcome> {
+export async function publishScheduledDraft(
+  client: SanityClient,
+  draft: ScheduledDraft,
+  now: Date,
+): Promise<PublishOutcome> {
   const publishedId = publishedIdOf(draft._id)
   const full = await client.getDocument(draft._id)
-  if (!full || full._rev !== draft._rev) return { id: publishedId, outcome: 'skipped', reason: 'the draft changed since it was read' }
+  if (!full || full._rev !== draft._rev)
+    return { id: publishedId, outcome: 'skipped', reason: 'the draft changed since it was read' }
   const reasons = reasonsNotPublishable(full)
   if (reasons.length > 0) {
     await client
       .patch(draft._id)
       .ifRevisionId(draft._rev)
-      .set({ 'schedule.status': 'failed', 'schedule.error': `Not published at ${now.toISOString()}: ${reasons.join('; ')}` })
+      .set({
+        'schedule.status': 'failed',
+        'schedule.error': `Not published at ${now.toISOString()}: ${reasons.join('; ')}`,
+      })
       .commit()
       .catch(() => undefined) // a concurrent change wins; the next run reads it afresh
     return { id: publishedId, outcome: 'failed', reasons }
@@ -52,7 +60,13 @@ export async function publishScheduledDraft(client: SanityClient, draft: Schedul
       },
       { actionType: 'sanity.action.document.publish', draftId: draft._id, publishedId },
     ])
-    return { id: publishedId, outcome: 'published', publishAt: draft.schedule.publishAt, publishedAt, transactionId: result.transactionId }
+    return {
+      id: publishedId,
+      outcome: 'published',
+      publishAt: draft.schedule.publishAt,
+      publishedAt,
+      transactionId: result.transactionId,
+    }
   } catch (error) {
     const status = (error as { statusCode?: number }).statusCode
     if (status === 409) return { id: publishedId, outcome: 'skipped', reason: 'already published by another run' }
@@ -61,7 +75,10 @@ export async function publishScheduledDraft(client: SanityClient, draft: Schedul
 }
 
 /** Publishes every draft due at `now`; returns what happened to each and when the next one is due. */
-export async function publishDue(client: SanityClient, now: Date = new Date()): Promise<{ outcomes: PublishOutcome[]; nextDueAt: Date | null }> {
+export async function publishDue(
+  client: SanityClient,
+  now: Date = new Date(),
+): Promise<{ outcomes: PublishOutcome[]; nextDueAt: Date | null }> {
   const drafts = await listScheduledDrafts(client)
   const outcomes: PublishOutcome[] = []
   let nextDueAt: Date | null = null

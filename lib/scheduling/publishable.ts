@@ -1,7 +1,10 @@
 // What a draft must have before the scheduler may publish it: the Studio's rules that matter to readers.
 import { z } from 'zod'
 
-const imageWithAlt = z.object({ asset: z.object({ _ref: z.string() }), alt: z.string().trim().min(1, 'the cover image needs alt text') })
+const imageWithAlt = z.object({
+  asset: z.object({ _ref: z.string() }),
+  alt: z.string().trim().min(1, 'the cover image needs alt text'),
+})
 
 const publishableInterview = z.object({
   title: z.string().trim().min(1, 'a title is required'),
@@ -9,7 +12,9 @@ const publishableInterview = z.object({
   speaker: z.object({ _ref: z.string() }, 'a speaker is required'),
   coverImage: imageWithAlt.optional(),
   qa: z
-    .array(z.object({ question: z.string().trim().min(1, 'every question needs text') }, 'every Q&A block needs a question'))
+    .array(
+      z.object({ question: z.string().trim().min(1, 'every question needs text') }, 'every Q&A block needs a question'),
+    )
     .min(1, 'at least one Q&A block is required'),
 })
 

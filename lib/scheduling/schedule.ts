@@ -28,7 +28,9 @@ export const draftIdOf = (id: string): string => (id.startsWith('drafts.') ? id 
 export function parseFutureTime(input: string, now: Date = new Date()): Date {
   const time = new Date(input)
   if (!/^\d{4}-\d{2}-\d{2}T/.test(input) || Number.isNaN(time.getTime())) {
-    throw new Error(`"${input}" is not an ISO date-time; write it like 2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00`)
+    throw new Error(
+      `"${input}" is not an ISO date-time; write it like 2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00`,
+    )
   }
   if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(input)) {
     throw new Error(`"${input}" has no time zone; add Z for UTC or an offset such as +01:00`)

@@ -22,7 +22,9 @@ export function describeOutcome(outcome: PublishOutcome): string {
   }
 }
 
-export function startScheduler({ client, pollIntervalMs = 5000, log = console.log }: SchedulerOptions): { stop: () => void } {
+export function startScheduler({ client, pollIntervalMs = 5000, log = console.log }: SchedulerOptions): {
+  stop: () => void
+} {
   let timer: NodeJS.Timeout | undefined
   let stopped = false
   const run = async () => {

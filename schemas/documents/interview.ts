@@ -1,8 +1,8 @@
 // An interview: a speaker, an optional interviewer, and the questions and answers that make the story.
-import {defineArrayMember, defineField, defineType} from 'sanity'
-import {MicrophoneIcon} from '@sanity/icons/Microphone'
-import {accessibleImage} from '../objects/accessibleImage.ts'
-import {slugField} from '../rules/slugField.ts'
+import { defineArrayMember, defineField, defineType } from 'sanity'
+import { MicrophoneIcon } from '@sanity/icons/Microphone'
+import { accessibleImage } from '../objects/accessibleImage.ts'
+import { slugField } from '../rules/slugField.ts'
 
 export const interview = defineType({
   name: 'interview',
@@ -10,13 +10,13 @@ export const interview = defineType({
   type: 'document',
   icon: MicrophoneIcon,
   groups: [
-    {name: 'story', title: 'Story', default: true},
-    {name: 'people', title: 'People'},
-    {name: 'media', title: 'Cover'},
-    {name: 'publishing', title: 'Publishing'},
-    {name: 'seo', title: 'SEO and social'},
+    { name: 'story', title: 'Story', default: true },
+    { name: 'people', title: 'People' },
+    { name: 'media', title: 'Cover' },
+    { name: 'publishing', title: 'Publishing' },
+    { name: 'seo', title: 'SEO and social' },
   ],
-  fieldsets: [{name: 'seriesPlacement', title: 'Series', options: {columns: 2}}],
+  fieldsets: [{ name: 'seriesPlacement', title: 'Series', options: { columns: 2 } }],
   fields: [
     defineField({
       name: 'title',
@@ -29,16 +29,23 @@ export const interview = defineType({
         rule.max(120).warning('Titles over 120 characters wrap badly on cards and in feeds.'),
       ],
     }),
-    slugField({source: 'title', group: 'story', description: 'The address of the interview: /interviews/<slug>. Keep it stable once published.'}),
+    slugField({
+      source: 'title',
+      group: 'story',
+      description: 'The address of the interview: /interviews/<slug>. Keep it stable once published.',
+    }),
     defineField({
       name: 'standfirst',
       title: 'Standfirst',
       type: 'text',
       rows: 3,
       group: 'story',
-      description: 'Two or three sentences under the title: who, what, why it matters. Also the default search description and feed summary.',
+      description:
+        'Two or three sentences under the title: who, what, why it matters. Also the default search description and feed summary.',
       validation: (rule) => [
-        rule.required().error('Write a standfirst: readers see it on the index and in feeds before they decide to read.'),
+        rule
+          .required()
+          .error('Write a standfirst: readers see it on the index and in feeds before they decide to read.'),
         rule.max(400).warning('Keep the standfirst under 400 characters; the rest belongs in the interview.'),
       ],
     }),
@@ -47,14 +54,14 @@ export const interview = defineType({
       title: 'Questions and answers',
       type: 'array',
       group: 'story',
-      of: [defineArrayMember({type: 'qaBlock'})],
+      of: [defineArrayMember({ type: 'qaBlock' })],
       validation: (rule) => rule.required().min(1).error('An interview needs at least one question and answer.'),
     }),
     defineField({
       name: 'speaker',
       title: 'Speaker',
       type: 'reference',
-      to: [{type: 'person'}],
+      to: [{ type: 'person' }],
       group: 'people',
       description: 'The person interviewed. Their name, role and photo appear with the interview.',
       validation: (rule) => rule.required().error('Choose the speaker (or create them with "Create new").'),
@@ -63,20 +70,23 @@ export const interview = defineType({
       name: 'interviewer',
       title: 'Interviewer',
       type: 'reference',
-      to: [{type: 'person'}],
+      to: [{ type: 'person' }],
       group: 'people',
       description: 'Who asked the questions. Optional.',
       validation: (rule) =>
-        rule.custom((interviewer: {_ref?: string} | undefined, context) => {
-          const speaker = (context.document as {speaker?: {_ref?: string}} | undefined)?.speaker
-          return interviewer?._ref && interviewer._ref === speaker?._ref ? 'The interviewer and the speaker are the same person: choose someone else or leave the interviewer empty.' : true
+        rule.custom((interviewer: { _ref?: string } | undefined, context) => {
+          const speaker = (context.document as { speaker?: { _ref?: string } } | undefined)?.speaker
+          return interviewer?._ref && interviewer._ref === speaker?._ref
+            ? 'The interviewer and the speaker are the same person: choose someone else or leave the interviewer empty.'
+            : true
         }),
     }),
     accessibleImage({
       name: 'coverImage',
       title: 'Cover image',
       group: 'media',
-      description: 'Shown at the top of the interview, on cards and as the default social image. Landscape, at least 1600 px wide.',
+      description:
+        'Shown at the top of the interview, on cards and as the default social image. Landscape, at least 1600 px wide.',
       required: 'Add a cover image: it is used on the index, the speaker page and link previews.',
     }),
     defineField({
@@ -84,15 +94,18 @@ export const interview = defineType({
       title: 'Topics',
       type: 'array',
       group: 'publishing',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'topic'}]})],
+      of: [defineArrayMember({ type: 'reference', to: [{ type: 'topic' }] })],
       description: 'One to three topics readers would browse for.',
-      validation: (rule) => [rule.unique().error('A topic is listed twice: remove the duplicate.'), rule.max(5).warning('More than five topics dilutes the topic pages.')],
+      validation: (rule) => [
+        rule.unique().error('A topic is listed twice: remove the duplicate.'),
+        rule.max(5).warning('More than five topics dilutes the topic pages.'),
+      ],
     }),
     defineField({
       name: 'series',
       title: 'Series',
       type: 'reference',
-      to: [{type: 'series'}],
+      to: [{ type: 'series' }],
       group: 'publishing',
       fieldset: 'seriesPlacement',
     }),
@@ -106,9 +119,10 @@ export const interview = defineType({
       validation: (rule) => [
         rule.integer().min(1).error('The part must be a whole number from 1.'),
         rule.custom((part: number | undefined, context) => {
-          const series = (context.document as {series?: {_ref?: string}} | undefined)?.series
+          const series = (context.document as { series?: { _ref?: string } } | undefined)?.series
           if (series?._ref && part === undefined) return 'This interview belongs to a series: give its part number.'
-          if (!series?._ref && part !== undefined) return 'A part number only makes sense with a series: choose the series or clear the part.'
+          if (!series?._ref && part !== undefined)
+            return 'A part number only makes sense with a series: choose the series or clear the part.'
           return true
         }),
       ],
@@ -141,7 +155,7 @@ export const interview = defineType({
       type: 'url',
       group: 'seo',
       description: 'Only for interviews first published elsewhere: the original address, used as the canonical link.',
-      validation: (rule) => rule.uri({scheme: ['http', 'https']}).error('Use a full https:// address.'),
+      validation: (rule) => rule.uri({ scheme: ['http', 'https'] }).error('Use a full https:// address.'),
     }),
     defineField({
       name: 'seo',
@@ -156,12 +170,16 @@ export const interview = defineType({
       group: 'publishing',
       description: 'Set by the Schedule action. The interview goes live at this time.',
       // Only shown once an interview is scheduled; an empty read-only box would puzzle editors.
-      hidden: ({value}) => !value,
+      hidden: ({ value }) => !value,
     }),
   ],
   orderings: [
-    {title: 'Publication date, newest first', name: 'publishedAtDesc', by: [{field: 'publishedAt', direction: 'desc'}]},
-    {title: 'Title', name: 'titleAsc', by: [{field: 'title', direction: 'asc'}]},
+    {
+      title: 'Publication date, newest first',
+      name: 'publishedAtDesc',
+      by: [{ field: 'publishedAt', direction: 'desc' }],
+    },
+    { title: 'Title', name: 'titleAsc', by: [{ field: 'title', direction: 'asc' }] },
   ],
   preview: {
     select: {
@@ -171,7 +189,7 @@ export const interview = defineType({
       speakerPhoto: 'speaker.photo',
       cover: 'coverImage',
     },
-    prepare({title, speakerName, speakerRole, speakerPhoto, cover}) {
+    prepare({ title, speakerName, speakerRole, speakerPhoto, cover }) {
       const speaker = [speakerName, speakerRole].filter(Boolean).join(' · ')
       return {
         title: title || 'Untitled interview',

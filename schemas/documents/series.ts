@@ -1,7 +1,7 @@
 // A run of related interviews read in order (for example "On call, five years in").
-import {defineField, defineType} from 'sanity'
-import {StackIcon} from '@sanity/icons/Stack'
-import {slugField} from '../rules/slugField.ts'
+import { defineField, defineType } from 'sanity'
+import { StackIcon } from '@sanity/icons/Stack'
+import { slugField } from '../rules/slugField.ts'
 
 export const series = defineType({
   name: 'series',
@@ -9,8 +9,13 @@ export const series = defineType({
   type: 'document',
   icon: StackIcon,
   fields: [
-    defineField({name: 'title', title: 'Title', type: 'string', validation: (rule) => rule.required().error('A series needs a title.')}),
-    slugField({source: 'title', description: 'The address of the series page: /series/<slug>.'}),
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'string',
+      validation: (rule) => rule.required().error('A series needs a title.'),
+    }),
+    slugField({ source: 'title', description: 'The address of the series page: /series/<slug>.' }),
     defineField({
       name: 'description',
       title: 'Description',
@@ -20,5 +25,5 @@ export const series = defineType({
       validation: (rule) => rule.max(400).warning('Keep the series description under 400 characters.'),
     }),
   ],
-  preview: {select: {title: 'title', subtitle: 'description'}},
+  preview: { select: { title: 'title', subtitle: 'description' } },
 })

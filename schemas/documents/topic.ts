@@ -1,7 +1,7 @@
 // A topic readers browse by (for example "Databases" or "Developer experience").
-import {defineField, defineType} from 'sanity'
-import {TagIcon} from '@sanity/icons/Tag'
-import {slugField} from '../rules/slugField.ts'
+import { defineField, defineType } from 'sanity'
+import { TagIcon } from '@sanity/icons/Tag'
+import { slugField } from '../rules/slugField.ts'
 
 export const topic = defineType({
   name: 'topic',
@@ -9,8 +9,13 @@ export const topic = defineType({
   type: 'document',
   icon: TagIcon,
   fields: [
-    defineField({name: 'title', title: 'Title', type: 'string', validation: (rule) => rule.required().error('A topic needs a title.')}),
-    slugField({source: 'title', description: 'The address of the topic page: /topics/<slug>.'}),
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'string',
+      validation: (rule) => rule.required().error('A topic needs a title.'),
+    }),
+    slugField({ source: 'title', description: 'The address of the topic page: /topics/<slug>.' }),
     defineField({
       name: 'description',
       title: 'Description',
@@ -20,5 +25,5 @@ export const topic = defineType({
       validation: (rule) => rule.max(300).warning('Keep topic descriptions under 300 characters.'),
     }),
   ],
-  preview: {select: {title: 'title', subtitle: 'description'}},
+  preview: { select: { title: 'title', subtitle: 'description' } },
 })

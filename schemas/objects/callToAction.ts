@@ -1,13 +1,13 @@
 // A call to action at the end of an interview (for example "We are hiring platform engineers").
-import {defineField, defineType} from 'sanity'
+import { defineField, defineType } from 'sanity'
 
-type CallToActionValue = {label?: string; url?: string}
+type CallToActionValue = { label?: string; url?: string }
 
 export const callToAction = defineType({
   name: 'callToAction',
   title: 'Call to action',
   type: 'object',
-  options: {collapsible: true, collapsed: true},
+  options: { collapsible: true, collapsed: true },
   description: 'Optional button after the last answer. Fill in both fields or neither.',
   fields: [
     defineField({
@@ -27,7 +27,9 @@ export const callToAction = defineType({
       title: 'Link',
       type: 'url',
       validation: (rule) => [
-        rule.uri({scheme: ['http', 'https', 'mailto'], allowRelative: true}).error('Use a full address (https://…), a path starting with "/" or a mailto: link.'),
+        rule
+          .uri({ scheme: ['http', 'https', 'mailto'], allowRelative: true })
+          .error('Use a full address (https://…), a path starting with "/" or a mailto: link.'),
         rule.custom((url: string | undefined, context) => {
           const parent = context.parent as CallToActionValue | undefined
           return parent?.label && !url ? 'The button needs a link as well as a label.' : true

@@ -1,26 +1,26 @@
 // A code sample inside an answer: language for highlighting, optional file name, and the code itself.
-import {defineField, defineType} from 'sanity'
-import {CodeIcon} from '@sanity/icons/Code'
+import { defineField, defineType } from 'sanity'
+import { CodeIcon } from '@sanity/icons/Code'
 
 export const codeLanguages = [
-  {title: 'Plain text', value: 'text'},
-  {title: 'Shell', value: 'shell'},
-  {title: 'TypeScript', value: 'typescript'},
-  {title: 'JavaScript', value: 'javascript'},
-  {title: 'TSX', value: 'tsx'},
-  {title: 'JSON', value: 'json'},
-  {title: 'YAML', value: 'yaml'},
-  {title: 'SQL', value: 'sql'},
-  {title: 'GROQ', value: 'groq'},
-  {title: 'Go', value: 'go'},
-  {title: 'Rust', value: 'rust'},
-  {title: 'Python', value: 'python'},
-  {title: 'Java', value: 'java'},
-  {title: 'Kotlin', value: 'kotlin'},
-  {title: 'HTML', value: 'html'},
-  {title: 'CSS', value: 'css'},
-  {title: 'Dockerfile', value: 'dockerfile'},
-  {title: 'Diff', value: 'diff'},
+  { title: 'Plain text', value: 'text' },
+  { title: 'Shell', value: 'shell' },
+  { title: 'TypeScript', value: 'typescript' },
+  { title: 'JavaScript', value: 'javascript' },
+  { title: 'TSX', value: 'tsx' },
+  { title: 'JSON', value: 'json' },
+  { title: 'YAML', value: 'yaml' },
+  { title: 'SQL', value: 'sql' },
+  { title: 'GROQ', value: 'groq' },
+  { title: 'Go', value: 'go' },
+  { title: 'Rust', value: 'rust' },
+  { title: 'Python', value: 'python' },
+  { title: 'Java', value: 'java' },
+  { title: 'Kotlin', value: 'kotlin' },
+  { title: 'HTML', value: 'html' },
+  { title: 'CSS', value: 'css' },
+  { title: 'Dockerfile', value: 'dockerfile' },
+  { title: 'Diff', value: 'diff' },
 ]
 
 export const codeBlock = defineType({
@@ -34,9 +34,10 @@ export const codeBlock = defineType({
       title: 'Language',
       type: 'string',
       description: 'Used for syntax highlighting on the site.',
-      options: {list: codeLanguages},
+      options: { list: codeLanguages },
       initialValue: 'typescript',
-      validation: (rule) => rule.required().error('Pick a language (or "Plain text") so the code is highlighted correctly.'),
+      validation: (rule) =>
+        rule.required().error('Pick a language (or "Plain text") so the code is highlighted correctly.'),
     }),
     defineField({
       name: 'filename',
@@ -53,10 +54,10 @@ export const codeBlock = defineType({
     }),
   ],
   preview: {
-    select: {language: 'language', filename: 'filename', code: 'code'},
-    prepare({language, filename, code}) {
+    select: { language: 'language', filename: 'filename', code: 'code' },
+    prepare({ language, filename, code }) {
       const firstLine = typeof code === 'string' ? code.split('\n')[0] : ''
-      return {title: filename || firstLine || 'Empty code block', subtitle: language ? `Code · ${language}` : 'Code'}
+      return { title: filename || firstLine || 'Empty code block', subtitle: language ? `Code · ${language}` : 'Code' }
     },
   },
 })

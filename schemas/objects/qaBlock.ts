@@ -1,8 +1,8 @@
 // One question and its answer: the unit an interview is made of.
-import {defineField, defineType} from 'sanity'
-import {CommentIcon} from '@sanity/icons/Comment'
+import { defineField, defineType } from 'sanity'
+import { CommentIcon } from '@sanity/icons/Comment'
 
-type PortableTextBlock = {_type: string; children?: {text?: string}[]}
+type PortableTextBlock = { _type: string; children?: { text?: string }[] }
 
 function plainText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return ''
@@ -27,7 +27,9 @@ export const qaBlock = defineType({
       validation: (rule) => [
         rule.required().error('Every Q&A block needs a question: write it, or remove the block.'),
         rule.custom((question: string | undefined) =>
-          question === undefined || question.trim().length > 0 ? true : 'The question is only spaces: write the question, or remove the block.',
+          question === undefined || question.trim().length > 0
+            ? true
+            : 'The question is only spaces: write the question, or remove the block.',
         ),
         rule.max(300).warning('Long questions are hard to scan: try to keep questions under 300 characters.'),
       ],
@@ -39,15 +41,16 @@ export const qaBlock = defineType({
       description: 'Use sub-headings for long answers, a pull quote for the line readers should remember.',
       validation: (rule) =>
         rule.custom((answer: unknown) =>
-          plainText(answer).trim().length > 0 || (Array.isArray(answer) && answer.some((block: {_type?: string}) => block._type !== 'block'))
+          plainText(answer).trim().length > 0 ||
+          (Array.isArray(answer) && answer.some((block: { _type?: string }) => block._type !== 'block'))
             ? true
             : 'The answer is empty: write the answer, or remove this Q&A block.',
         ),
     }),
   ],
   preview: {
-    select: {question: 'question', answer: 'answer'},
-    prepare({question, answer}) {
+    select: { question: 'question', answer: 'answer' },
+    prepare({ question, answer }) {
       const text = plainText(answer)
       return {
         title: question?.trim() ? question : 'Question missing',

@@ -1,6 +1,6 @@
 // The rich text of an answer: paragraphs, h3 sub-headings, pull quotes, lists, links, inline images and code.
-import {defineArrayMember, defineField, defineType} from 'sanity'
-import {altTextField} from '../rules/altTextField.ts'
+import { defineArrayMember, defineField, defineType } from 'sanity'
+import { altTextField } from '../rules/altTextField.ts'
 
 const safeLink = /^(https?:\/\/|mailto:|\/|#)/
 
@@ -12,19 +12,19 @@ export const richText = defineType({
     defineArrayMember({
       type: 'block',
       styles: [
-        {title: 'Paragraph', value: 'normal'},
-        {title: 'Sub-heading', value: 'h3'},
-        {title: 'Pull quote', value: 'blockquote'},
+        { title: 'Paragraph', value: 'normal' },
+        { title: 'Sub-heading', value: 'h3' },
+        { title: 'Pull quote', value: 'blockquote' },
       ],
       lists: [
-        {title: 'Bulleted list', value: 'bullet'},
-        {title: 'Numbered list', value: 'number'},
+        { title: 'Bulleted list', value: 'bullet' },
+        { title: 'Numbered list', value: 'number' },
       ],
       marks: {
         decorators: [
-          {title: 'Strong', value: 'strong'},
-          {title: 'Emphasis', value: 'em'},
-          {title: 'Code', value: 'code'},
+          { title: 'Strong', value: 'strong' },
+          { title: 'Emphasis', value: 'em' },
+          { title: 'Code', value: 'code' },
         ],
         annotations: [
           defineArrayMember({
@@ -38,9 +38,15 @@ export const richText = defineType({
                 type: 'url',
                 description: 'A full address (https://…), a site path (/interviews/…) or mailto:.',
                 validation: (rule) => [
-                  rule.uri({scheme: ['http', 'https', 'mailto'], allowRelative: true}).error('Use a full address (https://…), a path starting with "/" or a mailto: link.'),
+                  rule
+                    .uri({ scheme: ['http', 'https', 'mailto'], allowRelative: true })
+                    .error('Use a full address (https://…), a path starting with "/" or a mailto: link.'),
                   rule.required().error('A link needs a URL: paste one or remove the link.'),
-                  rule.custom((href: string | undefined) => (href === undefined || safeLink.test(href) ? true : 'Links must start with https://, http://, mailto:, / or #.')),
+                  rule.custom((href: string | undefined) =>
+                    href === undefined || safeLink.test(href)
+                      ? true
+                      : 'Links must start with https://, http://, mailto:, / or #.',
+                  ),
                 ],
               }),
             ],
@@ -52,10 +58,13 @@ export const richText = defineType({
       // Stored as `_type: "image"` (the content model's inline image), with alt text and caption.
       type: 'image',
       title: 'Image',
-      options: {hotspot: true},
-      fields: [altTextField(), defineField({name: 'caption', title: 'Caption', type: 'string'})],
-      validation: (rule) => rule.custom((image: {asset?: unknown} | undefined) => (image?.asset ? true : 'Upload or choose an image, or remove this empty image block.')),
+      options: { hotspot: true },
+      fields: [altTextField(), defineField({ name: 'caption', title: 'Caption', type: 'string' })],
+      validation: (rule) =>
+        rule.custom((image: { asset?: unknown } | undefined) =>
+          image?.asset ? true : 'Upload or choose an image, or remove this empty image block.',
+        ),
     }),
-    defineArrayMember({type: 'codeBlock'}),
+    defineArrayMember({ type: 'codeBlock' }),
   ],
 })

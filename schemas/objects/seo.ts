@@ -1,12 +1,12 @@
 // Search and social metadata for a page; each field falls back to the document's own title, standfirst and cover on the site.
-import {defineField, defineType} from 'sanity'
-import {accessibleImage} from './accessibleImage.ts'
+import { defineField, defineType } from 'sanity'
+import { accessibleImage } from './accessibleImage.ts'
 
 export const seo = defineType({
   name: 'seo',
   title: 'SEO and social',
   type: 'object',
-  options: {collapsible: true, collapsed: false},
+  options: { collapsible: true, collapsed: false },
   fields: [
     defineField({
       name: 'title',
@@ -20,8 +20,10 @@ export const seo = defineType({
       title: 'Search description',
       type: 'text',
       rows: 3,
-      description: 'One or two sentences for search results (at most 160 characters). Leave empty to use the standfirst.',
-      validation: (rule) => rule.max(160).error('The search description must be at most 160 characters: search engines cut the rest.'),
+      description:
+        'One or two sentences for search results (at most 160 characters). Leave empty to use the standfirst.',
+      validation: (rule) =>
+        rule.max(160).error('The search description must be at most 160 characters: search engines cut the rest.'),
     }),
     accessibleImage({
       name: 'image',

@@ -1,7 +1,8 @@
 // The alt text field every image carries: required as soon as an image is chosen, because screen-reader users and search engines depend on it.
-import {defineField} from 'sanity'
+import { defineField } from 'sanity'
 
-export const altTextMissing = 'Alt text is required: describe what the image shows for readers who cannot see it (for example "Maya Okafor at a whiteboard sketching a queue").'
+export const altTextMissing =
+  'Alt text is required: describe what the image shows for readers who cannot see it (for example "Maya Okafor at a whiteboard sketching a queue").'
 
 export function altTextField() {
   return defineField({
@@ -11,7 +12,7 @@ export function altTextField() {
     description: 'What the image shows, in one sentence, for screen readers and when the image does not load.',
     validation: (rule) =>
       rule.custom((alt: string | undefined, context) => {
-        const image = context.parent as {asset?: unknown} | undefined
+        const image = context.parent as { asset?: unknown } | undefined
         if (!image?.asset) return true
         return alt && alt.trim().length > 0 ? true : altTextMissing
       }),

@@ -1,19 +1,19 @@
 // Slug uniqueness among documents of the same type, checked against drafts and published documents alike.
-import type {SlugIsUniqueValidator} from 'sanity'
+import type { SlugIsUniqueValidator } from 'sanity'
 
 const apiVersion = '2025-02-19'
 
 // Sanity's default check also matches release versions through `sanity::versionOf`; we ask a
 // narrower question any Content Lake answers: does another document of this type use the slug?
 export const isUniqueSlug: SlugIsUniqueValidator = async (slug, context) => {
-  const {document, getClient} = context
+  const { document, getClient } = context
   if (!document) return true
   const publishedId = document._id.replace(/^drafts\./, '')
-  const client = getClient({apiVersion})
+  const client = getClient({ apiVersion })
   const takenBy = await client.fetch<string | null>(
     '*[_type == $type && slug.current == $slug && !(_id in [$publishedId, $draftId])][0]._id',
-    {type: document._type, slug, publishedId, draftId: `drafts.${publishedId}`},
-    {perspective: 'raw', tag: 'parley.slug-unique'},
+    { type: document._type, slug, publishedId, draftId: `drafts.${publishedId}` },
+    { perspective: 'raw', tag: 'parley.slug-unique' },
   )
   return !takenBy
 }

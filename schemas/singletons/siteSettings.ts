@@ -1,6 +1,6 @@
 // The site's own settings: one document, `_id: "siteSettings"`, edited from the Settings item in the structure.
-import {defineArrayMember, defineField, defineType} from 'sanity'
-import {CogIcon} from '@sanity/icons/Cog'
+import { defineArrayMember, defineField, defineType } from 'sanity'
+import { CogIcon } from '@sanity/icons/Cog'
 
 export const siteSettingsId = 'siteSettings'
 
@@ -32,7 +32,7 @@ export const siteSettings = defineType({
       name: 'navigation',
       title: 'Navigation',
       type: 'array',
-      of: [defineArrayMember({type: 'navigationItem'})],
+      of: [defineArrayMember({ type: 'navigationItem' })],
       validation: (rule) => rule.max(7).warning('More than seven navigation items are hard to scan.'),
     }),
     defineField({
@@ -40,8 +40,8 @@ export const siteSettings = defineType({
       title: 'Careers page',
       type: 'url',
       description: 'Where "We are hiring" links point.',
-      validation: (rule) => rule.uri({scheme: ['http', 'https']}).error('Use a full https:// address.'),
+      validation: (rule) => rule.uri({ scheme: ['http', 'https'] }).error('Use a full https:// address.'),
     }),
   ],
-  preview: {prepare: () => ({title: 'Site settings'})},
+  preview: { prepare: () => ({ title: 'Site settings' }) },
 })

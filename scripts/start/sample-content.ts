@@ -9,11 +9,17 @@ async function documentCount(lake: LakeHandle, dataset: string, token: string): 
   url.searchParams.set('query', 'count(*[!(_id in path("_.**"))])')
   url.searchParams.set('perspective', 'raw')
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
-  if (!response.ok) throw new Error(`The lake did not answer a count query (${response.status}): ${await response.text()}`)
+  if (!response.ok)
+    throw new Error(`The lake did not answer a count query (${response.status}): ${await response.text()}`)
   return ((await response.json()) as { result: number }).result
 }
 
-export async function importSampleIfEmpty(lake: LakeHandle, archive: string, dataset: string, token = process.env.SANITY_API_READ_TOKEN || 'parley-local-read-token'): Promise<void> {
+export async function importSampleIfEmpty(
+  lake: LakeHandle,
+  archive: string,
+  dataset: string,
+  token = process.env.SANITY_API_READ_TOKEN || 'parley-local-read-token',
+): Promise<void> {
   if ((await documentCount(lake, dataset, token)) > 0) return
   if (!existsSync(archive)) {
     console.warn(`The lake is empty and ${archive} is missing: the site starts with no interviews.`)

@@ -37,7 +37,9 @@ export function buildStamp(root: string, env: Environment): string {
 
 export function isBuildCurrent(root: string, stamp: string): boolean {
   const stampPath = join(root, stampFile)
-  return existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp
+  return (
+    existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp
+  )
 }
 
 export function recordBuild(root: string, stamp: string): void {

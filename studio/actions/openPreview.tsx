@@ -1,10 +1,10 @@
 // "Open preview": opens the interview on the reader site in draft mode through a short-lived preview secret.
-import {EyeOpenIcon} from '@sanity/icons/EyeOpen'
-import {createPreviewSecret} from '@sanity/preview-url-secret/create-secret'
-import {urlSearchParamPreviewPathname, urlSearchParamPreviewSecret} from '@sanity/preview-url-secret/constants'
-import {useCallback, useState} from 'react'
-import {useClient, useCurrentUser, type DocumentActionComponent} from 'sanity'
-import {apiVersion, siteUrl} from '../environment.ts'
+import { EyeOpenIcon } from '@sanity/icons/EyeOpen'
+import { createPreviewSecret } from '@sanity/preview-url-secret/create-secret'
+import { urlSearchParamPreviewPathname, urlSearchParamPreviewSecret } from '@sanity/preview-url-secret/constants'
+import { useCallback, useState } from 'react'
+import { useClient, useCurrentUser, type DocumentActionComponent } from 'sanity'
+import { apiVersion, siteUrl } from '../environment.ts'
 
 /** Names these secrets' origin in the content API, next to the ones the Presentation tool would write. */
 const SECRET_SOURCE = 'parley-open-preview'
@@ -21,10 +21,10 @@ export function previewUrl(secret: string, pathname: string): string {
   return url.toString()
 }
 
-type InterviewLike = {slug?: {current?: string}}
+type InterviewLike = { slug?: { current?: string } }
 
 export const OpenPreviewAction: DocumentActionComponent = (props) => {
-  const client = useClient({apiVersion})
+  const client = useClient({ apiVersion })
   const user = useCurrentUser()
   const [opening, setOpening] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
@@ -38,7 +38,7 @@ export const OpenPreviewAction: DocumentActionComponent = (props) => {
     setOpening(true)
     const studioUrl = new URL(window.location.href)
     createPreviewSecret(client, SECRET_SOURCE, `${studioUrl.origin}${studioUrl.pathname}`, user.id)
-      .then(({secret}) => {
+      .then(({ secret }) => {
         const url = previewUrl(secret, `/interviews/${slug}`)
         if (tab) tab.location.href = url
         else window.open(url, '_blank', 'noopener,noreferrer')
@@ -55,8 +55,10 @@ export const OpenPreviewAction: DocumentActionComponent = (props) => {
     label: opening ? 'Opening preview…' : 'Open preview',
     icon: EyeOpenIcon,
     disabled: !slug || !user || opening,
-    title: !slug ? 'Give the interview a slug first: the preview opens /interviews/<slug>' : 'Open this draft on the site, in draft mode',
+    title: !slug
+      ? 'Give the interview a slug first: the preview opens /interviews/<slug>'
+      : 'Open this draft on the site, in draft mode',
     onHandle: open,
-    dialog: failure ? {type: 'popover', content: failure, onClose: () => setFailure(null)} : null,
+    dialog: failure ? { type: 'popover', content: failure, onClose: () => setFailure(null) } : null,
   }
 }

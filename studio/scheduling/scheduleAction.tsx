@@ -1,11 +1,11 @@
 // "Schedule" and "Unschedule" on interviews: marketing picks a future moment; the scheduler (lib/scheduling) publishes the draft then.
-import {CalendarIcon} from '@sanity/icons/Calendar'
-import {CloseCircleIcon} from '@sanity/icons/CloseCircle'
-import {Button, Card, Stack, Text, TextInput} from '@sanity/ui'
-import {useState} from 'react'
-import {useCurrentUser, useDocumentOperation, type DocumentActionComponent} from 'sanity'
+import { CalendarIcon } from '@sanity/icons/Calendar'
+import { CloseCircleIcon } from '@sanity/icons/CloseCircle'
+import { Button, Card, Stack, Text, TextInput } from '@sanity/ui'
+import { useState } from 'react'
+import { useCurrentUser, useDocumentOperation, type DocumentActionComponent } from 'sanity'
 
-type Scheduled = {schedule?: {publishAt?: string; status?: string; error?: string}}
+type Scheduled = { schedule?: { publishAt?: string; status?: string; error?: string } }
 
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
 
@@ -17,17 +17,28 @@ function toLocalInputValue(date: Date): string {
 
 // dateStyle/timeStyle cannot be combined with timeZoneName (a RangeError), so the parts are named one by one.
 export function formatInZone(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, {year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'}).format(new Date(iso))
+  return new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso))
 }
 
 export const ScheduleAction: DocumentActionComponent = (props) => {
-  const {patch} = useDocumentOperation(props.id, props.type)
+  const { patch } = useDocumentOperation(props.id, props.type)
   const user = useCurrentUser()
   const [open, setOpen] = useState(false)
   const [value, setValue] = useState(() => toLocalInputValue(new Date(Date.now() + 60 * 60 * 1000)))
   const schedule = (props.draft as Scheduled | null)?.schedule
   const chosen = new Date(value)
-  const problem = Number.isNaN(chosen.getTime()) ? 'Choose a date and a time.' : chosen.getTime() <= Date.now() ? 'Choose a moment in the future.' : null
+  const problem = Number.isNaN(chosen.getTime())
+    ? 'Choose a date and a time.'
+    : chosen.getTime() <= Date.now()
+      ? 'Choose a moment in the future.'
+      : null
 
   const confirm = () => {
     if (problem) return
@@ -71,7 +82,10 @@ export const ScheduleAction: DocumentActionComponent = (props) => {
         <Stack gap={4}>
           {failed && (
             <Card tone="critical" padding={3} radius={2} border>
-              <Text size={1}>The last scheduled publish failed: {schedule?.error ?? 'no reason was recorded'}. Fix the draft, then schedule it again.</Text>
+              <Text size={1}>
+                The last scheduled publish failed: {schedule?.error ?? 'no reason was recorded'}. Fix the draft, then
+                schedule it again.
+              </Text>
             </Card>
           )}
           <Text size={1}>The draft goes live everywhere at this moment, never before. Time zone: {timeZone}.</Text>
@@ -97,7 +111,7 @@ export const ScheduleAction: DocumentActionComponent = (props) => {
 }
 
 export const UnscheduleAction: DocumentActionComponent = (props) => {
-  const {patch} = useDocumentOperation(props.id, props.type)
+  const { patch } = useDocumentOperation(props.id, props.type)
   const schedule = (props.draft as Scheduled | null)?.schedule
   if (!schedule?.publishAt) return null
   return {
@@ -106,7 +120,7 @@ export const UnscheduleAction: DocumentActionComponent = (props) => {
     tone: 'critical',
     title: 'Keep the draft, but do not publish it automatically',
     onHandle: () => {
-      patch.execute([{unset: ['schedule']}])
+      patch.execute([{ unset: ['schedule'] }])
       props.onComplete()
     },
   }

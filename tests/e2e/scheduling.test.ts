@@ -24,7 +24,12 @@ type Interview = { id: string; slug: string; title: string; word: string }
 
 /** A new draft interview of the sample speaker on the sample topic, never published. */
 async function draftInterview(word: string): Promise<Interview> {
-  const interview = { id: `interview-${word.toLowerCase()}`, slug: `${word.toLowerCase()}-launch-notes`, title: `${word} launch notes`, word }
+  const interview = {
+    id: `interview-${word.toLowerCase()}`,
+    slug: `${word.toLowerCase()}-launch-notes`,
+    title: `${word} launch notes`,
+    word,
+  }
   await editor.create({
     _id: `drafts.${interview.id}`,
     _type: 'interview',
@@ -38,7 +43,15 @@ async function draftInterview(word: string): Promise<Interview> {
         _type: 'qaBlock',
         _key: 'q1',
         question: 'What goes live today?',
-        answer: [{ _type: 'block', _key: 'a1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text: `The ${word} storage engine.`, marks: [] }] }],
+        answer: [
+          {
+            _type: 'block',
+            _key: 'a1',
+            style: 'normal',
+            markDefs: [],
+            children: [{ _type: 'span', _key: 's1', text: `The ${word} storage engine.`, marks: [] }],
+          },
+        ],
       },
     ],
   })
@@ -51,14 +64,17 @@ const body = async (path: string, headers: Record<string, string> = {}) => {
   // Next answers `RSC: 1` with a redirect to a cache-busting `_rsc` URL; fetch follows it to the payload itself.
   const response = await fetch(`${site.url}${path}`, { headers })
   const type = response.headers.get('content-type') ?? ''
-  if (headers.RSC && response.status === 200 && type !== 'text/x-component') throw new Error(`${path} with RSC: 1 answered ${type}, not an RSC payload`)
+  if (headers.RSC && response.status === 200 && type !== 'text/x-component')
+    throw new Error(`${path} with RSC: 1 answered ${type}, not an RSC payload`)
   return { status: response.status, text: await response.text() }
 }
-const contains = (path: string | ((i: Interview) => string), what: (i: Interview) => string, headers: Record<string, string> = {}) => async (interview: Interview) => {
-  const { status, text } = await body(typeof path === 'string' ? path : path(interview), headers)
-  if (status !== 200) throw new Error(`${typeof path === 'string' ? path : path(interview)} answered ${status}`)
-  return text.includes(what(interview))
-}
+const contains =
+  (path: string | ((i: Interview) => string), what: (i: Interview) => string, headers: Record<string, string> = {}) =>
+  async (interview: Interview) => {
+    const { status, text } = await body(typeof path === 'string' ? path : path(interview), headers)
+    if (status !== 200) throw new Error(`${typeof path === 'string' ? path : path(interview)} answered ${status}`)
+    return text.includes(what(interview))
+  }
 const byTitle = (i: Interview) => i.title
 const bySlug = (i: Interview) => `/interviews/${i.slug}`
 
@@ -97,7 +113,9 @@ const surfaces: Surface[] = [
   {
     name: "the lake's anonymous API",
     present: async (i) => {
-      const query = encodeURIComponent(`*[_type == "interview" && (_id == "${i.id}" || slug.current == "${i.slug}" || title match "${i.word}")]{_id}`)
+      const query = encodeURIComponent(
+        `*[_type == "interview" && (_id == "${i.id}" || slug.current == "${i.slug}" || title match "${i.word}")]{_id}`,
+      )
       const response = await fetch(`${site.lake.url}/v2025-02-19/data/query/production?query=${query}`)
       const { result } = (await response.json()) as { result: unknown[] }
       return result.length > 0
@@ -106,16 +124,23 @@ const surfaces: Surface[] = [
 ]
 
 async function visibility(interview: Interview): Promise<Map<string, boolean>> {
-  const seen = await Promise.all(surfaces.map(async (surface) => [surface.name, await surface.present(interview)] as const))
+  const seen = await Promise.all(
+    surfaces.map(async (surface) => [surface.name, await surface.present(interview)] as const),
+  )
   return new Map(seen)
 }
 
 /** The lake's transactions that touched the published document: one means it was published once and never again. */
 async function publishedTransactions(id: string): Promise<number> {
-  const response = await fetch(`${site.lake.url}/v2025-02-19/data/history/production/transactions/${id}?excludeContent=true`, { headers: { authorization: `Bearer ${writeToken}` } })
+  const response = await fetch(
+    `${site.lake.url}/v2025-02-19/data/history/production/transactions/${id}?excludeContent=true`,
+    { headers: { authorization: `Bearer ${writeToken}` } },
+  )
   expect(response.status).toBe(200)
   const lines = (await response.text()).split('\n').filter(Boolean)
-  return lines.map((line) => JSON.parse(line) as { documentIDs: string[] }).filter((entry) => entry.documentIDs.includes(id)).length
+  return lines
+    .map((line) => JSON.parse(line) as { documentIDs: string[] })
+    .filter((entry) => entry.documentIDs.includes(id)).length
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -135,7 +160,8 @@ function schedulerWithLog(pollIntervalMs: number) {
   return { ...scheduler, lines }
 }
 
-const publishedLines = (lines: string[], id: string) => lines.filter((line) => line.startsWith(`scheduler: published ${id} `))
+const publishedLines = (lines: string[], id: string) =>
+  lines.filter((line) => line.startsWith(`scheduler: published ${id} `))
 
 test('an interview scheduled 15 s ahead is on no anonymous surface before its time and on all of them within 60 s after', async () => {
   const interview = await draftInterview('Zephyrine')
@@ -150,7 +176,8 @@ test('an interview scheduled 15 s ahead is on no anonymous surface before its ti
       const seen = await visibility(interview)
       const answeredAt = Date.now()
       rounds += 1
-      for (const [name, present] of seen) if (present && answeredAt < due) earlyExposures.push(`${name} at ${due - answeredAt} ms before`)
+      for (const [name, present] of seen)
+        if (present && answeredAt < due) earlyExposures.push(`${name} at ${due - answeredAt} ms before`)
       await sleep(250)
     }
     expect(earlyExposures).toEqual([])
@@ -173,7 +200,9 @@ test('an interview scheduled 15 s ahead is on no anonymous surface before its ti
     ).catch((error: Error) => {
       throw new Error(`${error.message}; still missing: ${missing.join(', ')}`)
     })
-    console.log(`go-live delay (due → visible): page ${delays.page} ms, feed ${delays.feed} ms, every surface ${everywhere - due} ms; ${rounds} polling rounds of ${surfaces.length} surfaces before the due time, 0 early exposures`)
+    console.log(
+      `go-live delay (due → visible): page ${delays.page} ms, feed ${delays.feed} ms, every surface ${everywhere - due} ms; ${rounds} polling rounds of ${surfaces.length} surfaces before the due time, 0 early exposures`,
+    )
     expect(Math.max(delays.page, delays.feed)).toBeLessThanOrEqual(60_000)
     expect(everywhere - due).toBeLessThanOrEqual(60_000)
     expect(publishedLines(scheduler.lines, interview.id)).toHaveLength(1)
@@ -197,10 +226,16 @@ test('a scheduler stopped before the due time and started again after it publish
   const second = schedulerWithLog(5000)
   try {
     const restartedAt = Date.now()
-    await until('the restarted scheduler publishing the overdue interview', async () => Boolean(await editor.getDocument(interview.id)), 10_000)
+    await until(
+      'the restarted scheduler publishing the overdue interview',
+      async () => Boolean(await editor.getDocument(interview.id)),
+      10_000,
+    )
     expect(Date.now() - restartedAt).toBeLessThan(5000)
     await sleep(3000) // give a second publish every chance to happen
-    expect([...publishedLines(first.lines, interview.id), ...publishedLines(second.lines, interview.id)]).toHaveLength(1)
+    expect([...publishedLines(first.lines, interview.id), ...publishedLines(second.lines, interview.id)]).toHaveLength(
+      1,
+    )
     expect(await publishedTransactions(interview.id)).toBe(1)
     await until('its page going live', () => itsPage.present(interview), 60_000)
   } finally {
@@ -214,7 +249,11 @@ test('two schedulers running at once publish a due interview exactly once', asyn
   const one = schedulerWithLog(1000)
   const two = schedulerWithLog(1000)
   try {
-    await until('one of the schedulers publishing it', async () => Boolean(await editor.getDocument(interview.id)), 20_000)
+    await until(
+      'one of the schedulers publishing it',
+      async () => Boolean(await editor.getDocument(interview.id)),
+      20_000,
+    )
     await sleep(3000)
     expect([...publishedLines(one.lines, interview.id), ...publishedLines(two.lines, interview.id)]).toHaveLength(1)
     expect(await publishedTransactions(interview.id)).toBe(1)

@@ -27,7 +27,8 @@ afterAll(async () => {
   await site?.stop()
 })
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${site.url}${path}`, { headers, redirect: 'manual' })
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${site.url}${path}`, { headers, redirect: 'manual' })
 const text = async (path: string, headers: Record<string, string> = {}) => (await get(path, headers)).text()
 
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
@@ -57,7 +58,13 @@ test('every reader route answers 200, and an unknown address is a helpful 404', 
   for (const path of [...readerPaths, '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/robots.txt']) {
     expect([path, (await get(path)).status]).toEqual([path, 200])
   }
-  for (const path of ['/no-such-page', '/interviews/no-such-interview', '/speakers/nobody', '/topics/nothing', '/series/none']) {
+  for (const path of [
+    '/no-such-page',
+    '/interviews/no-such-interview',
+    '/speakers/nobody',
+    '/topics/nothing',
+    '/series/none',
+  ]) {
     const missing = await get(path)
     expect([path, missing.status]).toEqual([path, 404])
     const html = await missing.text()
@@ -65,7 +72,10 @@ test('every reader route answers 200, and an unknown address is a helpful 404', 
     // The server HTML itself carries the 404 page, for readers without JavaScript and for crawlers (an unknown slug
     // of a dynamic route included: see app/_components/not-found-answer.tsx); a second fetch comes from the cache.
     expect([path, html.includes('<h1 class="page-title">This page isn’t here</h1>')]).toEqual([path, true])
-    expect([path, (await text(path)).includes('<h1 class="page-title">This page isn’t here</h1>')]).toEqual([path, true])
+    expect([path, (await text(path)).includes('<h1 class="page-title">This page isn’t here</h1>')]).toEqual([
+      path,
+      true,
+    ])
   }
   // And in the browser, after the JavaScript has run, it is still the 404 page with its search and the directories.
   const page = await chromium.browser.newPage()
@@ -113,7 +123,11 @@ test('a published edit appears on its page, the index and the feed within 3 s, w
   const elapsed = await waitUntil(
     'the edit going live',
     async () => {
-      const [page, index, feed] = await Promise.all([text(`/interviews/${sample.interviewSlug}`), text('/'), text('/feed.xml')])
+      const [page, index, feed] = await Promise.all([
+        text(`/interviews/${sample.interviewSlug}`),
+        text('/'),
+        text('/feed.xml'),
+      ])
       return page.includes(title) && index.includes(title) && feed.includes(title)
     },
     3000,
@@ -131,7 +145,14 @@ async function anonymousBody(path: string, rsc: boolean): Promise<string> {
 }
 
 test('a draft never appears in any anonymous response: pages, RSC payloads, feeds, sitemap, search', async () => {
-  const paths = [...readerPaths, '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', `/interviews/${sample.draftOnlySlug}`]
+  const paths = [
+    ...readerPaths,
+    '/feed.xml',
+    '/atom.xml',
+    '/feed.json',
+    '/sitemap.xml',
+    `/interviews/${sample.draftOnlySlug}`,
+  ]
   for (const path of paths) {
     for (const rsc of [false, true]) {
       const body = await anonymousBody(path, rsc)
@@ -144,7 +165,12 @@ test('a draft never appears in any anonymous response: pages, RSC payloads, feed
   for (const words of ['unpublished draft marker', 'secret', 'hidden']) {
     for (const rsc of [false, true]) {
       const body = await anonymousBody(`/search?q=${encodeURIComponent(words)}`, rsc)
-      expect([words, rsc, body.includes('No interviews match'), body.includes(sample.draftOnlySlug)]).toEqual([words, rsc, true, false])
+      expect([words, rsc, body.includes('No interviews match'), body.includes(sample.draftOnlySlug)]).toEqual([
+        words,
+        rsc,
+        true,
+        false,
+      ])
     }
   }
   expect((await get(`/interviews/${sample.draftOnlySlug}`)).status).toBe(404)
@@ -152,7 +178,12 @@ test('a draft never appears in any anonymous response: pages, RSC payloads, feed
 })
 
 test('no secret or token value appears in the browser assets of the build', () => {
-  const values = [secrets.SANITY_REVALIDATE_SECRET, secrets.SANITY_PREVIEW_SECRET, secrets.SANITY_API_READ_TOKEN, writeToken]
+  const values = [
+    secrets.SANITY_REVALIDATE_SECRET,
+    secrets.SANITY_PREVIEW_SECRET,
+    secrets.SANITY_API_READ_TOKEN,
+    writeToken,
+  ]
   const files: string[] = []
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir)) {
@@ -175,16 +206,26 @@ test('the feeds parse as RSS 2.0, Atom and JSON Feed with every published interv
   const rss = parser.parse(await text('/feed.xml'))
   expect(rss.rss['@_version']).toBe('2.0')
   const rssItems = [rss.rss.channel.item].flat()
-  expect(rssItems.map((item: { link: string }) => new URL(item.link).pathname)).toEqual([`/interviews/${sample.interviewSlug}`, `/interviews/${sample.secondSlug}`])
+  expect(rssItems.map((item: { link: string }) => new URL(item.link).pathname)).toEqual([
+    `/interviews/${sample.interviewSlug}`,
+    `/interviews/${sample.secondSlug}`,
+  ])
 
   const atom = parser.parse(await text('/atom.xml'))
   expect(atom.feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom')
   expect([atom.feed.entry].flat()).toHaveLength(2)
 
-  const json = (await (await get('/feed.json')).json()) as { version: string; title: string; items: { id: string; url: string; title: string; content_html: string }[] }
+  const json = (await (await get('/feed.json')).json()) as {
+    version: string
+    title: string
+    items: { id: string; url: string; title: string; content_html: string }[]
+  }
   expect(json.version).toMatch(/^https:\/\/jsonfeed\.org\/version\/1(\.1)?$/)
   expect(json.items).toHaveLength(2)
-  expect(json.items[0]).toMatchObject({ url: `${site.url}/interviews/${sample.interviewSlug}`, content_html: expect.stringContaining('<h2>Why rebuild the graph?</h2>') })
+  expect(json.items[0]).toMatchObject({
+    url: `${site.url}/interviews/${sample.interviewSlug}`,
+    content_html: expect.stringContaining('<h2>Why rebuild the graph?</h2>'),
+  })
 })
 
 test('an interview page carries its canonical URL, Open Graph and Twitter cards, a social image and Article JSON-LD', async () => {
@@ -200,7 +241,10 @@ test('an interview page carries its canonical URL, Open Graph and Twitter cards,
   expect(image.headers.get('content-type')).toBe('image/png')
   expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(10_000)
   const jsonLd = JSON.parse(html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!)
-  expect(jsonLd).toMatchObject({ '@type': 'Article', about: { '@type': 'Person', name: 'Ada Okafor', jobTitle: 'Staff Engineer' } })
+  expect(jsonLd).toMatchObject({
+    '@type': 'Article',
+    about: { '@type': 'Person', name: 'Ada Okafor', jobTitle: 'Staff Engineer' },
+  })
 })
 
 test('search ranks matching interviews and says when nothing matches', async () => {
@@ -211,13 +255,22 @@ test('search ranks matching interviews and says when nothing matches', async () 
 test('axe finds no accessibility violations on any reader route, in light and dark mode', async () => {
   const everyRoute = [...readerPaths, '/search?q=zzzzqqq', '/interviews/no-such-interview']
   // Dark mode changes only colours, so its contrast is checked on the two templates that carry every component.
-  for (const [colorScheme, paths] of [['light', everyRoute], ['dark', ['/', `/interviews/${sample.interviewSlug}`]]] as const) {
+  for (const [colorScheme, paths] of [
+    ['light', everyRoute],
+    ['dark', ['/', `/interviews/${sample.interviewSlug}`]],
+  ] as const) {
     const context = await chromium.browser.newContext({ colorScheme })
     const page = await context.newPage()
     for (const path of paths) {
       await page.goto(`${site.url}${path}`)
       const results = await new AxeBuilder({ page }).analyze()
-      expect([colorScheme, path, results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)]).toEqual([colorScheme, path, []])
+      expect([
+        colorScheme,
+        path,
+        results.violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        ),
+      ]).toEqual([colorScheme, path, []])
     }
     await context.close()
   }
@@ -231,10 +284,16 @@ test('draft mode: the preview secret turns it on with a banner and drafts; only 
   expect(await page.locator('#parley-draft-refresh').count()).toBe(0)
   // No chunk a reader can download carries the draft refresher either.
   const chunks = readdirSync(join(distDir, 'static', 'chunks')).filter((file) => file.endsWith('.js'))
-  expect(chunks.filter((file) => readFileSync(join(distDir, 'static', 'chunks', file), 'utf8').includes('parley-draft-refresh'))).toEqual([])
+  expect(
+    chunks.filter((file) =>
+      readFileSync(join(distDir, 'static', 'chunks', file), 'utf8').includes('parley-draft-refresh'),
+    ),
+  ).toEqual([])
 
   expect((await page.goto(`${site.url}/api/draft-mode/enable?secret=wrong&redirect=/`))?.status()).toBe(401)
-  await page.goto(`${site.url}/api/draft-mode/enable?secret=${secrets.SANITY_PREVIEW_SECRET}&redirect=/interviews/${sample.secondSlug}`)
+  await page.goto(
+    `${site.url}/api/draft-mode/enable?secret=${secrets.SANITY_PREVIEW_SECRET}&redirect=/interviews/${sample.secondSlug}`,
+  )
   expect(new URL(page.url()).pathname).toBe(`/interviews/${sample.secondSlug}`)
   await expect(page.getByRole('status').textContent()).resolves.toContain('Draft mode.')
   await expect(page.locator('h1').textContent()).resolves.toContain(sample.draftTitleMarker)
@@ -250,21 +309,37 @@ test('draft mode: the preview secret turns it on with a banner and drafts; only 
 })
 
 test('draft mode: a Studio preview secret turns it on in the browser; unknown secrets and tokens are refused with no cookie', async () => {
-  const { secret } = await createPreviewSecret(site.lake.editor, 'parley-open-preview', 'https://localhost:3334/studio', 'e2e-editor')
+  const { secret } = await createPreviewSecret(
+    site.lake.editor,
+    'parley-open-preview',
+    'https://localhost:3334/studio',
+    'e2e-editor',
+  )
   const context = await chromium.browser.newContext()
   const page = await context.newPage()
-  await page.goto(`${site.url}/api/draft-mode/enable?sanity-preview-secret=${secret}&sanity-preview-pathname=/interviews/${sample.secondSlug}`)
+  await page.goto(
+    `${site.url}/api/draft-mode/enable?sanity-preview-secret=${secret}&sanity-preview-pathname=/interviews/${sample.secondSlug}`,
+  )
   expect(new URL(page.url()).pathname).toBe(`/interviews/${sample.secondSlug}`)
   await expect(page.getByRole('status').textContent()).resolves.toContain('Draft mode.')
   await expect(page.locator('h1').textContent()).resolves.toContain(sample.draftTitleMarker)
   await context.close()
 
-  for (const query of ['sanity-preview-secret=not-a-secret&sanity-preview-pathname=/', `sanity-preview-secret=${secret}x&sanity-preview-pathname=/`, `token=${writeToken}&redirect=/`]) {
+  for (const query of [
+    'sanity-preview-secret=not-a-secret&sanity-preview-pathname=/',
+    `sanity-preview-secret=${secret}x&sanity-preview-pathname=/`,
+    `token=${writeToken}&redirect=/`,
+  ]) {
     const refused = await get(`/api/draft-mode/enable?${query}`)
     expect([query, refused.status, refused.headers.get('set-cookie') ?? '']).toEqual([query, 401, ''])
   }
-  const accepted = await get(`/api/draft-mode/enable?sanity-preview-secret=${secret}&sanity-preview-pathname=//evil.example/x`)
-  expect([accepted.status, new URL(accepted.headers.get('location')!, site.url).toString()]).toEqual([307, `${site.url}/x`])
+  const accepted = await get(
+    `/api/draft-mode/enable?sanity-preview-secret=${secret}&sanity-preview-pathname=//evil.example/x`,
+  )
+  expect([accepted.status, new URL(accepted.headers.get('location')!, site.url).toString()]).toEqual([
+    307,
+    `${site.url}/x`,
+  ])
   expect(accepted.headers.get('set-cookie')).toContain('__prerender_bypass')
 })
 
@@ -277,7 +352,11 @@ test('draft mode only redirects within the site', async () => {
 test('the revalidation route refuses an unsigned or wrongly signed webhook and leaves pages as they were', async () => {
   const body = JSON.stringify({ _type: 'interview', slug: sample.interviewSlug })
   const post = (signature?: string) =>
-    fetch(`${site.url}/api/revalidate`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'sanity-webhook-signature': signature } : {}) }, body })
+    fetch(`${site.url}/api/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(signature ? { 'sanity-webhook-signature': signature } : {}) },
+      body,
+    })
   expect((await post()).status).toBe(401)
   expect((await post(await encodeSignatureHeader(body, Date.now(), 'not-the-secret'))).status).toBe(401)
   const signed = await post(await encodeSignatureHeader(body, Date.now(), secrets.SANITY_REVALIDATE_SECRET))
@@ -294,12 +373,26 @@ test('with the lake down, cached pages are still served and nothing answers 500'
   // A last publish just before the outage: the webhook's warm-up re-renders its pages while the lake is still up.
   const title = `Last words before the outage ${Date.now()}`
   await site.lake.editor.patch('interview-oncall').set({ title }).commit()
-  await waitUntil('the last publish going live', async () => (await text(`/interviews/${sample.secondSlug}`)).includes(title), 3000)
+  await waitUntil(
+    'the last publish going live',
+    async () => (await text(`/interviews/${sample.secondSlug}`)).includes(title),
+    3000,
+  )
   await site.lake.webhooks.idle()
   // The warm-up re-renders the publish's pages one after another; the outage starts once every page is in the cache.
-  const cachedPaths = [...readerPaths.filter((path) => !path.startsWith('/search')), '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml']
+  const cachedPaths = [
+    ...readerPaths.filter((path) => !path.startsWith('/search')),
+    '/feed.xml',
+    '/atom.xml',
+    '/feed.json',
+    '/sitemap.xml',
+  ]
   const isCached = async (path: string) => (await get(path)).headers.get('x-nextjs-cache') === 'HIT'
-  await waitUntil('the warm-up after the last publish', async () => (await Promise.all(cachedPaths.map(isCached))).every(Boolean), 30_000)
+  await waitUntil(
+    'the warm-up after the last publish',
+    async () => (await Promise.all(cachedPaths.map(isCached))).every(Boolean),
+    30_000,
+  )
   await site.lake.stop()
   for (const path of cachedPaths) {
     const response = await get(path)
@@ -314,13 +407,26 @@ test('with the lake down, a page never rendered, a search and expired feeds answ
   const expectUnavailable = async (path: string) => {
     const response = await get(path)
     const body = await response.text()
-    expect([path, response.status, response.headers.get('retry-after'), response.headers.get('cache-control')]).toEqual([path, 503, '30', 'no-store'])
-    expect([path, body.includes('Temporarily unavailable'), body.includes('try again shortly')]).toEqual([path, true, true])
+    expect([path, response.status, response.headers.get('retry-after'), response.headers.get('cache-control')]).toEqual(
+      [path, 503, '30', 'no-store'],
+    )
+    expect([path, body.includes('Temporarily unavailable'), body.includes('try again shortly')]).toEqual([
+      path,
+      true,
+      true,
+    ])
   }
   for (const path of [`/interviews/${slug}`, '/search?q=outage', '/search?q=graph']) await expectUnavailable(path)
   // A publish whose warm-up fails: the lists, feeds and sitemap are expired and can only be rendered anew.
   const body = JSON.stringify({ _type: 'interview', slug: sample.interviewSlug })
-  const signed = await fetch(`${site.url}/api/revalidate`, { method: 'POST', headers: { 'content-type': 'application/json', 'sanity-webhook-signature': await encodeSignatureHeader(body, Date.now(), secrets.SANITY_REVALIDATE_SECRET) }, body })
+  const signed = await fetch(`${site.url}/api/revalidate`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'sanity-webhook-signature': await encodeSignatureHeader(body, Date.now(), secrets.SANITY_REVALIDATE_SECRET),
+    },
+    body,
+  })
   expect(signed.status).toBe(200)
   await new Promise((resolve) => setTimeout(resolve, 1000)) // let the warm-up fail
   for (const path of ['/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml']) await expectUnavailable(path)
@@ -331,11 +437,26 @@ test('with the lake down, a page never rendered, a search and expired feeds answ
   const editor = site.lake.editor.withConfig({ apiHost: offline.url })
   const original = await editor.getDocument('interview-graph')
   const { _rev, _createdAt, _updatedAt, ...fields } = original!
-  await editor.createOrReplace({ ...fields, _id: 'interview-outage', title: 'Arrived during the outage', slug: { _type: 'slug', current: slug }, featured: false })
+  await editor.createOrReplace({
+    ...fields,
+    _id: 'interview-outage',
+    title: 'Arrived during the outage',
+    slug: { _type: 'slug', current: slug },
+    featured: false,
+  })
   await offline.close()
   await site.lake.restart()
 
-  for (const path of [`/interviews/${slug}`, '/search?q=outage', '/search?q=graph', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/']) {
+  for (const path of [
+    `/interviews/${slug}`,
+    '/search?q=outage',
+    '/search?q=graph',
+    '/feed.xml',
+    '/atom.xml',
+    '/feed.json',
+    '/sitemap.xml',
+    '/',
+  ]) {
     const response = await get(path)
     expect([path, response.status]).toEqual([path, 200])
   }

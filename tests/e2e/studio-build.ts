@@ -1,6 +1,6 @@
 // Makes sure the built Studio in .data/studio exists and is newer than its sources, building it (about 20 s) when not.
-import {spawnSync} from 'node:child_process'
-import {existsSync, readdirSync, rmSync, renameSync, statSync} from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, rmSync, renameSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -25,18 +25,24 @@ export async function ensureStudioBuilt(): Promise<string> {
   // Build beside the old copy and swap, so a lake serving the old one never sees half a build.
   const buildDir = `${studioDir}.build-${process.pid}`
   const started = Date.now()
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/sanity/bin/sanity'), 'build', buildDir, '--yes'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {...process.env, SANITY_TELEMETRY_DISABLED: '1'},
-    timeout: 10 * 60_000,
-  })
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/sanity/bin/sanity'), 'build', buildDir, '--yes'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1' },
+      timeout: 10 * 60_000,
+    },
+  )
   if (result.status !== 0 || !existsSync(path.join(buildDir, 'index.html'))) {
-    rmSync(buildDir, {recursive: true, force: true})
+    rmSync(buildDir, { recursive: true, force: true })
     throw new Error(`Building the Studio failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
   }
-  rmSync(studioDir, {recursive: true, force: true})
+  rmSync(studioDir, { recursive: true, force: true })
   renameSync(buildDir, studioDir)
-  console.info(`Built the Studio into ${path.relative(root, studioDir)} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  console.info(
+    `Built the Studio into ${path.relative(root, studioDir)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
   return studioDir
 }

@@ -1,18 +1,18 @@
 // In a real Chromium, the built Studio served by a real lake: schedule an interview draft through the Schedule action, find it in the editorial calendar, unschedule it, and read a failed schedule's reason.
-import {afterAll, beforeAll, expect, test} from '@jest/globals'
-import {createClient, type SanityClient} from '@sanity/client'
-import {mkdir, mkdtemp, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { createClient, type SanityClient } from '@sanity/client'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {chromium, type BrowserContext, type Page} from 'playwright-core'
-import {startLake, type Lake} from '../../lake/index.ts'
-import {ensureStudioBuilt} from './studio-build.ts'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startLake, type Lake } from '../../lake/index.ts'
+import { ensureStudioBuilt } from './studio-build.ts'
 
 const SCREENSHOTS = path.resolve('test-results/studio-scheduling')
 const WRITE_TOKEN = 'studio-scheduling-e2e-write-token'
-const LAUNCH = {id: 'interview-launch', title: 'Launch day with the storage team'}
-const LIVE = {id: 'interview-live', title: 'What the storage team learned this year'}
-const BROKEN = {id: 'interview-broken', title: 'An interview with no questions yet'}
+const LAUNCH = { id: 'interview-launch', title: 'Launch day with the storage team' }
+const LIVE = { id: 'interview-live', title: 'What the storage team learned this year' }
+const BROKEN = { id: 'interview-broken', title: 'An interview with no questions yet' }
 const FAILURE = 'Not published at 2026-11-20T09:00:00.000Z: qa: at least one Q&A block is required'
 
 let lake: Lake
@@ -26,20 +26,30 @@ const consoleErrors: string[] = []
 
 async function screenshot(name: string): Promise<void> {
   step += 1
-  await page.screenshot({path: path.join(SCREENSHOTS, `${String(step).padStart(2, '0')}-${name}.png`)})
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${String(step).padStart(2, '0')}-${name}.png`) })
 }
 
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+async function until<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await read()
     if (accept(value)) return value
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s; last seen: ${JSON.stringify(value)}`)
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not happen within ${timeoutMs / 1000} s; last seen: ${JSON.stringify(value)}`)
     await new Promise((r) => setTimeout(r, 250))
   }
 }
 
-const draftSchedule = (id: string) => editor.fetch<{publishAt?: string; status?: string; scheduledBy?: string; scheduledAt?: string} | null>('*[_id == $id][0].schedule', {id: `drafts.${id}`})
+const draftSchedule = (id: string) =>
+  editor.fetch<{ publishAt?: string; status?: string; scheduledBy?: string; scheduledAt?: string } | null>(
+    '*[_id == $id][0].schedule',
+    { id: `drafts.${id}` },
+  )
 
 async function openDocumentActionMenu(): Promise<void> {
   await page.locator('[data-testid="action-menu-button"]').click()
@@ -47,41 +57,108 @@ async function openDocumentActionMenu(): Promise<void> {
 
 beforeAll(async () => {
   const studioDir = await ensureStudioBuilt()
-  await rm(SCREENSHOTS, {recursive: true, force: true})
-  await mkdir(SCREENSHOTS, {recursive: true})
+  await rm(SCREENSHOTS, { recursive: true, force: true })
+  await mkdir(SCREENSHOTS, { recursive: true })
   dataDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-scheduling-lake-'))
   profileDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-scheduling-profile-'))
-  lake = await startLake({port: 0, tlsPort: 0, dataDir, studioDir, durability: 'normal', writeToken: WRITE_TOKEN})
-  editor = createClient({projectId: 'parley', dataset: 'production', apiHost: lake.url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false, token: WRITE_TOKEN, perspective: 'raw'})
+  lake = await startLake({ port: 0, tlsPort: 0, dataDir, studioDir, durability: 'normal', writeToken: WRITE_TOKEN })
+  editor = createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiHost: lake.url,
+    useProjectHostname: false,
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    token: WRITE_TOKEN,
+    perspective: 'raw',
+  })
 
-  const qa = [{_type: 'qaBlock', _key: 'q1', question: 'What ships on launch day?', answer: [{_type: 'block', _key: 'a1', style: 'normal', markDefs: [], children: [{_type: 'span', _key: 's1', text: 'The new storage engine.', marks: []}]}]}]
-  const interview = (title: string, slug: string) => ({_type: 'interview', title, slug: {_type: 'slug', current: slug}, speaker: {_type: 'reference', _ref: 'person-ada'}})
+  const qa = [
+    {
+      _type: 'qaBlock',
+      _key: 'q1',
+      question: 'What ships on launch day?',
+      answer: [
+        {
+          _type: 'block',
+          _key: 'a1',
+          style: 'normal',
+          markDefs: [],
+          children: [{ _type: 'span', _key: 's1', text: 'The new storage engine.', marks: [] }],
+        },
+      ],
+    },
+  ]
+  const interview = (title: string, slug: string) => ({
+    _type: 'interview',
+    title,
+    slug: { _type: 'slug', current: slug },
+    speaker: { _type: 'reference', _ref: 'person-ada' },
+  })
   await editor
     .transaction()
-    .createOrReplace({_id: 'person-ada', _type: 'person', name: 'Ada Okafor', slug: {_type: 'slug', current: 'ada-okafor'}, role: 'Staff Engineer'})
-    .createOrReplace({_id: LIVE.id, ...interview(LIVE.title, 'storage-year'), qa, publishedAt: new Date().toISOString()})
-    .createOrReplace({_id: `drafts.${LAUNCH.id}`, ...interview(LAUNCH.title, 'launch-day'), qa})
+    .createOrReplace({
+      _id: 'person-ada',
+      _type: 'person',
+      name: 'Ada Okafor',
+      slug: { _type: 'slug', current: 'ada-okafor' },
+      role: 'Staff Engineer',
+    })
+    .createOrReplace({
+      _id: LIVE.id,
+      ...interview(LIVE.title, 'storage-year'),
+      qa,
+      publishedAt: new Date().toISOString(),
+    })
+    .createOrReplace({ _id: `drafts.${LAUNCH.id}`, ...interview(LAUNCH.title, 'launch-day'), qa })
     .createOrReplace({
       _id: `drafts.${BROKEN.id}`,
       ...interview(BROKEN.title, 'no-questions-yet'),
-      schedule: {_type: 'schedule', publishAt: '2026-11-20T09:00:00.000Z', scheduledBy: 'Marketing', scheduledAt: '2026-11-19T09:00:00.000Z', status: 'failed', error: FAILURE},
+      schedule: {
+        _type: 'schedule',
+        publishAt: '2026-11-20T09:00:00.000Z',
+        scheduledBy: 'Marketing',
+        scheduledAt: '2026-11-19T09:00:00.000Z',
+        status: 'failed',
+        error: FAILURE,
+      },
     })
     .commit()
 
   // Signed in as the lake's editor with a minted session token, as the Studio keeps it after its own sign-in.
-  const minted = await fetch(`${lake.url}/auth/session`, {method: 'POST', headers: {authorization: `Bearer ${WRITE_TOKEN}`}})
+  const minted = await fetch(`${lake.url}/auth/session`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${WRITE_TOKEN}` },
+  })
   expect(minted.status).toBe(201)
-  const {token} = (await minted.json()) as {token: string}
+  const { token } = (await minted.json()) as { token: string }
   browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     ignoreHTTPSErrors: true,
-    viewport: {width: 1440, height: 1000},
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors'],
+    viewport: { width: 1440, height: 1000 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+    ],
   })
-  await browser.addInitScript((value) => window.localStorage.setItem('__studio_auth_token_parley', JSON.stringify({token: value})), token)
+  await browser.addInitScript(
+    (value) => window.localStorage.setItem('__studio_auth_token_parley', JSON.stringify({ token: value })),
+    token,
+  )
   page = await browser.newPage()
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource|Failed to fetch version|WebSocket|manifest/.test(message.text())) consoleErrors.push(message.text().slice(0, 300))
+    if (
+      message.type() === 'error' &&
+      !/Failed to load resource|Failed to fetch version|WebSocket|manifest/.test(message.text())
+    )
+      consoleErrors.push(message.text().slice(0, 300))
   })
   page.setDefaultTimeout(30_000)
 }, 600_000)
@@ -89,7 +166,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await lake?.close()
-  for (const dir of [dataDir, profileDir]) if (dir) await rm(dir, {recursive: true, force: true})
+  for (const dir of [dataDir, profileDir]) if (dir) await rm(dir, { recursive: true, force: true })
 })
 
 test('an editor schedules a draft with the Schedule action, finds it in the calendar, opens it from there, and Unschedule removes it', async () => {
@@ -98,10 +175,10 @@ test('an editor schedules a draft with the Schedule action, finds it in the cale
     await page.goto(`${lake.tlsUrl}/studio/intent/edit/id=${LAUNCH.id};type=interview/`)
     await page.locator('[data-testid="field-title"] input').waitFor()
     await openDocumentActionMenu()
-    await page.getByRole('menuitem', {name: 'Schedule…'}).click()
-    const dialog = page.getByRole('dialog').filter({hasText: 'Schedule publishing'})
+    await page.getByRole('menuitem', { name: 'Schedule…' }).click()
+    const dialog = page.getByRole('dialog').filter({ hasText: 'Schedule publishing' })
     await dialog.waitFor()
-    const {local, iso, zone} = await page.evaluate(() => {
+    const { local, iso, zone } = await page.evaluate(() => {
       const at = new Date(Date.now() + 2 * 60 * 60 * 1000)
       at.setSeconds(0, 0)
       const pad = (n: number) => String(n).padStart(2, '0')
@@ -115,12 +192,16 @@ test('an editor schedules a draft with the Schedule action, finds it in the cale
     await dialog.getByText(`Time zone: ${zone}`).waitFor()
     await dialog.getByText(/^Goes live .*\d/).waitFor()
     await screenshot('schedule-dialog')
-    await dialog.getByRole('button', {name: 'Schedule', exact: true}).click()
-    await dialog.waitFor({state: 'detached'})
+    await dialog.getByRole('button', { name: 'Schedule', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
 
     // 2. The schedule is saved on the draft in the lake, with who scheduled it and when.
-    const saved = await until(() => draftSchedule(LAUNCH.id), (value) => Boolean(value?.publishAt), 'saving the schedule')
-    expect(saved).toMatchObject({publishAt: iso, status: 'scheduled'})
+    const saved = await until(
+      () => draftSchedule(LAUNCH.id),
+      (value) => Boolean(value?.publishAt),
+      'saving the schedule',
+    )
+    expect(saved).toMatchObject({ publishAt: iso, status: 'scheduled' })
     expect(saved?.scheduledBy).toBeTruthy()
     expect(Math.abs(Date.parse(saved?.scheduledAt ?? '') - Date.now())).toBeLessThan(60_000)
     expect(await editor.getDocument(LAUNCH.id)).toBeUndefined()
@@ -132,11 +213,13 @@ test('an editor schedules a draft with the Schedule action, finds it in the cale
     await page.goto(`${lake.tlsUrl}/studio/calendar`)
     const calendar = page.getByRole('grid')
     await calendar.waitFor()
-    if (new Date(iso).getMonth() !== new Date().getMonth()) await page.getByRole('button', {name: 'Next month'}).click()
-    const entry = calendar.locator('[data-state="scheduled"]').filter({hasText: LAUNCH.title})
+    if (new Date(iso).getMonth() !== new Date().getMonth())
+      await page.getByRole('button', { name: 'Next month' }).click()
+    const entry = calendar.locator('[data-state="scheduled"]').filter({ hasText: LAUNCH.title })
     await entry.waitFor()
     expect(await entry.textContent()).toContain('(scheduled)')
-    if (new Date(iso).getMonth() === new Date().getMonth()) await calendar.locator('[data-state="published"]').filter({hasText: LIVE.title}).waitFor()
+    if (new Date(iso).getMonth() === new Date().getMonth())
+      await calendar.locator('[data-state="published"]').filter({ hasText: LIVE.title }).waitFor()
     await screenshot('calendar-with-scheduled-interview')
     await entry.getByRole('link').click()
     await page.waitForURL(new RegExp(LAUNCH.id))
@@ -145,15 +228,25 @@ test('an editor schedules a draft with the Schedule action, finds it in the cale
 
     // 4. Unschedule: the schedule leaves the draft and the calendar; the draft stays unpublished.
     await openDocumentActionMenu()
-    await page.getByRole('menuitem', {name: 'Unschedule'}).click()
-    await until(() => draftSchedule(LAUNCH.id), (value) => value === null, 'removing the schedule')
-    expect(await editor.getDocument(`drafts.${LAUNCH.id}`)).toMatchObject({title: LAUNCH.title})
+    await page.getByRole('menuitem', { name: 'Unschedule' }).click()
+    await until(
+      () => draftSchedule(LAUNCH.id),
+      (value) => value === null,
+      'removing the schedule',
+    )
+    expect(await editor.getDocument(`drafts.${LAUNCH.id}`)).toMatchObject({ title: LAUNCH.title })
     expect(await editor.getDocument(LAUNCH.id)).toBeUndefined()
     await page.goto(`${lake.tlsUrl}/studio/calendar`)
-    await calendar.locator('[data-state="published"]').filter({hasText: LIVE.title}).or(calendar.getByText('Next month')).first().waitFor()
-    if (new Date(iso).getMonth() !== new Date().getMonth()) await page.getByRole('button', {name: 'Next month'}).click()
+    await calendar
+      .locator('[data-state="published"]')
+      .filter({ hasText: LIVE.title })
+      .or(calendar.getByText('Next month'))
+      .first()
+      .waitFor()
+    if (new Date(iso).getMonth() !== new Date().getMonth())
+      await page.getByRole('button', { name: 'Next month' }).click()
     await page.waitForTimeout(1000)
-    expect(await calendar.locator('[data-state="scheduled"]').filter({hasText: LAUNCH.title}).count()).toBe(0)
+    expect(await calendar.locator('[data-state="scheduled"]').filter({ hasText: LAUNCH.title }).count()).toBe(0)
     await screenshot('calendar-after-unschedule')
     expect(consoleErrors).toEqual([])
   } catch (error) {
@@ -169,13 +262,15 @@ test('a schedule that failed shows its reason in the Schedule field, the action 
     await page.click('[data-testid="group-tab-all-fields"]')
     const field = page.locator('[data-testid="field-schedule"]')
     await field.waitFor()
-    expect(await field.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toContain(FAILURE)
+    expect(
+      await field.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toContain(FAILURE)
     await field.scrollIntoViewIfNeeded()
     await screenshot('failed-schedule-field')
     await openDocumentActionMenu()
-    await page.getByRole('menuitem', {name: 'Schedule failed: reschedule…'}).click()
-    const dialog = page.getByRole('dialog').filter({hasText: 'Schedule publishing'})
-    await dialog.getByText(`The last scheduled publish failed: ${FAILURE}`, {exact: false}).waitFor()
+    await page.getByRole('menuitem', { name: 'Schedule failed: reschedule…' }).click()
+    const dialog = page.getByRole('dialog').filter({ hasText: 'Schedule publishing' })
+    await dialog.getByText(`The last scheduled publish failed: ${FAILURE}`, { exact: false }).waitFor()
     await screenshot('failed-schedule-dialog')
   } catch (error) {
     await screenshot('failure')

@@ -15,10 +15,13 @@ const everything = `
   <p>Plain <strong>strong</strong> <em>em</em> <code>code</code> <u>underline</u> <s>strike</s> <a href="https://parley.example/">link</a></p>
   <ul><li>bullet</li></ul><ol><li>number</li></ol>`
 
-test('converting HTML with the importer\'s schema gives what the content model\'s compiled rich text gives', () => {
+test("converting HTML with the importer's schema gives what the content model's compiled rich text gives", () => {
   const convert = (schema: Parameters<typeof htmlToBlocks>[1]) => {
     let key = 0
-    return htmlToBlocks(everything, schema, { parseHtml: (html) => new JSDOM(html).window.document, keyGenerator: () => `k${key++}` })
+    return htmlToBlocks(everything, schema, {
+      parseHtml: (html) => new JSDOM(html).window.document,
+      keyGenerator: () => `k${key++}`,
+    })
   }
   const richText = contentModel.get('richText') as Parameters<typeof htmlToBlocks>[1]
   const expected = convert(richText)
@@ -29,7 +32,8 @@ test('converting HTML with the importer\'s schema gives what the content model\'
 })
 
 test('the block objects and their fields exist in the content model', () => {
-  const members = (contentModel.get('richText') as unknown as { of: { name: string; fields?: { name: string }[] }[] }).of
+  const members = (contentModel.get('richText') as unknown as { of: { name: string; fields?: { name: string }[] }[] })
+    .of
   const fieldsOf = (name: string) => members.find((member) => member.name === name)?.fields?.map((field) => field.name)
   expect(fieldsOf('image')).toEqual(expect.arrayContaining(['alt', 'caption']))
   expect(fieldsOf('codeBlock')).toEqual(expect.arrayContaining(['language', 'code', 'filename']))
@@ -37,8 +41,10 @@ test('the block objects and their fields exist in the content model', () => {
 })
 
 test('every code language the importer writes is one the code block offers', () => {
-  const language = (contentModel.get('codeBlock') as unknown as { fields: { name: string; type: { options: { list: { value: string }[] } } }[] }).fields.find(
-    (field) => field.name === 'language',
-  )!
+  const language = (
+    contentModel.get('codeBlock') as unknown as {
+      fields: { name: string; type: { options: { list: { value: string }[] } } }[]
+    }
+  ).fields.find((field) => field.name === 'language')!
   expect([...CODE_LANGUAGES].sort()).toEqual(language.type.options.list.map((option) => option.value).sort())
 })

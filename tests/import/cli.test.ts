@@ -24,7 +24,10 @@ afterAll(async () => {
 })
 
 /** Runs the CLI as a child process; asynchronously, because the lake it talks to lives in this process's event loop. */
-function runImport(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runImport(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/import.ts', ...args], {
       cwd: root,
@@ -51,10 +54,22 @@ const noQuestions = `# Notes from our offsite\n\nMireille Okafor, Staff Engineer
 const noSpeaker = `# Ten questions about queues\n\nSome thoughts from the team.\n\n**What is a queue for?**\n\nSmoothing bursts.\n`
 
 test('--dry-run prints the interview and person documents as JSON and needs no network', async () => {
-  const run = await runImport([join(fixtures, 'copied-page.txt'), '--dry-run'], { SANITY_API_HOST: 'http://127.0.0.1:9' })
+  const run = await runImport([join(fixtures, 'copied-page.txt'), '--dry-run'], {
+    SANITY_API_HOST: 'http://127.0.0.1:9',
+  })
   expect(run.status).toBe(0)
-  const documents = JSON.parse(run.stdout) as { _id: string; _type: string; speaker?: unknown; interviewer?: unknown; qa?: { question: string }[] }[]
-  expect(documents.map((doc) => doc._id.replace(/[0-9a-f]{20}$/, '…'))).toEqual(['person-hana-kobayashi', 'person-dario-lentz', 'drafts.interview-…'])
+  const documents = JSON.parse(run.stdout) as {
+    _id: string
+    _type: string
+    speaker?: unknown
+    interviewer?: unknown
+    qa?: { question: string }[]
+  }[]
+  expect(documents.map((doc) => doc._id.replace(/[0-9a-f]{20}$/, '…'))).toEqual([
+    'person-hana-kobayashi',
+    'person-dario-lentz',
+    'drafts.interview-…',
+  ])
   const interview = documents[2]!
   expect(interview.speaker).toEqual({ _type: 'reference', _ref: 'person-hana-kobayashi' })
   expect(interview.interviewer).toEqual({ _type: 'reference', _ref: 'person-dario-lentz' })
@@ -67,8 +82,17 @@ test('refuses an empty, a blank and a binary file, and articles without question
   const cases = [
     [article('empty.md', ''), 'the file is empty: there is no article to import'],
     [article('blank.txt', ' \n\n\t\n'), 'the file holds only whitespace: there is no article to import'],
-    [article('photo.html', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])), 'the file is binary, not text: export the article as HTML, Markdown or plain text (UTF-8)'],
-    [article('offsite.md', noQuestions), 'no questions recognised, so this does not read as an interview and was not imported.'],
+    [
+      article(
+        'photo.html',
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+      ),
+      'the file is binary, not text: export the article as HTML, Markdown or plain text (UTF-8)',
+    ],
+    [
+      article('offsite.md', noQuestions),
+      'no questions recognised, so this does not read as an interview and was not imported.',
+    ],
     [article('queues.md', noSpeaker), 'no speaker found: the title or introduction should name them'],
   ] as const
   const run = await runImport(cases.map(([file]) => file))
@@ -80,7 +104,12 @@ test('refuses an empty, a blank and a binary file, and articles without question
 })
 
 test('--speaker supplies the speaker an article does not name', async () => {
-  const run = await runImport([article('queues-again.md', noSpeaker), '--dry-run', '--speaker', 'Ines Duarte, Site Reliability Engineer at Parley'])
+  const run = await runImport([
+    article('queues-again.md', noSpeaker),
+    '--dry-run',
+    '--speaker',
+    'Ines Duarte, Site Reliability Engineer at Parley',
+  ])
   expect(run.status).toBe(0)
   const [person] = JSON.parse(run.stdout) as { name: string; role: string; company: string }[]
   expect(person).toMatchObject({ name: 'Ines Duarte', role: 'Site Reliability Engineer', company: 'Parley' })
@@ -99,14 +128,18 @@ test('a bad command line or a missing file explains itself', async () => {
 test('a run with good and bad files writes the good ones as drafts, reports the bad ones and exits 3', async () => {
   const run = await runImport([join(fixtures, 'article.html'), article('empty-too.md', '')])
   expect(run.stderr).toContain('empty-too.md: the file is empty')
-  expect(run.stderr).toMatch(/✓ .*article\.html → drafts\.interview-[0-9a-f]{20} \(created; speaker: new person person-priya-raman, interviewer: new person person-sam-ortiz\)/)
+  expect(run.stderr).toMatch(
+    /✓ .*article\.html → drafts\.interview-[0-9a-f]{20} \(created; speaker: new person person-priya-raman, interviewer: new person person-sam-ortiz\)/,
+  )
   expect(run.status).toBe(3)
   expect(await lake.raw('*[_type == "interview"]._id')).toEqual([expect.stringMatching(/^drafts\./)])
 })
 
 test('when the store refuses the write, nothing at all is written and the command says so', async () => {
   const before = await storedCount()
-  const run = await runImport([join(fixtures, 'markdown'), join(fixtures, 'copied-page.txt')], { SANITY_API_WRITE_TOKEN: 'not-a-valid-token' })
+  const run = await runImport([join(fixtures, 'markdown'), join(fixtures, 'copied-page.txt')], {
+    SANITY_API_WRITE_TOKEN: 'not-a-valid-token',
+  })
   expect(run.status).toBe(1)
   expect(run.stderr).toMatch(/import: .* — nothing was written/)
   expect(await storedCount()).toBe(before)

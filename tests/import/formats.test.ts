@@ -9,7 +9,9 @@ const fixtures = join(import.meta.dirname, 'fixtures')
 const read = (file: string) => readInterviewArticle(readArticleSource(join(fixtures, file)))
 
 test('a Medium export post: bold questions, a two-line question, a sub-heading, chrome and the footer dropped', () => {
-  const interview = read('medium-export/posts/2024-03-05_An-interview-with-Mireille-Okafor---Staff-Engineer--Payments-1a2b3c4d5e6f.html')
+  const interview = read(
+    'medium-export/posts/2024-03-05_An-interview-with-Mireille-Okafor---Staff-Engineer--Payments-1a2b3c4d5e6f.html',
+  )
   expect(interview.format).toBe('html')
   expect(interview.title).toBe('An interview with Mireille Okafor | Staff Engineer, Payments')
   expect(interview.slug).toBe('an-interview-with-mireille-okafor-staff-engineer-payments')
@@ -17,7 +19,11 @@ test('a Medium export post: bold questions, a two-line question, a sub-heading, 
   expect(interview.publishedAt).toBe('2024-03-05T09:14:22.118Z')
   // "Originally published at" names where the interview first appeared; it wins over Medium's own link.
   expect(interview.canonicalUrl).toBe('https://engineering.lindqvist.example/interviews/mireille-okafor')
-  expect(interview.speaker).toEqual({ name: 'Mireille Okafor', role: 'Staff Engineer, Payments', company: 'Lindqvist Freight' })
+  expect(interview.speaker).toEqual({
+    name: 'Mireille Okafor',
+    role: 'Staff Engineer, Payments',
+    company: 'Lindqvist Freight',
+  })
   expect(interview.interviewer).toEqual({ name: 'Tomás Brennan' })
   expect(interview.qa.map((block) => block.question)).toEqual([
     'What did the old settlement job actually do?',
@@ -66,7 +72,9 @@ test('generic article HTML: heading questions with a lead-in line, h3 sub-headin
     'What do you look for in a good runbook?',
   ])
   expect(interview.qa.map((block) => outline(block.answer))).toEqual([
-    ['normal: Nine engineers across two time zones. Nobody is on call more than one week in six, and nights are covered by whoever is awake anyway.'],
+    [
+      'normal: Nine engineers across two time zones. Nobody is on call more than one week in six, and nights are covered by whoever is awake anyway.',
+    ],
     [
       'normal: We stopped treating alerts as free. Every alert got an owner and a <strong>pager budget</strong>.',
       'h3: The budget',
@@ -102,7 +110,9 @@ test('Markdown: front matter, "Q:"/"A:" bold questions over two lines, a sub-hea
     'Any code you are proud of?',
   ])
   expect(interview.qa.map((block) => outline(block.answer))).toEqual([
-    ['normal: The consumer that acknowledged messages before processing them. It had been fine for years because nothing was ever slow.'],
+    [
+      'normal: The consumer that acknowledged messages before processing them. It had been fine for years because nothing was ever slow.',
+    ],
     [
       'normal: Half planned. We knew we wanted a fallback; we did not expect to need it twice.',
       'h3: What the fallback looked like',

@@ -20,7 +20,12 @@ const raw = <T>(query: string, params: Record<string, unknown> = {}) => lake.raw
 
 test('writes every fixture as a draft in one transaction, linking an existing person by name and creating the others', async () => {
   // An editor already created Priya Raman in the Studio, with a random id and a different letter case.
-  await editor.create({ _id: 'a1b2c3-priya', _type: 'person', name: 'priya raman', slug: { _type: 'slug', current: 'priya' } })
+  await editor.create({
+    _id: 'a1b2c3-priya',
+    _type: 'person',
+    name: 'priya raman',
+    slug: { _type: 'slug', current: 'priya' },
+  })
   const { interviews, refused } = readArticles([fixtures])
   expect(refused).toEqual([])
   expect(interviews).toHaveLength(4)
@@ -30,7 +35,9 @@ test('writes every fixture as a draft in one transaction, linking an existing pe
   expect(result.written.map((written) => written.id.startsWith('drafts.interview-'))).toEqual([true, true, true, true])
   expect(result.written.map((written) => written.operation)).toEqual(['created', 'created', 'created', 'created'])
 
-  const drafts = await raw<{ _id: string; _rev: string; title: string; speaker: { _ref: string } }[]>(`*[_type == "interview"] | order(title asc)`)
+  const drafts = await raw<{ _id: string; _rev: string; title: string; speaker: { _ref: string } }[]>(
+    `*[_type == "interview"] | order(title asc)`,
+  )
   expect(drafts.map((doc) => doc.title)).toEqual([
     'An interview with Mireille Okafor | Staff Engineer, Payments',
     'On-call without the dread',
@@ -40,12 +47,19 @@ test('writes every fixture as a draft in one transaction, linking an existing pe
   expect(drafts.every((doc) => doc._id.startsWith('drafts.') && doc._rev === result.transactionId)).toBe(true)
   expect(drafts[1]!.speaker._ref).toBe('a1b2c3-priya')
 
-  const people = await raw<{ _id: string; name: string; role: string | null; company: string | null; _rev: string }[]>(`*[_type == "person"] | order(name asc){_id, name, role, company, _rev}`)
+  const people = await raw<{ _id: string; name: string; role: string | null; company: string | null; _rev: string }[]>(
+    `*[_type == "person"] | order(name asc){_id, name, role, company, _rev}`,
+  )
   expect(people.map(({ _id, name, role, company }) => ({ _id, name, role, company }))).toEqual([
     { _id: 'person-dario-lentz', name: 'Dario Lentz', role: null, company: null },
     { _id: 'person-hana-kobayashi', name: 'Hana Kobayashi', role: 'Design Systems Lead', company: 'Fernhill' },
     { _id: 'person-kofi-mensah', name: 'Kofi Mensah', role: 'Principal Engineer', company: 'Tallgrass Labs' },
-    { _id: 'person-mireille-okafor', name: 'Mireille Okafor', role: 'Staff Engineer, Payments', company: 'Lindqvist Freight' },
+    {
+      _id: 'person-mireille-okafor',
+      name: 'Mireille Okafor',
+      role: 'Staff Engineer, Payments',
+      company: 'Lindqvist Freight',
+    },
     { _id: 'person-sam-ortiz', name: 'Sam Ortiz', role: null, company: null },
     { _id: 'person-tomas-brennan', name: 'Tomás Brennan', role: null, company: null },
     { _id: 'a1b2c3-priya', name: 'priya raman', role: null, company: null },
@@ -63,8 +77,12 @@ test('writes every fixture as a draft in one transaction, linking an existing pe
   expect(preview).toEqual({ speaker: 'Kofi Mensah', questions: 3 })
 })
 
-test('uploads an article\'s local image and references the asset from the answer', async () => {
-  const image = await raw<{ alt: string; caption: string; asset: { url: string; originalFilename: string; metadata: { dimensions: { width: number } } } }>(
+test("uploads an article's local image and references the asset from the answer", async () => {
+  const image = await raw<{
+    alt: string
+    caption: string
+    asset: { url: string; originalFilename: string; metadata: { dimensions: { width: number } } }
+  }>(
     `*[_type == "interview" && slug.current == "scaling-the-queue-a-conversation-with-kofi-mensah"][0].qa[1].answer[_type == "image"][0]{alt, caption, asset->{url, originalFilename, metadata}}`,
   )
   expect(image.alt).toBe('Queue depth over a week')
@@ -76,7 +94,9 @@ test('uploads an article\'s local image and references the asset from the answer
 })
 
 test('re-importing updates the same documents instead of duplicating them, and keeps what editors added', async () => {
-  const [before] = await raw<{ _id: string }[]>(`*[_type == "interview" && slug.current == "on-call-without-the-dread"]{_id}`)
+  const [before] = await raw<{ _id: string }[]>(
+    `*[_type == "interview" && slug.current == "on-call-without-the-dread"]{_id}`,
+  )
   await editor.patch(before!._id).set({ featured: true, title: 'Edited in the Studio' }).commit()
 
   const { interviews } = readArticles([fixtures])
@@ -102,7 +122,10 @@ test('--publish writes the published interview, replaces the draft, and is repea
   expect(id.startsWith('interview-')).toBe(true)
   expect(await raw('*[_id in [$id, "drafts." + $id]]._id', { id })).toEqual([id])
 
-  const seen = await lake.anonymous.fetch<{ title: string; speaker: string; featured: boolean }>(`*[_id == $id][0]{title, featured, "speaker": speaker->name}`, { id })
+  const seen = await lake.anonymous.fetch<{ title: string; speaker: string; featured: boolean }>(
+    `*[_id == $id][0]{title, featured, "speaker": speaker->name}`,
+    { id },
+  )
   expect(seen).toEqual({ title: 'On-call without the dread', featured: true, speaker: 'priya raman' })
 
   const again = await writeInterviews(editor, interviews, { publish: true })
@@ -119,7 +142,10 @@ test('refuses an article whose slug another interview already uses, and writes t
     speaker: { _type: 'reference', _ref: 'a1b2c3-priya' },
     qa: [{ _type: 'qaBlock', _key: 'q', question: 'Why?', answer: [] }],
   })
-  await editor.delete({ query: '*[_id in path("drafts.**") && slug.current == $slug]', params: { slug: 'an-interview-with-mireille-okafor-staff-engineer-payments' } })
+  await editor.delete({
+    query: '*[_id in path("drafts.**") && slug.current == $slug]',
+    params: { slug: 'an-interview-with-mireille-okafor-staff-engineer-payments' },
+  })
   const { interviews } = readArticles([fixtures])
   const result = await writeInterviews(editor, interviews, { publish: false })
   expect(result.refused.map((refusal) => refusal.message)).toEqual([
@@ -129,7 +155,12 @@ test('refuses an article whose slug another interview already uses, and writes t
 })
 
 test('a speaker who exists only as a draft person is referenced weakly, to be strengthened when that person is published', async () => {
-  await editor.create({ _id: 'drafts.person-rosa-draft', _type: 'person', name: 'Rosa Lind', slug: { _type: 'slug', current: 'rosa-lind' } })
+  await editor.create({
+    _id: 'drafts.person-rosa-draft',
+    _type: 'person',
+    name: 'Rosa Lind',
+    slug: { _type: 'slug', current: 'rosa-lind' },
+  })
   const article = {
     file: '/virtual/rosa.md',
     format: 'markdown' as const,
@@ -139,5 +170,10 @@ test('a speaker who exists only as a draft person is referenced weakly, to be st
   const result = await writeInterviews(editor, [interview], { publish: false })
   expect(result.written[0]!.person).toEqual({ id: 'person-rosa-draft', created: false })
   const speaker = await raw(`*[_id == $id][0].speaker`, { id: result.written[0]!.id })
-  expect(speaker).toEqual({ _type: 'reference', _ref: 'person-rosa-draft', _weak: true, _strengthenOnPublish: { type: 'person' } })
+  expect(speaker).toEqual({
+    _type: 'reference',
+    _ref: 'person-rosa-draft',
+    _weak: true,
+    _strengthenOnPublish: { type: 'person' },
+  })
 })

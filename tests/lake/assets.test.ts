@@ -28,13 +28,18 @@ async function gradientJpeg(width: number, height: number): Promise<Buffer> {
       pixels[i + 2] = 90
     }
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer()
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer()
 }
 
 async function allFiles(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-    return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort()
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort()
   } catch {
     return []
   }
@@ -50,7 +55,15 @@ const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex')
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'parley-assets-'))
   lake = await startLake({ port: 0, dataDir, durability: 'normal' })
-  client = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: lake.url, token: WRITE_TOKEN, useCdn: false })
+  client = createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useProjectHostname: false,
+    apiHost: lake.url,
+    token: WRITE_TOKEN,
+    useCdn: false,
+  })
 })
 
 afterAll(async () => {
@@ -66,9 +79,11 @@ describe('image upload', () => {
     photo = await gradientJpeg(1200, 800)
   })
 
-  test('stores a Buffer upload as a sanity.imageAsset in Sanity\'s shape, with metadata computed from the pixels', async () => {
+  test("stores a Buffer upload as a sanity.imageAsset in Sanity's shape, with metadata computed from the pixels", async () => {
     const committed: string[] = []
-    const stop = lake.onCommit((transaction) => void committed.push(...transaction.documents.map((change) => change.id)))
+    const stop = lake.onCommit(
+      (transaction) => void committed.push(...transaction.documents.map((change) => change.id)),
+    )
     document = await client.assets.upload('image', photo, { filename: 'gradient.jpg' })
     const hash = sha1(photo)
     expect(document).toMatchObject({
@@ -90,13 +105,29 @@ describe('image upload', () => {
     expect(lqip).toMatch(/^data:image\/jpeg;base64,/)
     const lqipInfo = await sharp(Buffer.from(lqip.split(',')[1] as string, 'base64')).metadata()
     expect([lqipInfo.format, lqipInfo.width, lqipInfo.height]).toEqual(['jpeg', 20, 13])
-    const palette = document.metadata.palette as Record<string, { background: string; foreground: string; population: number }>
+    const palette = document.metadata.palette as Record<
+      string,
+      { background: string; foreground: string; population: number }
+    >
     expect(palette.dominant?.background).toMatch(/^#[0-9a-f]{6}$/)
     expect(['#fff', '#000']).toContain(palette.dominant?.foreground)
     // Every swatch Sanity's palette has is there, each in the swatch shape.
-    expect(Object.keys(palette).sort()).toEqual(['_type', 'darkMuted', 'darkVibrant', 'dominant', 'lightMuted', 'lightVibrant', 'muted', 'vibrant'])
+    expect(Object.keys(palette).sort()).toEqual([
+      '_type',
+      'darkMuted',
+      'darkVibrant',
+      'dominant',
+      'lightMuted',
+      'lightVibrant',
+      'muted',
+      'vibrant',
+    ])
     for (const name of ['darkMuted', 'darkVibrant', 'dominant', 'lightMuted', 'lightVibrant', 'muted', 'vibrant']) {
-      expect(palette[name]).toMatchObject({ _type: 'sanity.imagePaletteSwatch', background: expect.stringMatching(/^#[0-9a-f]{6}$/), title: expect.stringMatching(/^#(fff|000)$/) })
+      expect(palette[name]).toMatchObject({
+        _type: 'sanity.imagePaletteSwatch',
+        background: expect.stringMatching(/^#[0-9a-f]{6}$/),
+        title: expect.stringMatching(/^#(fff|000)$/),
+      })
     }
     // Committed as a transaction: the stored document is the answered one, and commit listeners saw it.
     expect(lake.store.getDocument('production', document._id)).toEqual(document)
@@ -104,7 +135,9 @@ describe('image upload', () => {
     stop()
     expect(committed).toEqual([document._id])
     // The Studio looks an asset up by sha1hash before uploading: the document answers GROQ like any other.
-    expect(await client.fetch('*[_type == "sanity.imageAsset" && sha1hash == $hash][0]._id', { hash })).toBe(document._id)
+    expect(await client.fetch('*[_type == "sanity.imageAsset" && sha1hash == $hash][0]._id', { hash })).toBe(
+      document._id,
+    )
   })
 
   test('serves resized variants at the URLs @sanity/image-url builds, with the requested size and format', async () => {
@@ -114,17 +147,52 @@ describe('image upload', () => {
       { url: builder.image(document).width(300).height(300).fit('crop').url(), expected: ['jpeg', 300, 300] },
       // With both sizes image-url itself crops to the aspect ratio (rect=…); ignoreImageParams leaves fitting to the lake.
       { url: builder.image(document).width(400).height(400).fit('clip').url(), expected: ['jpeg', 400, 400] },
-      { url: builder.image(document).ignoreImageParams().width(400).height(400).fit('clip').url(), expected: ['jpeg', 400, 267] },
-      { url: builder.image(document).ignoreImageParams().width(400).height(400).fit('fillmax').bg('fff').url(), expected: ['jpeg', 400, 400] },
-      { url: builder.image(document).ignoreImageParams().width(400).height(100).fit('crop').crop('focalpoint').focalPoint(0.9, 0.1).url(), expected: ['jpeg', 400, 100] },
-      { url: builder.image(document).ignoreImageParams().width(3000).height(100).fit('min').url(), expected: ['jpeg', 1200, 40] },
-      { url: builder.image(document).width(400).height(400).fit('fill').bg('ff0000').format('png').url(), expected: ['png', 400, 400] },
+      {
+        url: builder.image(document).ignoreImageParams().width(400).height(400).fit('clip').url(),
+        expected: ['jpeg', 400, 267],
+      },
+      {
+        url: builder.image(document).ignoreImageParams().width(400).height(400).fit('fillmax').bg('fff').url(),
+        expected: ['jpeg', 400, 400],
+      },
+      {
+        url: builder
+          .image(document)
+          .ignoreImageParams()
+          .width(400)
+          .height(100)
+          .fit('crop')
+          .crop('focalpoint')
+          .focalPoint(0.9, 0.1)
+          .url(),
+        expected: ['jpeg', 400, 100],
+      },
+      {
+        url: builder.image(document).ignoreImageParams().width(3000).height(100).fit('min').url(),
+        expected: ['jpeg', 1200, 40],
+      },
+      {
+        url: builder.image(document).width(400).height(400).fit('fill').bg('ff0000').format('png').url(),
+        expected: ['png', 400, 400],
+      },
       { url: builder.image(document).width(5000).fit('max').url(), expected: ['jpeg', 1200, 800] },
       { url: builder.image(document).width(200).dpr(2).url(), expected: ['jpeg', 400, 267] },
       { url: builder.image(document).rect(100, 100, 400, 200).width(200).url(), expected: ['jpeg', 200, 100] },
-      { url: builder.image(document).width(160).auto('format').url(), accept: 'image/avif,image/webp,*/*', expected: ['heif', 160, 107] },
-      { url: builder.image(document).width(160).auto('format').url(), accept: 'image/webp,*/*', expected: ['webp', 160, 107] },
-      { url: builder.image(document).width(160).auto('format').url(), accept: 'image/jpeg', expected: ['jpeg', 160, 107] },
+      {
+        url: builder.image(document).width(160).auto('format').url(),
+        accept: 'image/avif,image/webp,*/*',
+        expected: ['heif', 160, 107],
+      },
+      {
+        url: builder.image(document).width(160).auto('format').url(),
+        accept: 'image/webp,*/*',
+        expected: ['webp', 160, 107],
+      },
+      {
+        url: builder.image(document).width(160).auto('format').url(),
+        accept: 'image/jpeg',
+        expected: ['jpeg', 160, 107],
+      },
       { url: builder.image(document).width(120).quality(30).format('jpg').url(), expected: ['jpeg', 120, 80] },
     ]
     for (const { url, accept, expected } of cases) {
@@ -170,11 +238,27 @@ describe('image upload', () => {
 
   test('answers a burst of requests for one new variant with identical bytes, and many different sizes at once', async () => {
     const builder = createImageUrlBuilder(client)
-    const same = await Promise.all(Array.from({ length: 8 }, () => fetch(builder.image(document).width(333).format('png').url()).then(async (response) => ({ etag: response.headers.get('etag'), bytes: Buffer.from(await response.arrayBuffer()) }))))
+    const same = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        fetch(builder.image(document).width(333).format('png').url()).then(async (response) => ({
+          etag: response.headers.get('etag'),
+          bytes: Buffer.from(await response.arrayBuffer()),
+        })),
+      ),
+    )
     expect(new Set(same.map((answer) => answer.etag)).size).toBe(1)
     expect(same.every((answer) => answer.bytes.equals(same[0]!.bytes))).toBe(true)
     const sizes = Array.from({ length: 12 }, (_, i) => 50 + i * 10)
-    const widths = await Promise.all(sizes.map(async (width) => (await sharp(Buffer.from(await (await fetch(builder.image(document).width(width).url())).arrayBuffer())).metadata()).width))
+    const widths = await Promise.all(
+      sizes.map(
+        async (width) =>
+          (
+            await sharp(
+              Buffer.from(await (await fetch(builder.image(document).width(width).url())).arrayBuffer()),
+            ).metadata()
+          ).width,
+      ),
+    )
     expect(widths).toEqual(sizes)
   })
 
@@ -186,7 +270,11 @@ describe('image upload', () => {
   })
 
   test('uploads a PNG with transparency and reports alpha, a PNG lqip and the format', async () => {
-    const png = await sharp({ create: { width: 64, height: 48, channels: 4, background: { r: 10, g: 120, b: 220, alpha: 0.4 } } }).png().toBuffer()
+    const png = await sharp({
+      create: { width: 64, height: 48, channels: 4, background: { r: 10, g: 120, b: 220, alpha: 0.4 } },
+    })
+      .png()
+      .toBuffer()
     const asset = await client.assets.upload('image', png)
     expect(asset._id).toBe(`image-${sha1(png)}-64x48-png`)
     expect(asset.metadata).toMatchObject({ hasAlpha: true, isOpaque: false })
@@ -212,10 +300,19 @@ describe('asset lifecycle', () => {
   test('an upload declaring more than 50 MiB is refused with 413 before its body is read', async () => {
     const { request } = await import('node:http')
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: lake.port, method: 'POST', path: '/v2025-02-19/assets/files/production', headers: { authorization: `Bearer ${WRITE_TOKEN}`, 'content-length': String(60 * 1024 * 1024) } }, (res) => {
-        res.resume()
-        resolve(res.statusCode ?? 0)
-      })
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: lake.port,
+          method: 'POST',
+          path: '/v2025-02-19/assets/files/production',
+          headers: { authorization: `Bearer ${WRITE_TOKEN}`, 'content-length': String(60 * 1024 * 1024) },
+        },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        },
+      )
       req.on('error', reject)
       req.write(Buffer.alloc(1024))
     })
@@ -229,8 +326,14 @@ describe('file upload', () => {
     const asset = await client.assets.upload('file', pdf, { filename: 'guide.pdf' })
     const hash = sha1(pdf)
     expect(asset).toMatchObject({
-      _id: `file-${hash}-pdf`, _type: 'sanity.fileAsset', extension: 'pdf', mimeType: 'application/pdf', size: pdf.length,
-      path: `files/parley/production/${hash}.pdf`, url: `${lake.url}/files/parley/production/${hash}.pdf`, originalFilename: 'guide.pdf',
+      _id: `file-${hash}-pdf`,
+      _type: 'sanity.fileAsset',
+      extension: 'pdf',
+      mimeType: 'application/pdf',
+      size: pdf.length,
+      path: `files/parley/production/${hash}.pdf`,
+      url: `${lake.url}/files/parley/production/${hash}.pdf`,
+      originalFilename: 'guide.pdf',
     })
     const response = await fetch(asset.url)
     expect(response.headers.get('content-type')).toBe('application/pdf')
@@ -251,7 +354,11 @@ describe('bad input leaves the store unchanged', () => {
     expect(await snapshot()).toEqual(before)
   }
   const post = (kind: string, bytes: Buffer, token: string | null = WRITE_TOKEN) =>
-    fetch(`${lake.url}/v2025-02-19/assets/${kind}/production`, { method: 'POST', body: new Uint8Array(bytes), headers: token ? { authorization: `Bearer ${token}` } : {} })
+    fetch(`${lake.url}/v2025-02-19/assets/${kind}/production`, {
+      method: 'POST',
+      body: new Uint8Array(bytes),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    })
 
   test('a text file posted as an image is a 400 that says it is not an image', async () => {
     await expectRefused(post('images', Buffer.from('just some words, not pixels')), 400, /not an image/)
@@ -276,7 +383,12 @@ describe('bad input leaves the store unchanged', () => {
     header.writeUInt32BE(12000, 0)
     header.writeUInt32BE(10000, 4)
     header.set([8, 2, 0, 0, 0], 8)
-    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))])
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(64))),
+      chunk('IEND', Buffer.alloc(0)),
+    ])
     await expectRefused(post('images', bomb), 400, /12000x10000 pixels; images may have at most 100000000 pixels/)
   })
 
@@ -290,11 +402,15 @@ describe('bad input leaves the store unchanged', () => {
     await expectRefused(post('images', photo, READ_TOKEN), 403, /write token/)
   })
 
-  test('absurd transform sizes and malformed parameters are 400s in Sanity\'s error shape', async () => {
+  test("absurd transform sizes and malformed parameters are 400s in Sanity's error shape", async () => {
     const photo = await gradientJpeg(100, 100)
     const asset = await client.assets.upload('image', photo)
     await expectRefused(fetch(`${asset.url}?w=20000`), 400, /"w" must be a whole number from 1 to 8192/)
-    await expectRefused(fetch(`${asset.url}?w=8000&h=8000&fit=scale`), 400, /limit is 8192 pixels a side and 40000000 pixels/)
+    await expectRefused(
+      fetch(`${asset.url}?w=8000&h=8000&fit=scale`),
+      400,
+      /limit is 8192 pixels a side and 40000000 pixels/,
+    )
     await expectRefused(fetch(`${asset.url}?w=3000&dpr=3`), 400, /would be 9000x9000/)
     await expectRefused(fetch(`${asset.url}?fm=bmp`), 400, /"fm" must be one of/)
     await expectRefused(fetch(`${asset.url}?rect=50,50,100,100`), 400, /reaches outside/)
@@ -330,7 +446,9 @@ describe('bad input leaves the store unchanged', () => {
       expect(body).not.toContain('SQLite')
     }
     expect((await raw('/images/parley/production/../../lake.sqlite')).status).toBe(400)
-    expect((await raw('/images/other-project/production/0000000000000000000000000000000000000000-1x1.jpg')).status).toBe(404)
+    expect(
+      (await raw('/images/other-project/production/0000000000000000000000000000000000000000-1x1.jpg')).status,
+    ).toBe(404)
   })
 })
 
@@ -347,16 +465,27 @@ describe('assets over the browser listener (HTTPS + HTTP/2)', () => {
         let received: Record<string, unknown> = {}
         stream.on('response', (responseHeaders) => (received = responseHeaders))
         stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-        stream.on('end', () => resolve({ status: Number(received[':status']), headers: received, bytes: Buffer.concat(chunks) }))
+        stream.on('end', () =>
+          resolve({ status: Number(received[':status']), headers: received, bytes: Buffer.concat(chunks) }),
+        )
         stream.on('error', reject)
         stream.end(body)
       })
     try {
       const image = await gradientJpeg(300, 200)
-      const upload = await exchange({ ':method': 'POST', ':path': '/v2025-02-19/assets/images/production?filename=h2.jpg', authorization: `Bearer ${WRITE_TOKEN}` }, image)
+      const upload = await exchange(
+        {
+          ':method': 'POST',
+          ':path': '/v2025-02-19/assets/images/production?filename=h2.jpg',
+          authorization: `Bearer ${WRITE_TOKEN}`,
+        },
+        image,
+      )
       expect(upload.status).toBe(201)
       const { document } = JSON.parse(upload.bytes.toString('utf8'))
-      expect(document.url).toBe(`https://localhost:${tlsLake.tlsPort}/images/parley/production/${sha1(image)}-300x200.jpg`)
+      expect(document.url).toBe(
+        `https://localhost:${tlsLake.tlsPort}/images/parley/production/${sha1(image)}-300x200.jpg`,
+      )
       const variant = await exchange({ ':method': 'GET', ':path': `${new URL(document.url).pathname}?w=120&fm=webp` })
       expect(variant.status).toBe(200)
       const info = await sharp(variant.bytes).metadata()

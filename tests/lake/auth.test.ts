@@ -26,7 +26,15 @@ const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' }
 const sessionCount = () => (lake.store.db.prepare('SELECT count(*) AS n FROM auth_sessions').get() as { n: number }).n
 
 function lakeClient(token?: string) {
-  return createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: lake.url, useCdn: false, ...(token ? { token } : {}) })
+  return createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useProjectHostname: false,
+    apiHost: lake.url,
+    useCdn: false,
+    ...(token ? { token } : {}),
+  })
 }
 
 beforeAll(async () => {
@@ -48,7 +56,10 @@ async function signIn(email: string, password: string, origin = studioUrl) {
 
 describe('sign-in page', () => {
   test('shows an email and password form that posts back to the lake', async () => {
-    const response = await http2Request(session, `/auth/login?origin=${encodeURIComponent(studioUrl)}&projectId=parley&type=dual`)
+    const response = await http2Request(
+      session,
+      `/auth/login?origin=${encodeURIComponent(studioUrl)}&projectId=parley&type=dual`,
+    )
     expect(response.status).toBe(200)
     expect(response.headers['content-type']).toContain('text/html')
     expect(response.headers['cache-control']).toBe('no-store')
@@ -82,7 +93,12 @@ describe('sign-in page', () => {
   })
 
   test('refuses an oversized sign-in form without reading it all', async () => {
-    const response = await http2Request(session, '/auth/login', { ':method': 'POST', ...formHeaders }, form({ origin: studioUrl, email: 'x'.repeat(20_000), password: 'y' }))
+    const response = await http2Request(
+      session,
+      '/auth/login',
+      { ':method': 'POST', ...formHeaders },
+      form({ origin: studioUrl, email: 'x'.repeat(20_000), password: 'y' }),
+    )
     expect(response.status).toBe(413)
     expect(response.json().message).toContain('exceeds the limit')
   })
@@ -103,7 +119,9 @@ describe('signed in with the credential', () => {
     const sid = /(?:^#|&)sid=([^&]+)/.exec(location.hash)?.[1] as string
     expect(sid.length).toBeGreaterThanOrEqual(20) // the Studio ignores shorter ids
 
-    const exchange = await http2Request(session, `/v2025-02-19/auth/fetch?sid=${sid}`, { origin: lake.tlsUrl as string })
+    const exchange = await http2Request(session, `/v2025-02-19/auth/fetch?sid=${sid}`, {
+      origin: lake.tlsUrl as string,
+    })
     expect(exchange.status).toBe(200)
     const { token } = exchange.json()
     expect(token.length).toBeGreaterThanOrEqual(32)
@@ -112,17 +130,34 @@ describe('signed in with the credential', () => {
     const me = await http2Request(session, '/v2025-02-19/users/me', { authorization: `Bearer ${token}` })
     expect(me.status).toBe(200)
     expect(me.json()).toMatchObject({ id: 'parley-editor', email: CREDENTIAL.email, role: 'administrator' })
-    const acl = await http2Request(session, '/v2025-02-19/projects/parley/datasets/production/acl', { authorization: `Bearer ${token}` })
+    const acl = await http2Request(session, '/v2025-02-19/projects/parley/datasets/production/acl', {
+      authorization: `Bearer ${token}`,
+    })
     expect(acl.json()[0].permissions).toEqual(expect.arrayContaining(['read', 'create', 'update']))
 
     const editor = lakeClient(token)
-    await editor.create({ _id: 'drafts.interview-signed-in', _type: 'interview', title: 'Written by a signed-in editor' })
-    expect(await editor.fetch('*[_id == $id][0].title', { id: 'drafts.interview-signed-in' }, { perspective: 'raw' })).toBe('Written by a signed-in editor')
+    await editor.create({
+      _id: 'drafts.interview-signed-in',
+      _type: 'interview',
+      title: 'Written by a signed-in editor',
+    })
+    expect(
+      await editor.fetch('*[_id == $id][0].title', { id: 'drafts.interview-signed-in' }, { perspective: 'raw' }),
+    ).toBe('Written by a signed-in editor')
 
-    const logout = await http2Request(session, '/v2025-02-19/auth/logout', { ':method': 'POST', authorization: `Bearer ${token}` }, '')
+    const logout = await http2Request(
+      session,
+      '/v2025-02-19/auth/logout',
+      { ':method': 'POST', authorization: `Bearer ${token}` },
+      '',
+    )
     expect(logout.status).toBe(200)
-    expect((await http2Request(session, '/v2025-02-19/users/me', { authorization: `Bearer ${token}` })).status).toBe(401)
-    await expect(editor.create({ _id: 'interview-after-logout', _type: 'interview' })).rejects.toMatchObject({ statusCode: 401 })
+    expect((await http2Request(session, '/v2025-02-19/users/me', { authorization: `Bearer ${token}` })).status).toBe(
+      401,
+    )
+    await expect(editor.create({ _id: 'interview-after-logout', _type: 'interview' })).rejects.toMatchObject({
+      statusCode: 401,
+    })
     expect(lake.store.getDocument('production', 'interview-after-logout')).toBeNull()
   })
 })
@@ -145,22 +180,42 @@ describe('who is asking', () => {
     expect(asEditor.json()).toMatchObject({ id: 'parley-editor', role: 'administrator' })
     const asViewer = await http2Request(session, '/v2025-02-19/users/me', { authorization: `Bearer ${READ_TOKEN}` })
     expect(asViewer.json()).toMatchObject({ id: 'parley-viewer', role: 'viewer' })
-    const viewerAcl = await http2Request(session, '/v2025-02-19/projects/parley/datasets/production/acl', { authorization: `Bearer ${READ_TOKEN}` })
+    const viewerAcl = await http2Request(session, '/v2025-02-19/projects/parley/datasets/production/acl', {
+      authorization: `Bearer ${READ_TOKEN}`,
+    })
     expect(viewerAcl.json()[0].permissions).not.toContain('update')
   })
 
   test('the write token mints a session token long enough for the Studio’s #token= sign-in', async () => {
-    const minted = await http2Request(session, '/v2025-02-19/auth/session', { ':method': 'POST', authorization: `Bearer ${WRITE_TOKEN}` }, '')
+    const minted = await http2Request(
+      session,
+      '/v2025-02-19/auth/session',
+      { ':method': 'POST', authorization: `Bearer ${WRITE_TOKEN}` },
+      '',
+    )
     expect(minted.status).toBe(201)
     const { token } = minted.json()
     expect(token.length).toBeGreaterThanOrEqual(32)
-    expect((await http2Request(session, '/v2025-02-19/users/me', { authorization: `Bearer ${token}` })).json()).toMatchObject({ id: 'parley-editor' })
-    expect((await http2Request(session, '/v2025-02-19/auth/session', { ':method': 'POST', authorization: `Bearer ${READ_TOKEN}` }, '')).status).toBe(403)
+    expect(
+      (await http2Request(session, '/v2025-02-19/users/me', { authorization: `Bearer ${token}` })).json(),
+    ).toMatchObject({ id: 'parley-editor' })
+    expect(
+      (
+        await http2Request(
+          session,
+          '/v2025-02-19/auth/session',
+          { ':method': 'POST', authorization: `Bearer ${READ_TOKEN}` },
+          '',
+        )
+      ).status,
+    ).toBe(403)
     expect((await http2Request(session, '/v2025-02-19/auth/session', { ':method': 'POST' }, '')).status).toBe(401)
   })
 
   test('a token the lake never issued is refused outright', async () => {
-    const response = await http2Request(session, '/v2025-02-19/users/me', { authorization: 'Bearer parley-session-forged-token-that-was-never-issued' })
+    const response = await http2Request(session, '/v2025-02-19/users/me', {
+      authorization: 'Bearer parley-session-forged-token-that-was-never-issued',
+    })
     expect(response.status).toBe(401)
   })
 })
@@ -170,29 +225,49 @@ describe('Studio support endpoints', () => {
 
   test('list the lake as the sign-in provider, with a login URL on the origin the browser used', async () => {
     const response = await http2Request(session, '/v2025-02-19/auth/providers')
-    expect(response.json().providers).toEqual([{ name: 'parley-lake', title: 'Parley editor sign-in', url: `https://localhost:${lake.tlsPort}/auth/login` }])
+    expect(response.json().providers).toEqual([
+      { name: 'parley-lake', title: 'Parley editor sign-in', url: `https://localhost:${lake.tlsPort}/auth/login` },
+    ])
   })
 
   test('describe the project, its datasets and roles, with no features or grants to deploy', async () => {
-    expect((await http2Request(session, '/v2021-12-15/projects/parley', asEditor)).json()).toMatchObject({ id: 'parley', displayName: 'Parley', members: [{ id: 'parley-editor' }] })
-    expect((await http2Request(session, '/v2025-02-19/projects/parley/datasets', asEditor)).json()).toContainEqual(expect.objectContaining({ name: 'production' }))
+    expect((await http2Request(session, '/v2021-12-15/projects/parley', asEditor)).json()).toMatchObject({
+      id: 'parley',
+      displayName: 'Parley',
+      members: [{ id: 'parley-editor' }],
+    })
+    expect((await http2Request(session, '/v2025-02-19/projects/parley/datasets', asEditor)).json()).toContainEqual(
+      expect.objectContaining({ name: 'production' }),
+    )
     expect((await http2Request(session, '/v2025-02-19/features', asEditor)).json()).toEqual([])
     expect((await http2Request(session, '/v2025-02-19/projects/parley/grants', asEditor)).json()).toEqual({})
     expect((await http2Request(session, '/v1/intake/telemetry-status')).json()).toEqual({ status: 'denied' })
     expect((await http2Request(session, '/v2025-02-19/journey/announcements')).body).toBe('null')
-    expect((await http2Request(session, '/v2021-06-07/users/parley-editor', asEditor)).json()).toMatchObject({ id: 'parley-editor' })
+    expect((await http2Request(session, '/v2021-06-07/users/parley-editor', asEditor)).json()).toMatchObject({
+      id: 'parley-editor',
+    })
     expect((await http2Request(session, '/v2021-06-07/users/parley-editor,nobody', asEditor)).json()).toHaveLength(1)
   })
 
   test('keep per-user settings across requests, and refuse malformed ones', async () => {
-    const put = await http2Request(session, '/v2025-02-19/users/me/keyvalue', { ':method': 'PUT', 'content-type': 'application/json', ...asEditor }, JSON.stringify([{ key: 'studio.search.recent', value: { terms: ['queues'] } }]))
+    const put = await http2Request(
+      session,
+      '/v2025-02-19/users/me/keyvalue',
+      { ':method': 'PUT', 'content-type': 'application/json', ...asEditor },
+      JSON.stringify([{ key: 'studio.search.recent', value: { terms: ['queues'] } }]),
+    )
     expect(put.status).toBe(200)
     const get = await http2Request(session, '/v2025-02-19/users/me/keyvalue/studio.search.recent,unset.key', asEditor)
     expect(get.json()).toEqual([
       { key: 'studio.search.recent', value: { terms: ['queues'] } },
       { key: 'unset.key', value: null },
     ])
-    const bad = await http2Request(session, '/v2025-02-19/users/me/keyvalue', { ':method': 'PUT', 'content-type': 'application/json', ...asEditor }, JSON.stringify({ key: 'not-an-array' }))
+    const bad = await http2Request(
+      session,
+      '/v2025-02-19/users/me/keyvalue',
+      { ':method': 'PUT', 'content-type': 'application/json', ...asEditor },
+      JSON.stringify({ key: 'not-an-array' }),
+    )
     expect(bad.status).toBe(400)
     expect(bad.json().error.description).toContain('JSON array of {key, value}')
     expect((await http2Request(session, '/v2025-02-19/users/me/keyvalue/studio.search.recent')).status).toBe(401)
@@ -224,7 +299,12 @@ describe('password guessing', () => {
     const guarded = await startLake({ port: 0, dataDir: folder, durability: 'normal', editorCredential: CREDENTIAL })
     try {
       const attempt = (password: string) =>
-        fetch(`${guarded.url}/auth/login`, { method: 'POST', redirect: 'manual', headers: formHeaders, body: form({ origin: 'http://localhost:3000/studio/', email: CREDENTIAL.email, password }) })
+        fetch(`${guarded.url}/auth/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: formHeaders,
+          body: form({ origin: 'http://localhost:3000/studio/', email: CREDENTIAL.email, password }),
+        })
       for (let i = 0; i < 10; i++) expect((await attempt(`guess-${i}`)).status).toBe(401)
       const refused = await attempt(CREDENTIAL.password)
       expect(refused.status).toBe(429)
@@ -247,8 +327,15 @@ describe('password guessing', () => {
 describe('the lake CLI', () => {
   test('checks the editor credential set in .env.local, and prints its browser URL', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'parley-cli-auth-'))
-    await writeFile(path.join(folder, '.env.local'), 'LAKE_EDITOR_EMAIL=cli@parley.test\nLAKE_EDITOR_PASSWORD=from-env-local\n')
-    const cli = spawn(process.execPath, [path.resolve('lake/cli.ts'), '--port', '0', '--tls-port', '0', '--data', path.join(folder, 'lake')], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] })
+    await writeFile(
+      path.join(folder, '.env.local'),
+      'LAKE_EDITOR_EMAIL=cli@parley.test\nLAKE_EDITOR_PASSWORD=from-env-local\n',
+    )
+    const cli = spawn(
+      process.execPath,
+      [path.resolve('lake/cli.ts'), '--port', '0', '--tls-port', '0', '--data', path.join(folder, 'lake')],
+      { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     try {
       const output = await new Promise<string>((resolve, reject) => {
         let text = ''
@@ -262,7 +349,12 @@ describe('the lake CLI', () => {
       expect(output).toMatch(/Content Lake for browsers \(HTTPS, HTTP\/2\) on https:\/\/localhost:\d+/)
       const lakeUrl = /listening on (http:\/\/\S+)/.exec(output)?.[1] as string
       const attempt = (password: string) =>
-        fetch(`${lakeUrl}/auth/login`, { method: 'POST', redirect: 'manual', headers: formHeaders, body: form({ origin: 'http://localhost:3000/studio/', email: 'cli@parley.test', password }) })
+        fetch(`${lakeUrl}/auth/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: formHeaders,
+          body: form({ origin: 'http://localhost:3000/studio/', email: 'cli@parley.test', password }),
+        })
       expect((await attempt('parley-local-editor')).status).toBe(401)
       const accepted = await attempt('from-env-local')
       expect(accepted.status).toBe(303)

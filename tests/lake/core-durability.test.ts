@@ -27,7 +27,16 @@ function spawnLake(dataDir: string): Promise<{ child: ChildProcess; url: string 
   })
 }
 
-const clientFor = (url: string) => createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: url, token: WRITE, useCdn: false })
+const clientFor = (url: string) =>
+  createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useProjectHostname: false,
+    apiHost: url,
+    token: WRITE,
+    useCdn: false,
+  })
 
 test('every acknowledged transaction survives kill -9 of the lake process', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-lake-durability-'))

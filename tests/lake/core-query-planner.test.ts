@@ -12,8 +12,20 @@ const anonymous: Access = { role: 'anonymous', identity: '', readDrafts: false, 
 beforeAll(async () => {
   t = await startTestLake()
   const tx = t.writer.transaction()
-  for (let p = 0; p < 12; p++) tx.create({ _id: `person-${p}`, _type: 'person', name: `Person ${p % 5}`, slug: { _type: 'slug', current: `person-${p}` }, rank: p % 3 })
-  tx.create({ _id: 'drafts.person-1', _type: 'person', name: 'Draft person', slug: { _type: 'slug', current: 'person-1' } })
+  for (let p = 0; p < 12; p++)
+    tx.create({
+      _id: `person-${p}`,
+      _type: 'person',
+      name: `Person ${p % 5}`,
+      slug: { _type: 'slug', current: `person-${p}` },
+      rank: p % 3,
+    })
+  tx.create({
+    _id: 'drafts.person-1',
+    _type: 'person',
+    name: 'Draft person',
+    slug: { _type: 'slug', current: 'person-1' },
+  })
   for (let i = 0; i < 150; i++) {
     const doc: Record<string, unknown> = {
       _id: `interview-${String(i).padStart(3, '0')}`,
@@ -30,7 +42,13 @@ beforeAll(async () => {
     if (i % 10 === 0) delete doc.publishedAt
     if (i % 25 === 0) doc.seriesPart = 'not a number'
     tx.create(doc as never)
-    if (i % 9 === 0) tx.create({ ...(doc as object), _id: `drafts.${doc._id}`, title: `Draft of ${i}`, publishedAt: '2030-01-01T00:00:00Z' } as never)
+    if (i % 9 === 0)
+      tx.create({
+        ...(doc as object),
+        _id: `drafts.${doc._id}`,
+        title: `Draft of ${i}`,
+        publishedAt: '2030-01-01T00:00:00Z',
+      } as never)
   }
   for (let k = 0; k < 4; k++) tx.create({ _id: `topic-${k}`, _type: 'topic', title: `Topic ${k}` })
   tx.create({ _id: 'dated', _type: 'dated', publishedAt: '2024-01-01T00:00:00Z' })
@@ -54,7 +72,10 @@ const queries: [string, Record<string, unknown>][] = [
   ['*[_id in $ids]{_id, title}', { ids: ['interview-000', 'interview-009', 'person-1', 'missing'] }],
   ['*[_id == "person-1"][0].name', {}],
   ['count(*[_type == "interview" && !(_id in path("drafts.**"))])', {}],
-  ['*[_type == "person"]{name, "interviews": count(*[_type == "interview" && speaker._ref == ^._id])} | order(name)', {}],
+  [
+    '*[_type == "person"]{name, "interviews": count(*[_type == "interview" && speaker._ref == ^._id])} | order(name)',
+    {},
+  ],
   ['*[slug.current == "person-4"]._id', {}],
   ['*[_type == "interview" && speaker->name == "Person 2"]._id', {}],
   ['{"people": *[_type == "person"]._id, "topics": *[_type == "topic"].title}', {}],
@@ -81,19 +102,40 @@ describe.each(perspectives.map((p) => [p.kind, p] as const))('perspective %s', (
 })
 
 test('narrowing: a slug lookup evaluates one candidate, a latest-N query only a window', async () => {
-  const request = { dataset: 'production', params: {}, perspective: { kind: 'published' } as Perspective, access: editor }
-  const lookup = await runQuery(t.lake.store, { ...request, query: '*[_type == "interview" && slug.current == $slug][0]', params: { slug: 'interview-9' } })
+  const request = {
+    dataset: 'production',
+    params: {},
+    perspective: { kind: 'published' } as Perspective,
+    access: editor,
+  }
+  const lookup = await runQuery(t.lake.store, {
+    ...request,
+    query: '*[_type == "interview" && slug.current == $slug][0]',
+    params: { slug: 'interview-9' },
+  })
   expect(lookup.scanned).toBe(1)
-  const latest = await runQuery(t.lake.store, { ...request, query: '*[_type == "interview" && defined(publishedAt)] | order(publishedAt desc)[0...5]._id' })
+  const latest = await runQuery(t.lake.store, {
+    ...request,
+    query: '*[_type == "interview" && defined(publishedAt)] | order(publishedAt desc)[0...5]._id',
+  })
   // publishedAt is missing on some interviews, so the planner must not use the index order here (nulls sort first).
   const all = await runQuery(t.lake.store, { ...request, query: 'count(*[_type == "interview"])' })
   expect(latest.scanned).toBe(all.result)
   // Every interview (drafts too) has a title, so the index order is complete: only a window is read.
-  const byTitle = await runQuery(t.lake.store, { ...request, query: '*[_type == "interview"] | order(title desc)[0...3]._id' })
+  const byTitle = await runQuery(t.lake.store, {
+    ...request,
+    query: '*[_type == "interview"] | order(title desc)[0...3]._id',
+  })
   expect(byTitle.scanned).toBeLessThanOrEqual(40)
   // A draft person lacks `rank`, so ordering people by rank must fall back to every person.
-  const byRank = await runQuery(t.lake.store, { ...request, query: '*[_type == "person"] | order(rank desc)[0...2]._id' })
+  const byRank = await runQuery(t.lake.store, {
+    ...request,
+    query: '*[_type == "person"] | order(rank desc)[0...2]._id',
+  })
   expect(byRank.scanned).toBe(12)
-  const bySpeaker = await runQuery(t.lake.store, { ...request, query: '*[_type == "interview" && speaker._ref == "person-3"]._id' })
+  const bySpeaker = await runQuery(t.lake.store, {
+    ...request,
+    query: '*[_type == "interview" && speaker._ref == "person-3"]._id',
+  })
   expect(bySpeaker.scanned).toBe((bySpeaker.result as string[]).length)
 })

@@ -10,7 +10,12 @@ beforeAll(async () => {
 
 afterAll(() => t.stop())
 
-const json = (body: unknown) => ({ method: 'POST', token: WRITE_TOKEN, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+const json = (body: unknown) => ({
+  method: 'POST',
+  token: WRITE_TOKEN,
+  headers: { 'content-type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+})
 const q = (query: string, extra = '') => `/v2025-02-19/data/query/production?query=${encodeURIComponent(query)}${extra}`
 
 const odd: [string, string, RequestInit & { token?: string }][] = [
@@ -25,20 +30,40 @@ const odd: [string, string, RequestInit & { token?: string }][] = [
   ['a null mutation', '/v1/data/mutate/production', json({ mutations: [null] })],
   ['a null patch', '/v1/data/mutate/production', json({ mutations: [{ patch: null }] })],
   ['a create that is an array', '/v1/data/mutate/production', json({ mutations: [{ create: [] }] })],
-  ['insert items that are not an array', '/v1/data/mutate/production', json({ mutations: [{ patch: { id: 'a', insert: { after: 'list[-1]', items: 'no' } } }] })],
-  ['unset that is a string', '/v1/data/mutate/production', json({ mutations: [{ patch: { id: 'a', unset: 'list' } }] })],
+  [
+    'insert items that are not an array',
+    '/v1/data/mutate/production',
+    json({ mutations: [{ patch: { id: 'a', insert: { after: 'list[-1]', items: 'no' } } }] }),
+  ],
+  [
+    'unset that is a string',
+    '/v1/data/mutate/production',
+    json({ mutations: [{ patch: { id: 'a', unset: 'list' } }] }),
+  ],
   ['a numeric transaction id', '/v1/data/mutate/production', json({ mutations: [], transactionId: 5 })],
   ['mutations that is an object', '/v1/data/mutate/production', json({ mutations: {} })],
   ['a null action', '/v1/data/actions/production', json({ actions: [null] })],
-  ['an edit whose set is a string', '/v1/data/actions/production', json({ actions: [{ actionType: 'sanity.action.document.edit', draftId: 'drafts.a', publishedId: 'a', patch: { set: 'x' } }] })],
-  ['an edit without a patch', '/v1/data/actions/production', json({ actions: [{ actionType: 'sanity.action.document.edit', draftId: 'drafts.a', publishedId: 'a' }] })],
+  [
+    'an edit whose set is a string',
+    '/v1/data/actions/production',
+    json({
+      actions: [
+        { actionType: 'sanity.action.document.edit', draftId: 'drafts.a', publishedId: 'a', patch: { set: 'x' } },
+      ],
+    }),
+  ],
+  [
+    'an edit without a patch',
+    '/v1/data/actions/production',
+    json({ actions: [{ actionType: 'sanity.action.document.edit', draftId: 'drafts.a', publishedId: 'a' }] }),
+  ],
   ['doc without ids', '/v1/data/doc/production/,', { token: WRITE_TOKEN }],
   ['history at a bogus time', '/v1/data/history/production/documents/a?time=yesterday', { token: WRITE_TOKEN }],
   ['listen with a non-JSON param', '/v1/data/listen/production?query=*&%24p=bad', { token: WRITE_TOKEN }],
   ['listen without a query', '/v1/data/listen/production', { token: WRITE_TOKEN }],
 ]
 
-test.each(odd)('%s is a 4xx in Sanity\'s shape', async (_name, path, init) => {
+test.each(odd)("%s is a 4xx in Sanity's shape", async (_name, path, init) => {
   const before = snapshot(t.lake)
   const { token, ...rest } = init
   const res = await t.request(path, { ...rest, token })

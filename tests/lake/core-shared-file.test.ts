@@ -17,8 +17,20 @@ test('documents committed through a second connection replace what the lake had 
   try {
     const before = other.getDocument('production', 'shared')
     const after = { ...before, _id: 'shared', v: 2, _rev: 'from-elsewhere' }
-    other.commit('production', { transactionId: 'from-elsewhere', timestamp: new Date().toISOString(), identity: 'import', changes: [{ id: 'shared', before, after }], mutations: [] })
-    other.commit('imported', { transactionId: 'first', timestamp: new Date().toISOString(), identity: 'import', changes: [{ id: 'x', before: null, after: { _id: 'x', _type: 'thing', _rev: 'first' } }], mutations: [] })
+    other.commit('production', {
+      transactionId: 'from-elsewhere',
+      timestamp: new Date().toISOString(),
+      identity: 'import',
+      changes: [{ id: 'shared', before, after }],
+      mutations: [],
+    })
+    other.commit('imported', {
+      transactionId: 'first',
+      timestamp: new Date().toISOString(),
+      identity: 'import',
+      changes: [{ id: 'x', before: null, after: { _id: 'x', _type: 'thing', _rev: 'first' } }],
+      mutations: [],
+    })
   } finally {
     other.close()
   }

@@ -25,7 +25,15 @@ afterAll(async () => {
 })
 
 const clientFor = (dataset: string) =>
-  createClient({ projectId: 'parley', dataset, apiHost: lake.url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false, token: 'parley-local-read-token' })
+  createClient({
+    projectId: 'parley',
+    dataset,
+    apiHost: lake.url,
+    useProjectHostname: false,
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    token: 'parley-local-read-token',
+  })
 
 test('a dataset imported by `npm run lake -- import` beside a running lake is answered by that lake without a restart', async () => {
   const staging = clientFor('staging')
@@ -39,7 +47,11 @@ test('a dataset imported by `npm run lake -- import` beside a running lake is an
   ]
   await writeFile(file, topics.map((topic) => JSON.stringify(topic)).join('\n') + '\n')
   // Another process, the CLI a user runs, writes to the same data folder.
-  const { stdout } = await run(process.execPath, [path.join(root, 'lake/cli.ts'), 'import', file, '--dataset', 'staging', '--data', path.join(work, 'lake')], { cwd: root })
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(root, 'lake/cli.ts'), 'import', file, '--dataset', 'staging', '--data', path.join(work, 'lake')],
+    { cwd: root },
+  )
   expect(stdout).toContain('Imported 2 document(s)')
 
   expect(await staging.fetch('*[_type == "topic"] | order(title asc){_id, title}')).toEqual([

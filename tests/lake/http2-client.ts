@@ -12,7 +12,12 @@ export async function openHttp2Session(origin: string): Promise<ClientHttp2Sessi
   return session
 }
 
-export function http2Request(session: ClientHttp2Session, path: string, headers: OutgoingHttpHeaders = {}, body?: string): Promise<Http2Response> {
+export function http2Request(
+  session: ClientHttp2Session,
+  path: string,
+  headers: OutgoingHttpHeaders = {},
+  body?: string,
+): Promise<Http2Response> {
   return new Promise((resolve, reject) => {
     const request = session.request({ ':path': path, ':method': body === undefined ? 'GET' : 'POST', ...headers })
     let text = ''
@@ -21,7 +26,12 @@ export function http2Request(session: ClientHttp2Session, path: string, headers:
     request.on('response', (received) => (responseHeaders = received))
     request.on('data', (chunk: string) => (text += chunk))
     request.on('end', () =>
-      resolve({ status: Number(responseHeaders[':status']), headers: responseHeaders, body: text, json: () => JSON.parse(text) }),
+      resolve({
+        status: Number(responseHeaders[':status']),
+        headers: responseHeaders,
+        body: text,
+        json: () => JSON.parse(text),
+      }),
     )
     request.on('error', reject)
     if (body !== undefined) request.end(body)

@@ -19,7 +19,13 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-type Peer = { socket: WebSocket; messages: any[]; call(method: string, params?: Record<string, unknown>): Promise<any>; next(test: (message: any) => boolean): Promise<any>; closed: Promise<CloseEvent> }
+type Peer = {
+  socket: WebSocket
+  messages: any[]
+  call(method: string, params?: Record<string, unknown>): Promise<any>
+  next(test: (message: any) => boolean): Promise<any>
+  closed: Promise<CloseEvent>
+}
 
 /** A client speaking the Studio's bifur protocol, with Node's own WebSocket. */
 async function connect(dataset = 'production'): Promise<Peer> {
@@ -29,7 +35,8 @@ async function connect(dataset = 'production'): Promise<Peer> {
   socket.onmessage = (event) => {
     const message = event.data === '♥' ? '♥' : JSON.parse(String(event.data))
     messages.push(message)
-    for (const waiter of [...waiters]) if (waiter.test(message)) waiters.splice(waiters.indexOf(waiter), 1) && waiter.resolve(message)
+    for (const waiter of [...waiters])
+      if (waiter.test(message)) waiters.splice(waiters.indexOf(waiter), 1) && waiter.resolve(message)
   }
   const closed = new Promise<CloseEvent>((resolve) => (socket.onclose = resolve))
   await new Promise<void>((resolve, reject) => {
@@ -64,23 +71,39 @@ test('a signed-in session hears where another one is, and when it leaves', async
   const { result: subscription } = await watcher.call('presence_subscribe')
   expect(subscription).toEqual(expect.any(String))
 
-  const locations = [{ type: 'document', documentId: 'interview-1', path: ['title'], lastActiveAt: '2026-11-26T10:00:00.000Z' }]
+  const locations = [
+    { type: 'document', documentId: 'interview-1', path: ['title'], lastActiveAt: '2026-11-26T10:00:00.000Z' },
+  ]
   expect((await editor.call('presence_announce', { data: { sessionId: 'session-b', locations } })).result).toBe(true)
-  const state = await watcher.next((message) => message.method === 'presence_subscription' && message.params.result.type === 'state')
-  expect(state.params).toEqual({ subscription, result: { type: 'state', i: 'parley-viewer', m: { sessionId: 'session-b', locations } } })
+  const state = await watcher.next(
+    (message) => message.method === 'presence_subscription' && message.params.result.type === 'state',
+  )
+  expect(state.params).toEqual({
+    subscription,
+    result: { type: 'state', i: 'parley-viewer', m: { sessionId: 'session-b', locations } },
+  })
 
   editor.socket.close()
-  const left = await watcher.next((message) => message.method === 'presence_subscription' && message.params.result.type === 'disconnect')
+  const left = await watcher.next(
+    (message) => message.method === 'presence_subscription' && message.params.result.type === 'disconnect',
+  )
   expect(left.params.result).toEqual({ type: 'disconnect', i: 'parley-viewer', m: { session: 'session-b' } })
   // The watcher never hears its own announcements.
   await watcher.call('presence_announce', { data: { sessionId: 'session-a', locations: [] } })
-  expect(watcher.messages.filter((message) => message.method === 'presence_subscription' && message.params.result.m?.sessionId === 'session-a')).toEqual([])
+  expect(
+    watcher.messages.filter(
+      (message) => message.method === 'presence_subscription' && message.params.result.m?.sessionId === 'session-a',
+    ),
+  ).toEqual([])
   watcher.socket.close()
 })
 
 test('presence needs a valid token: anonymous or unknown tokens are refused', async () => {
   const stranger = await connect()
-  expect((await stranger.call('presence_subscribe')).error).toEqual({ code: 4001, message: 'Unauthorized: send the authorization method first' })
+  expect((await stranger.call('presence_subscribe')).error).toEqual({
+    code: 4001,
+    message: 'Unauthorized: send the authorization method first',
+  })
   expect((await stranger.call('authorization', { authorization: 'Bearer not-a-lake-token' })).error.code).toBe(4001)
   expect((await stranger.call('presence_subscribe')).error.code).toBe(4001)
   expect((await stranger.call('no_such_method')).error.code).toBe(4001)
@@ -90,7 +113,10 @@ test('presence needs a valid token: anonymous or unknown tokens are refused', as
 test('unknown methods and malformed messages get JSON-RPC errors, not a dropped connection', async () => {
   const peer = await connect()
   await peer.call('authorization', { authorization: 'Bearer parley-local-write-token' })
-  expect((await peer.call('presence_teleport')).error).toEqual({ code: -32601, message: 'Method not found: presence_teleport' })
+  expect((await peer.call('presence_teleport')).error).toEqual({
+    code: -32601,
+    message: 'Method not found: presence_teleport',
+  })
   peer.socket.send('{not json')
   expect((await peer.next((message) => message.error?.code === -32700)).error.message).toContain('not JSON')
   expect((await peer.call('presence_subscribe')).result).toEqual(expect.any(String))
@@ -115,7 +141,12 @@ test('an upgrade to any other path is refused', async () => {
 test('an upgrade with a malformed URL is refused with 400 and the lake keeps serving', async () => {
   const status = await new Promise<number>((resolve, reject) => {
     const upgrade = request(`${lake.url}/v2022-06-30/socket/%E0%A4%A`, {
-      headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
     })
     upgrade.on('response', (response) => resolve(response.statusCode ?? 0))
     upgrade.on('upgrade', () => reject(new Error('the malformed URL was upgraded')))

@@ -39,12 +39,29 @@ beforeAll(async () => {
   studioDir = await mkdtemp(path.join(tmpdir(), 'parley-browser-studio-'))
   profileDir = await mkdtemp(path.join(tmpdir(), 'parley-browser-profile-'))
   await writeFile(path.join(studioDir, 'index.html'), STUDIO_STAND_IN)
-  lake = await startLake({ port: 0, tlsPort: 0, dataDir, studioDir, durability: 'normal', editorCredential: CREDENTIAL })
+  lake = await startLake({
+    port: 0,
+    tlsPort: 0,
+    dataDir,
+    studioDir,
+    durability: 'normal',
+    editorCredential: CREDENTIAL,
+  })
   // Playwright passes --user-data-dir itself for a persistent context (a fresh folder per run).
   browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     ignoreHTTPSErrors: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--ignore-certificate-errors'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+    ],
   })
 }, 60_000)
 
@@ -57,7 +74,11 @@ afterAll(async () => {
 test('an editor signs in through the lake’s login page; a wrong password is refused first', async () => {
   const page = await browser.newPage()
   await page.goto(lake.studioUrl as string)
-  expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol)).toBe('h2')
+  expect(
+    await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol,
+    ),
+  ).toBe('h2')
   await expect(page.locator('#who').textContent()).resolves.toBe('signed out')
 
   await page.click('#sign-in')

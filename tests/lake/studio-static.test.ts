@@ -13,7 +13,8 @@ let dataDir: string
 let studioDir: string
 let session: ClientHttp2Session
 
-const INDEX_HTML = '<!doctype html><html><head><script src="/studio/static/sanity-a1b2c3d4.js" type="module"></script></head><body><div id="sanity"></div></body></html>'
+const INDEX_HTML =
+  '<!doctype html><html><head><script src="/studio/static/sanity-a1b2c3d4.js" type="module"></script></head><body><div id="sanity"></div></body></html>'
 const BUNDLE = `console.log(${JSON.stringify('studio '.repeat(400))})`
 
 beforeAll(async () => {
@@ -39,7 +40,12 @@ test('the lake reports the Studio URL on its HTTPS origin', () => {
 })
 
 test('serves index.html at /studio and for client-side routes, never cached stale', async () => {
-  for (const route of ['/studio', '/studio/', '/studio/structure/interview', '/studio/structure/interview;drafts.abc']) {
+  for (const route of [
+    '/studio',
+    '/studio/',
+    '/studio/structure/interview',
+    '/studio/structure/interview;drafts.abc',
+  ]) {
     const response = await http2Request(session, route)
     expect([route, response.status]).toEqual([route, 200])
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
@@ -92,7 +98,11 @@ test('a missing bundle is a 404, not the HTML page', async () => {
 })
 
 test('paths cannot leave the Studio folder', async () => {
-  for (const attempt of ['/studio/%2e%2e/%2e%2e/etc/passwd', '/studio/..%2f..%2fetc%2fpasswd', '/studio/static/..%5c..%5clake.sqlite']) {
+  for (const attempt of [
+    '/studio/%2e%2e/%2e%2e/etc/passwd',
+    '/studio/..%2f..%2fetc%2fpasswd',
+    '/studio/static/..%5c..%5clake.sqlite',
+  ]) {
     const response = await http2Request(session, attempt)
     expect([attempt, response.status]).toEqual([attempt, 404])
     expect(response.body).not.toContain('root:')

@@ -20,7 +20,15 @@ let session: ClientHttp2Session
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'parley-tls-'))
   lake = await startLake({ port: 0, tlsPort: 0, dataDir, durability: 'normal' })
-  const client = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: lake.url, token: WRITE_TOKEN, useCdn: false })
+  const client = createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useProjectHostname: false,
+    apiHost: lake.url,
+    token: WRITE_TOKEN,
+    useCdn: false,
+  })
   await client.create({ _id: 'interview-tls', _type: 'interview', title: 'Served over HTTP/2' })
   session = await openHttp2Session(lake.tlsUrl as string)
 })
@@ -42,7 +50,11 @@ describe('HTTPS + HTTP/2 listener', () => {
 
   test('keeps eight event streams open at once on one HTTP/2 connection, as the Studio does per document', async () => {
     const streams = Array.from({ length: 8 }, () => {
-      const stream = session.request({ ':path': `/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[_type == "interview"]')}`, authorization: `Bearer ${WRITE_TOKEN}`, accept: 'text/event-stream' })
+      const stream = session.request({
+        ':path': `/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[_type == "interview"]')}`,
+        authorization: `Bearer ${WRITE_TOKEN}`,
+        accept: 'text/event-stream',
+      })
       stream.setEncoding('utf8')
       const welcomed = new Promise<void>((resolve) => {
         let text = ''
@@ -59,12 +71,16 @@ describe('HTTPS + HTTP/2 listener', () => {
 
   test('still speaks HTTP/1.1 over TLS to clients without HTTP/2', async () => {
     const body = await new Promise<{ status: number; text: string; protocol: string }>((resolve, reject) => {
-      const request = httpsRequest(`${lake.tlsUrl}/ping`, { rejectUnauthorized: false } /* node:https offers only http/1.1 in ALPN */, (response) => {
-        let text = ''
-        response.setEncoding('utf8')
-        response.on('data', (chunk: string) => (text += chunk))
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text, protocol: response.httpVersion }))
-      })
+      const request = httpsRequest(
+        `${lake.tlsUrl}/ping`,
+        { rejectUnauthorized: false } /* node:https offers only http/1.1 in ALPN */,
+        (response) => {
+          let text = ''
+          response.setEncoding('utf8')
+          response.on('data', (chunk: string) => (text += chunk))
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text, protocol: response.httpVersion }))
+        },
+      )
       request.on('error', reject)
       request.end()
     })
@@ -165,9 +181,17 @@ describe('CORS', () => {
 
   test('allows extra origins given in the corsOrigins option', async () => {
     const extraDir = await mkdtemp(path.join(tmpdir(), 'parley-cors-'))
-    const other = await startLake({ port: 0, dataDir: extraDir, durability: 'normal', corsOrigins: ['https://studio.example.com'] })
+    const other = await startLake({
+      port: 0,
+      dataDir: extraDir,
+      durability: 'normal',
+      corsOrigins: ['https://studio.example.com'],
+    })
     try {
-      const response = await fetch(`${other.url}/ping`, { method: 'OPTIONS', headers: { origin: 'https://studio.example.com', 'access-control-request-method': 'GET' } })
+      const response = await fetch(`${other.url}/ping`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://studio.example.com', 'access-control-request-method': 'GET' },
+      })
       expect(response.status).toBe(204)
       expect(response.headers.get('access-control-allow-origin')).toBe('https://studio.example.com')
     } finally {
@@ -181,7 +205,9 @@ describe('a busy TLS port', () => {
   test('fails the start with an error naming the port', async () => {
     const busyDir = await mkdtemp(path.join(tmpdir(), 'parley-busy-'))
     try {
-      await expect(startLake({ port: 0, tlsPort: lake.tlsPort as number, dataDir: busyDir, durability: 'normal' })).rejects.toThrow(String(lake.tlsPort))
+      await expect(
+        startLake({ port: 0, tlsPort: lake.tlsPort as number, dataDir: busyDir, durability: 'normal' }),
+      ).rejects.toThrow(String(lake.tlsPort))
     } finally {
       await rm(busyDir, { recursive: true, force: true })
     }

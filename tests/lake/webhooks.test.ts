@@ -36,11 +36,12 @@ async function startTarget(answer: (request: Received, count: number) => number 
   return {
     url,
     received,
-    close: () => new Promise<void>((resolve) => {
-      for (const release of hanging) release()
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const release of hanging) release()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
@@ -78,16 +79,32 @@ beforeAll(async () => {
         url: `${target.url}/revalidate`,
         secret: SECRET,
         filter: '_type == "interview" && defined(slug.current)',
-        projection: '{_id, _type, "slug": slug.current, "speaker": speaker->name, "operation": delta::operation(), "titleBefore": before().title, "titleAfter": after().title, "titleChanged": delta::changedAny(title)}',
+        projection:
+          '{_id, _type, "slug": slug.current, "speaker": speaker->name, "operation": delta::operation(), "titleBefore": before().title, "titleAfter": after().title, "titleChanged": delta::changedAny(title)}',
         on: ['create', 'update', 'delete'],
       },
-      { name: 'drafts-too', url: `${target.url}/drafts`, secret: SECRET, filter: '_type == "note"', includeDrafts: true, on: ['create'] },
+      {
+        name: 'drafts-too',
+        url: `${target.url}/drafts`,
+        secret: SECRET,
+        filter: '_type == "note"',
+        includeDrafts: true,
+        on: ['create'],
+      },
       { name: 'flaky', url: `${target.url}/flaky`, secret: SECRET, filter: '_type == "flaky"' },
       { name: 'hanging', url: `${target.url}/hang`, secret: SECRET, filter: '_type == "slowpoke"' },
       { name: 'gone', url: `${target.url}/gone`, filter: '_type == "gone"' },
     ],
   })
-  client = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: lake.url, token: WRITE_TOKEN, useCdn: false })
+  client = createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    useProjectHostname: false,
+    apiHost: lake.url,
+    token: WRITE_TOKEN,
+    useCdn: false,
+  })
   await client.createOrReplace({ _id: 'person-ada', _type: 'person', name: 'Ada Okafor' })
 })
 
@@ -101,10 +118,22 @@ const deliveriesTo = (pathname: string) => target.received.filter((request) => r
 
 describe('a GROQ-powered webhook', () => {
   test('sends a signed create with the projection, resolving references, verified by @sanity/webhook', async () => {
-    const created = await client.create({ _id: 'interview-ada', _type: 'interview', title: 'Queues at night', slug: { _type: 'slug', current: 'queues-at-night' }, speaker: { _type: 'reference', _ref: 'person-ada' } })
-    const delivery = await waitFor(() => deliveriesTo('/revalidate').find((r) => r.headers['sanity-document-id'] === 'interview-ada'))
-    expect(await isValidSignature(delivery.body, String(delivery.headers['sanity-webhook-signature']), SECRET)).toBe(true)
-    expect(await isValidSignature(delivery.body, String(delivery.headers['sanity-webhook-signature']), 'another-secret')).toBe(false)
+    const created = await client.create({
+      _id: 'interview-ada',
+      _type: 'interview',
+      title: 'Queues at night',
+      slug: { _type: 'slug', current: 'queues-at-night' },
+      speaker: { _type: 'reference', _ref: 'person-ada' },
+    })
+    const delivery = await waitFor(() =>
+      deliveriesTo('/revalidate').find((r) => r.headers['sanity-document-id'] === 'interview-ada'),
+    )
+    expect(await isValidSignature(delivery.body, String(delivery.headers['sanity-webhook-signature']), SECRET)).toBe(
+      true,
+    )
+    expect(
+      await isValidSignature(delivery.body, String(delivery.headers['sanity-webhook-signature']), 'another-secret'),
+    ).toBe(false)
     expect(String(delivery.headers['sanity-webhook-signature'])).toMatch(/^t=\d{13},v1=[A-Za-z0-9_-]+$/)
     expect(delivery.headers).toMatchObject({
       'content-type': 'application/json',
@@ -129,20 +158,41 @@ describe('a GROQ-powered webhook', () => {
 
   test('sends an update with before() and after(), and a delete with the document as it was', async () => {
     await client.patch('interview-ada').set({ title: 'Queues after dark' }).commit()
-    const update = await waitFor(() => deliveriesTo('/revalidate').find((r) => r.headers['sanity-operation'] === 'update'))
-    expect(JSON.parse(update.body)).toMatchObject({ operation: 'update', titleBefore: 'Queues at night', titleAfter: 'Queues after dark', titleChanged: true })
+    const update = await waitFor(() =>
+      deliveriesTo('/revalidate').find((r) => r.headers['sanity-operation'] === 'update'),
+    )
+    expect(JSON.parse(update.body)).toMatchObject({
+      operation: 'update',
+      titleBefore: 'Queues at night',
+      titleAfter: 'Queues after dark',
+      titleChanged: true,
+    })
 
     await client.delete('interview-ada')
-    const removal = await waitFor(() => deliveriesTo('/revalidate').find((r) => r.headers['sanity-operation'] === 'delete'))
-    expect(JSON.parse(removal.body)).toMatchObject({ _id: 'interview-ada', slug: 'queues-at-night', operation: 'delete', titleAfter: null })
+    const removal = await waitFor(() =>
+      deliveriesTo('/revalidate').find((r) => r.headers['sanity-operation'] === 'delete'),
+    )
+    expect(JSON.parse(removal.body)).toMatchObject({
+      _id: 'interview-ada',
+      slug: 'queues-at-night',
+      operation: 'delete',
+      titleAfter: null,
+    })
   })
 
   test('skips documents the filter rejects, and drafts unless the webhook includes drafts', async () => {
     const before = target.received.length
     await client.create({ _id: 'interview-no-slug', _type: 'interview', title: 'No slug yet' })
-    await client.create({ _id: 'drafts.interview-draft', _type: 'interview', title: 'Draft', slug: { _type: 'slug', current: 'draft' } })
+    await client.create({
+      _id: 'drafts.interview-draft',
+      _type: 'interview',
+      title: 'Draft',
+      slug: { _type: 'slug', current: 'draft' },
+    })
     await client.create({ _id: 'drafts.note-1', _type: 'note', text: 'a draft note' })
-    const draftNote = await waitFor(() => deliveriesTo('/drafts').find((r) => r.headers['sanity-document-id'] === 'drafts.note-1'))
+    const draftNote = await waitFor(() =>
+      deliveriesTo('/drafts').find((r) => r.headers['sanity-document-id'] === 'drafts.note-1'),
+    )
     expect(JSON.parse(draftNote.body)).toMatchObject({ _id: 'drafts.note-1', text: 'a draft note' })
     await lake.webhooks.idle()
     const newToRevalidate = target.received.slice(before).filter((r) => r.path === '/revalidate')
@@ -161,10 +211,15 @@ describe('delivery', () => {
     const gaps = [attempts[1]!.at - attempts[0]!.at, attempts[2]!.at - attempts[1]!.at]
     expect(gaps[0]).toBeGreaterThanOrEqual(70)
     expect(gaps[1]).toBeGreaterThan(gaps[0]!)
-    for (const attempt of attempts) expect(await isValidSignature(attempt.body, String(attempt.headers['sanity-webhook-signature']), SECRET)).toBe(true)
+    for (const attempt of attempts)
+      expect(await isValidSignature(attempt.body, String(attempt.headers['sanity-webhook-signature']), SECRET)).toBe(
+        true,
+      )
     expect(new Set(attempts.map((a) => a.headers['idempotency-key'])).size).toBe(1)
 
-    const log = await fetch(`${lake.url}/webhooks/deliveries?webhook=flaky`, { headers: { authorization: `Bearer ${WRITE_TOKEN}` } }).then((r) => r.json())
+    const log = await fetch(`${lake.url}/webhooks/deliveries?webhook=flaky`, {
+      headers: { authorization: `Bearer ${WRITE_TOKEN}` },
+    }).then((r) => r.json())
     const [entry] = log.deliveries
     expect(entry).toMatchObject({ webhook: 'flaky', documentId: 'flaky-1', operation: 'create', status: 'delivered' })
     expect(entry.attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([503, 503, 200])
@@ -193,7 +248,9 @@ describe('delivery', () => {
     expect(entry!.status).toBe('failed')
     expect(entry!.attempts).toHaveLength(4)
     expect(entry!.attempts[0]!.error).toBe('no answer within 500 ms')
-    expect(lake.webhooks.deliveries.list({ webhook: 'hanging' }).every((delivery) => delivery.status === 'failed')).toBe(true)
+    expect(
+      lake.webhooks.deliveries.list({ webhook: 'hanging' }).every((delivery) => delivery.status === 'failed'),
+    ).toBe(true)
     expect(lake.store.getDocument('production', 'slowpoke-9')).toMatchObject({ _id: 'slowpoke-9' })
   })
 
@@ -229,7 +286,15 @@ describe('across a restart', () => {
     let first: Lake | null = await startLake(options)
     let second: Lake | null = null
     try {
-      const writer = createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', useProjectHostname: false, apiHost: first.url, token: WRITE_TOKEN, useCdn: false })
+      const writer = createClient({
+        projectId: 'parley',
+        dataset: 'production',
+        apiVersion: '2025-02-19',
+        useProjectHostname: false,
+        apiHost: first.url,
+        token: WRITE_TOKEN,
+        useCdn: false,
+      })
       await writer.create({ _id: 'interview-restart', _type: 'interview', title: 'Before the restart' })
       await waitFor(() => (restartTarget.received.length === 1 ? true : undefined))
       await first.close() // the retry was due in a minute
@@ -243,7 +308,10 @@ describe('across a restart', () => {
       await second.webhooks.idle()
       const [entry] = second.webhooks.deliveries.list({ documentId: 'interview-restart' })
       expect(entry).toMatchObject({ status: 'delivered' })
-      expect(entry!.attempts.map((attempt) => [attempt.attempt, attempt.statusCode])).toEqual([[1, 503], [2, 200]])
+      expect(entry!.attempts.map((attempt) => [attempt.attempt, attempt.statusCode])).toEqual([
+        [1, 503],
+        [2, 200],
+      ])
     } finally {
       await first?.close()
       await second?.close()
@@ -256,11 +324,39 @@ describe('across a restart', () => {
 describe('configuration', () => {
   test('reads definitions from a file and from LAKE_WEBHOOKS, with Sanity’s defaults', async () => {
     const file = path.join(dataDir, 'hooks.json')
-    await writeFile(file, JSON.stringify([{ name: 'site', url: 'http://127.0.0.1:3000/api/revalidate', secret: 's', filter: '_type == "interview"' }]))
-    const definitions = loadWebhookDefinitions({ file, environment: JSON.stringify({ name: 'audit', url: 'https://audit.example/hook' }) })
+    await writeFile(
+      file,
+      JSON.stringify([
+        { name: 'site', url: 'http://127.0.0.1:3000/api/revalidate', secret: 's', filter: '_type == "interview"' },
+      ]),
+    )
+    const definitions = loadWebhookDefinitions({
+      file,
+      environment: JSON.stringify({ name: 'audit', url: 'https://audit.example/hook' }),
+    })
     expect(definitions).toEqual([
-      { name: 'site', url: 'http://127.0.0.1:3000/api/revalidate', secret: 's', filter: '_type == "interview"', projection: '', on: ['create', 'update', 'delete'], includeDrafts: false, dataset: '*', headers: {} },
-      { name: 'audit', url: 'https://audit.example/hook', secret: null, filter: '', projection: '', on: ['create', 'update', 'delete'], includeDrafts: false, dataset: '*', headers: {} },
+      {
+        name: 'site',
+        url: 'http://127.0.0.1:3000/api/revalidate',
+        secret: 's',
+        filter: '_type == "interview"',
+        projection: '',
+        on: ['create', 'update', 'delete'],
+        includeDrafts: false,
+        dataset: '*',
+        headers: {},
+      },
+      {
+        name: 'audit',
+        url: 'https://audit.example/hook',
+        secret: null,
+        filter: '',
+        projection: '',
+        on: ['create', 'update', 'delete'],
+        includeDrafts: false,
+        dataset: '*',
+        headers: {},
+      },
     ])
   })
 
@@ -270,7 +366,13 @@ describe('configuration', () => {
     [[{ url: 'http://x.example/', filter: '_type ==' }], '"filter" is not valid GROQ'],
     [[{ url: 'http://x.example/', projection: 'title' }], 'must be an object projection in braces'],
     [[{ url: 'http://x.example/', on: ['publish'] }], '"on" must be a non-empty array'],
-    [[{ name: 'a', url: 'http://x.example/' }, { name: 'a', url: 'http://y.example/' }], 'names must be unique'],
+    [
+      [
+        { name: 'a', url: 'http://x.example/' },
+        { name: 'a', url: 'http://y.example/' },
+      ],
+      'names must be unique',
+    ],
   ])('refuses a bad definition %j with a message naming the problem', (definitions, message) => {
     expect(() => loadWebhookDefinitions({ environment: JSON.stringify(definitions) })).toThrow(WebhookConfigError)
     expect(() => loadWebhookDefinitions({ environment: JSON.stringify(definitions) })).toThrow(message)

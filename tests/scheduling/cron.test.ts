@@ -1,5 +1,5 @@
 // The cron route's handler: closed without the secret, publishes due interviews with it.
-import {afterAll, beforeAll, expect, test} from '@jest/globals'
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,9 +20,20 @@ afterAll(async () => {
 })
 
 const editor = () =>
-  createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', apiHost: lake.url, useProjectHostname: false, useCdn: false, token: 'cron-test-write' })
+  createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    apiHost: lake.url,
+    useProjectHostname: false,
+    useCdn: false,
+    token: 'cron-test-write',
+  })
 const cron = (authorization?: string) =>
-  new Request('http://site.test/api/cron/publish-due', { method: 'POST', headers: authorization ? { authorization } : {} })
+  new Request('http://site.test/api/cron/publish-due', {
+    method: 'POST',
+    headers: authorization ? { authorization } : {},
+  })
 
 test('refuses to run without the right secret and publishes nothing', async () => {
   const client = editor()
@@ -35,7 +46,12 @@ test('refuses to run without the right secret and publishes nothing', async () =
     qa: [{ _key: 'a', _type: 'qaBlock', question: 'When?' }],
     schedule: { publishAt: new Date(Date.now() - 1000).toISOString(), status: 'scheduled' },
   })
-  for (const [secret, header] of [[undefined, 'Bearer x'], ['s3cret', undefined], ['s3cret', 'Bearer wrong'], ['s3cret', 's3cret']] as const) {
+  for (const [secret, header] of [
+    [undefined, 'Bearer x'],
+    ['s3cret', undefined],
+    ['s3cret', 'Bearer wrong'],
+    ['s3cret', 's3cret'],
+  ] as const) {
     const response = await handleCronRequest(cron(header), { secret, client: editor })
     expect(response.status).toBe(401)
     expect((await response.json()).error.description).toMatch(/CRON_SECRET/)
@@ -44,6 +60,8 @@ test('refuses to run without the right secret and publishes nothing', async () =
 
   const response = await handleCronRequest(cron('Bearer s3cret'), { secret: 's3cret', client: editor })
   expect(response.status).toBe(200)
-  expect((await response.json()).outcomes).toEqual([expect.objectContaining({ id: 'interview-cron', outcome: 'published' })])
+  expect((await response.json()).outcomes).toEqual([
+    expect.objectContaining({ id: 'interview-cron', outcome: 'published' }),
+  ])
   expect(await client.getDocument('interview-cron')).toMatchObject({ title: 'Cron' })
 })

@@ -1,5 +1,5 @@
 // The scheduler against a real lake: publishes due drafts once, never early, and keeps failures visible.
-import {afterAll, beforeAll, expect, test} from '@jest/globals'
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,14 +15,27 @@ let editor: SanityClient
 let anonymous: SanityClient
 
 const clientFor = (url: string, token?: string) =>
-  createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', apiHost: url, useProjectHostname: false, useCdn: false, token })
+  createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    apiHost: url,
+    useProjectHostname: false,
+    useCdn: false,
+    token,
+  })
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'parley-scheduler-'))
   lake = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN, readToken: 'scheduler-test-read' })
   editor = clientFor(lake.url, WRITE_TOKEN)
   anonymous = clientFor(lake.url)
-  await editor.createOrReplace({ _id: 'person-ada', _type: 'person', name: 'Ada Example', slug: { _type: 'slug', current: 'ada-example' } })
+  await editor.createOrReplace({
+    _id: 'person-ada',
+    _type: 'person',
+    name: 'Ada Example',
+    slug: { _type: 'slug', current: 'ada-example' },
+  })
 })
 
 afterAll(async () => {
@@ -51,7 +64,13 @@ const isPublic = async (id: string) => (await anonymous.fetch<number>('count(*[_
 test('publishes a scheduled interview at its time and not a moment before', async () => {
   const id = await draftInterview()
   const now = new Date()
-  const scheduled = await addSchedule(editor, id, new Date(now.getTime() + 60_000).toISOString(), 'marketing@parley.test', now)
+  const scheduled = await addSchedule(
+    editor,
+    id,
+    new Date(now.getTime() + 60_000).toISOString(),
+    'marketing@parley.test',
+    now,
+  )
 
   const early = await publishDue(editor, new Date(now.getTime() + 59_000))
   expect(early.outcomes).toEqual([])
@@ -88,8 +107,13 @@ test('a schedule survives a restart of the lake and is published once after it',
   lake = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN, readToken: 'scheduler-test-read' })
   editor = clientFor(lake.url, WRITE_TOKEN)
   anonymous = clientFor(lake.url)
-  const runs = [await publishDue(editor, new Date(now.getTime() + 2000)), await publishDue(editor, new Date(now.getTime() + 3000))]
-  expect(runs.flatMap((r) => r.outcomes).filter((o) => o.id === id)).toEqual([expect.objectContaining({ outcome: 'published' })])
+  const runs = [
+    await publishDue(editor, new Date(now.getTime() + 2000)),
+    await publishDue(editor, new Date(now.getTime() + 3000)),
+  ]
+  expect(runs.flatMap((r) => r.outcomes).filter((o) => o.id === id)).toEqual([
+    expect.objectContaining({ outcome: 'published' }),
+  ])
   expect(await isPublic(id)).toBe(true)
 })
 
@@ -125,7 +149,12 @@ test('refuses a time in the past, an unparsable time, an unknown interview and o
   await expect(addSchedule(editor, id, 'next tuesday', 'm')).rejects.toThrow(/not an ISO date-time/)
   await expect(addSchedule(editor, id, '2099-01-01T00:00:00', 'm')).rejects.toThrow(/no time zone/)
   await expect(addSchedule(editor, 'no-such-interview', '2099-01-01T00:00:00Z', 'm')).rejects.toThrow(/No interview/)
-  await editor.createOrReplace({ _id: 'interview-live', _type: 'interview', title: 'Live', slug: { _type: 'slug', current: 'live' } })
+  await editor.createOrReplace({
+    _id: 'interview-live',
+    _type: 'interview',
+    title: 'Live',
+    slug: { _type: 'slug', current: 'live' },
+  })
   await expect(addSchedule(editor, 'live', '2099-01-01T00:00:00Z', 'm')).rejects.toThrow(/no draft/)
   expect(await editor.getDocument(`drafts.${id}`)).not.toHaveProperty('schedule')
 })

@@ -1,28 +1,36 @@
 // The committed sample dataset has what issue 4 asks of it, in the layout `sanity dataset export` writes.
-import {beforeAll, describe, expect, test} from '@jest/globals'
-import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import { beforeAll, describe, expect, test } from '@jest/globals'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {extract} from 'tar'
+import { extract } from 'tar'
 
-type Block = {_type: string; style?: string; listItem?: string; _sanityAsset?: string; alt?: string}
-type Interview = {_id: string; speaker: {_ref: string}; qa: {question: string; answer: Block[]}[]; coverImage: {_sanityAsset: string; alt: string}}
+type Block = { _type: string; style?: string; listItem?: string; _sanityAsset?: string; alt?: string }
+type Interview = {
+  _id: string
+  speaker: { _ref: string }
+  qa: { question: string; answer: Block[] }[]
+  coverImage: { _sanityAsset: string; alt: string }
+}
 
 const archive = path.resolve('content/parley-sample.tar.gz')
 let documents: Record<string, unknown>[] = []
 let imageFiles: string[] = []
-let assetsJson: Record<string, {originalFilename: string}> = {}
+let assetsJson: Record<string, { originalFilename: string }> = {}
 
 beforeAll(async () => {
   const folder = await mkdtemp(path.join(tmpdir(), 'parley-sample-'))
   try {
-    await extract({file: archive, cwd: folder})
+    await extract({ file: archive, cwd: folder })
     const root = path.join(folder, 'parley-sample')
-    documents = (await readFile(path.join(root, 'data.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line))
+    documents = (await readFile(path.join(root, 'data.ndjson'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     assetsJson = JSON.parse(await readFile(path.join(root, 'assets.json'), 'utf8'))
     imageFiles = await readdir(path.join(root, 'images'))
   } finally {
-    await rm(folder, {recursive: true, force: true})
+    await rm(folder, { recursive: true, force: true })
   }
 })
 
@@ -51,7 +59,13 @@ describe('content/parley-sample.tar.gz', () => {
         pullQuote: blocks.some((block) => block.style === 'blockquote'),
         inlineImage: blocks.some((block) => block._type === 'image' && !!block._sanityAsset && !!block.alt),
       }
-      expect({id: interview._id, ...has}).toEqual({id: interview._id, subHeading: true, list: true, pullQuote: true, inlineImage: true})
+      expect({ id: interview._id, ...has }).toEqual({
+        id: interview._id,
+        subHeading: true,
+        list: true,
+        pullQuote: true,
+        inlineImage: true,
+      })
     }
   })
 
@@ -59,7 +73,9 @@ describe('content/parley-sample.tar.gz', () => {
     const count = (type: string) => documents.filter((document) => document._type === type).length
     expect(count('topic')).toBeGreaterThanOrEqual(3)
     expect(count('series')).toBeGreaterThanOrEqual(1)
-    expect(documents.filter((document) => document._type === 'siteSettings').map((document) => document._id)).toEqual(['siteSettings'])
+    expect(documents.filter((document) => document._type === 'siteSettings').map((document) => document._id)).toEqual([
+      'siteSettings',
+    ])
   })
 
   test('every asset pointer names an image in images/, listed in assets.json, as an export does', () => {

@@ -1,60 +1,74 @@
 // The content model's validation rules, run by Sanity's own document validation against a real lake: the sample content passes, and each rule stops what it should with a message that explains itself.
-import {afterAll, beforeAll, describe, expect, test} from '@jest/globals'
-import {createClient, type SanityClient, type SanityDocument} from '@sanity/client'
-import {mkdtemp, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createClient, type SanityClient, type SanityDocument } from '@sanity/client'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {createSchema, validateDocument} from 'sanity'
-import {startLake, type Lake} from '../../lake/index.ts'
-import {importArchive} from '../../lake/transfer/index.ts'
-import {schemaTypes} from '../../schemas/index.ts'
+import { createSchema, validateDocument } from 'sanity'
+import { startLake, type Lake } from '../../lake/index.ts'
+import { importArchive } from '../../lake/transfer/index.ts'
+import { schemaTypes } from '../../schemas/index.ts'
 
 const WRITE_TOKEN = 'schema-tests-write-token'
-const schema = createSchema({name: 'parley', types: schemaTypes})
+const schema = createSchema({ name: 'parley', types: schemaTypes })
 
 let lake: Lake
 let dataDir: string
 let editor: SanityClient
 
-type Marker = {level: string; message: string; path: unknown[]}
+type Marker = { level: string; message: string; path: unknown[] }
 
 /** Validates as the Studio does (environment "studio": the CLI mode adds checks that rewrite levels and messages). */
 async function problemsOf(document: Record<string, unknown>): Promise<Marker[]> {
   const markers = await validateDocument({
     document: document as SanityDocument,
-    workspace: {schema, getClient: ({apiVersion}) => editor.withConfig({apiVersion}), i18n: undefined as never},
+    workspace: { schema, getClient: ({ apiVersion }) => editor.withConfig({ apiVersion }), i18n: undefined as never },
     environment: 'studio',
   })
   return markers as Marker[]
 }
 
-const messages = (markers: Marker[], level = 'error') => markers.filter((marker) => marker.level === level).map((marker) => marker.message)
+const messages = (markers: Marker[], level = 'error') =>
+  markers.filter((marker) => marker.level === level).map((marker) => marker.message)
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'parley-schema-lake-'))
-  lake = await startLake({port: 0, dataDir, durability: 'normal', writeToken: WRITE_TOKEN})
-  await importArchive(lake, path.resolve('content/parley-sample.tar.gz'), {dataset: 'production'})
-  editor = createClient({projectId: 'parley', dataset: 'production', apiHost: lake.url, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false, token: WRITE_TOKEN, perspective: 'raw'})
+  lake = await startLake({ port: 0, dataDir, durability: 'normal', writeToken: WRITE_TOKEN })
+  await importArchive(lake, path.resolve('content/parley-sample.tar.gz'), { dataset: 'production' })
+  editor = createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiHost: lake.url,
+    useProjectHostname: false,
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    token: WRITE_TOKEN,
+    perspective: 'raw',
+  })
 }, 60_000)
 
 afterAll(async () => {
   await lake?.close()
-  if (dataDir) await rm(dataDir, {recursive: true, force: true})
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
 
 /** A published sample interview, fetched from the lake, to derive broken variants from. */
-async function sampleInterview(): Promise<Record<string, unknown> & {_id: string}> {
+async function sampleInterview(): Promise<Record<string, unknown> & { _id: string }> {
   const interview = await editor.getDocument('interview-on-call-five-years-in')
   if (!interview) throw new Error('the sample interview did not import')
-  return interview as Record<string, unknown> & {_id: string}
+  return interview as Record<string, unknown> & { _id: string }
 }
 
 describe('the sample content', () => {
   test('every imported document passes the Studio’s validation with no errors and no warnings', async () => {
-    const documents = await editor.fetch<Record<string, unknown>[]>('*[_type in ["interview", "person", "topic", "series", "siteSettings"]]')
+    const documents = await editor.fetch<Record<string, unknown>[]>(
+      '*[_type in ["interview", "person", "topic", "series", "siteSettings"]]',
+    )
     expect(documents.length).toBe(23)
     const problems: string[] = []
-    for (const document of documents) for (const marker of await problemsOf(document)) problems.push(`${document._id}: ${marker.level} ${marker.message}`)
+    for (const document of documents)
+      for (const marker of await problemsOf(document))
+        problems.push(`${document._id}: ${marker.level} ${marker.message}`)
     expect(problems).toEqual([])
   })
 })
@@ -62,41 +76,67 @@ describe('the sample content', () => {
 describe('validation rules', () => {
   test('a cover image without alt text is an error that says what to write', async () => {
     const interview = await sampleInterview()
-    const cover = {...(interview.coverImage as object), alt: '  '}
-    expect(messages(await problemsOf({...interview, _id: `drafts.${interview._id}`, coverImage: cover}))).toEqual([expect.stringMatching(/^Alt text is required: describe what the image shows/)])
+    const cover = { ...(interview.coverImage as object), alt: '  ' }
+    expect(messages(await problemsOf({ ...interview, _id: `drafts.${interview._id}`, coverImage: cover }))).toEqual([
+      expect.stringMatching(/^Alt text is required: describe what the image shows/),
+    ])
   })
 
   test('an inline image in an answer and a person’s photo need alt text too', async () => {
     const interview = await sampleInterview()
-    const qa = structuredClone(interview.qa) as {answer: {_type: string; alt?: string}[]}[]
+    const qa = structuredClone(interview.qa) as { answer: { _type: string; alt?: string }[] }[]
     const inline = qa.flatMap((block) => block.answer).find((block) => block._type === 'image')
     if (!inline) throw new Error('the sample interview has no inline image')
     delete inline.alt
-    expect(messages(await problemsOf({...interview, _id: `drafts.${interview._id}`, qa}))).toEqual([expect.stringMatching(/^Alt text is required/)])
+    expect(messages(await problemsOf({ ...interview, _id: `drafts.${interview._id}`, qa }))).toEqual([
+      expect.stringMatching(/^Alt text is required/),
+    ])
 
-    const person = (await editor.getDocument('person-grace-adeyemi')) as Record<string, unknown> & {_id: string}
-    expect(messages(await problemsOf({...person, _id: `drafts.${person._id}`, photo: {...(person.photo as object), alt: ''}}))).toEqual([expect.stringMatching(/^Alt text is required/)])
+    const person = (await editor.getDocument('person-grace-adeyemi')) as Record<string, unknown> & { _id: string }
+    expect(
+      messages(
+        await problemsOf({ ...person, _id: `drafts.${person._id}`, photo: { ...(person.photo as object), alt: '' } }),
+      ),
+    ).toEqual([expect.stringMatching(/^Alt text is required/)])
   })
 
   test('an SEO description over 160 characters is refused, one of 160 is accepted', async () => {
     const interview = await sampleInterview()
-    const tooLong = await problemsOf({...interview, _id: `drafts.${interview._id}`, seo: {_type: 'seo', description: 'x'.repeat(161)}})
-    expect(messages(tooLong)).toEqual(['The search description must be at most 160 characters: search engines cut the rest.'])
-    expect(messages(await problemsOf({...interview, _id: `drafts.${interview._id}`, seo: {_type: 'seo', description: 'x'.repeat(160)}}))).toEqual([])
+    const tooLong = await problemsOf({
+      ...interview,
+      _id: `drafts.${interview._id}`,
+      seo: { _type: 'seo', description: 'x'.repeat(161) },
+    })
+    expect(messages(tooLong)).toEqual([
+      'The search description must be at most 160 characters: search engines cut the rest.',
+    ])
+    expect(
+      messages(
+        await problemsOf({
+          ...interview,
+          _id: `drafts.${interview._id}`,
+          seo: { _type: 'seo', description: 'x'.repeat(160) },
+        }),
+      ),
+    ).toEqual([])
   })
 
   test('an interview needs at least one Q&A block, and no question may be empty', async () => {
     const interview = await sampleInterview()
-    expect(messages(await problemsOf({...interview, _id: `drafts.${interview._id}`, qa: []}))).toEqual(['An interview needs at least one question and answer.'])
-    const qa = structuredClone(interview.qa) as {question: string}[]
-    ;(qa[1] as {question: string}).question = '   '
-    expect(messages(await problemsOf({...interview, _id: `drafts.${interview._id}`, qa}))).toEqual(['The question is only spaces: write the question, or remove the block.'])
+    expect(messages(await problemsOf({ ...interview, _id: `drafts.${interview._id}`, qa: [] }))).toEqual([
+      'An interview needs at least one question and answer.',
+    ])
+    const qa = structuredClone(interview.qa) as { question: string }[]
+    ;(qa[1] as { question: string }).question = '   '
+    expect(messages(await problemsOf({ ...interview, _id: `drafts.${interview._id}`, qa }))).toEqual([
+      'The question is only spaces: write the question, or remove the block.',
+    ])
   })
 
   test('required fields name themselves: title, slug, standfirst, speaker, cover', async () => {
     const interview = await sampleInterview()
-    const {title, slug, standfirst, speaker, coverImage, ...rest} = interview
-    expect(messages(await problemsOf({...rest, _id: `drafts.${interview._id}`})).sort()).toEqual(
+    const { title, slug, standfirst, speaker, coverImage, ...rest } = interview
+    expect(messages(await problemsOf({ ...rest, _id: `drafts.${interview._id}` })).sort()).toEqual(
       [
         'An interview needs a title.',
         'A slug is required: it is the address of the page. Press "Generate" to make one from the title.',
@@ -110,16 +150,20 @@ describe('validation rules', () => {
 
   test('a slug already used by another interview is refused; the interview’s own draft may keep it', async () => {
     const interview = await sampleInterview()
-    const taken = await problemsOf({...interview, _id: 'drafts.another-interview'})
+    const taken = await problemsOf({ ...interview, _id: 'drafts.another-interview' })
     expect(messages(taken)).toEqual([expect.stringMatching(/already in use/i)])
-    expect(messages(await problemsOf({...interview, _id: `drafts.${interview._id}`}))).toEqual([])
+    expect(messages(await problemsOf({ ...interview, _id: `drafts.${interview._id}` }))).toEqual([])
   })
 
   test('a series part without a series, and a series without a part, are both explained', async () => {
     const interview = await sampleInterview()
-    const {series, ...withoutSeries} = interview
+    const { series, ...withoutSeries } = interview
     expect(series).toBeDefined()
-    expect(messages(await problemsOf({...withoutSeries, _id: `drafts.${interview._id}`}))).toEqual(['A part number only makes sense with a series: choose the series or clear the part.'])
-    expect(messages(await problemsOf({...interview, _id: `drafts.${interview._id}`, seriesPart: undefined}))).toEqual(['This interview belongs to a series: give its part number.'])
+    expect(messages(await problemsOf({ ...withoutSeries, _id: `drafts.${interview._id}` }))).toEqual([
+      'A part number only makes sense with a series: choose the series or clear the part.',
+    ])
+    expect(messages(await problemsOf({ ...interview, _id: `drafts.${interview._id}`, seriesPart: undefined }))).toEqual(
+      ['This interview belongs to a series: give its part number.'],
+    )
   })
 })

@@ -36,12 +36,20 @@ afterAll(async () => {
 test('getInterview returns the published interview with its speaker, topics, series and rich answers', async () => {
   const interview = await getInterview(sample.interviewSlug)
   expect(interview?.title).toBe('Building the graph')
-  expect(interview?.speaker).toMatchObject({ name: 'Ada Okafor', slug: sample.speakerSlug, role: 'Staff Engineer', company: 'Parley' })
+  expect(interview?.speaker).toMatchObject({
+    name: 'Ada Okafor',
+    slug: sample.speakerSlug,
+    role: 'Staff Engineer',
+    company: 'Parley',
+  })
   expect(interview?.speaker?.photo?.asset.lqip).toMatch(/^data:image\//)
   expect(interview?.interviewer?.name).toBe('Ivan Interviewer')
   expect(interview?.topics.map((topic) => topic.slug)).toEqual([sample.topicSlug])
   expect(interview?.series?.slug).toBe(sample.seriesSlug)
-  expect(interview?.qa.map((block) => block.question)).toEqual(['Why rebuild the graph?', 'What does the code look like?'])
+  expect(interview?.qa.map((block) => block.question)).toEqual([
+    'Why rebuild the graph?',
+    'What does the code look like?',
+  ])
   expect(interview?.qa[1]?.answer.map((item) => item._type)).toEqual(['codeBlock', 'image'])
   expect(interview?.wordCount).toBeGreaterThan(10)
 })
@@ -69,7 +77,9 @@ test('speaker, topic and series getters list their published interviews', async 
   expect(speaker?.bio).toBe('Ada builds storage engines.')
   expect(speaker?.interviews.map((interview) => interview.slug)).toEqual([sample.interviewSlug, sample.secondSlug])
   expect((await getTopic(sample.topicSlug))?.interviews).toHaveLength(2)
-  expect((await getSeries(sample.seriesSlug))?.interviews.map((interview) => interview.slug)).toEqual([sample.interviewSlug])
+  expect((await getSeries(sample.seriesSlug))?.interviews.map((interview) => interview.slug)).toEqual([
+    sample.interviewSlug,
+  ])
   expect(await getSpeaker('nobody')).toBeUndefined()
 })
 
@@ -81,7 +91,10 @@ test('the directories count each speaker’s, topic’s and series’ published 
   ])
   expect(directory.topics.map((topic) => [topic.slug, topic.interviewCount])).toEqual([[sample.topicSlug, 2]])
   expect(directory.series.map((series) => [series.slug, series.interviewCount])).toEqual([[sample.seriesSlug, 1]])
-  expect((await listAllInterviews()).map((interview) => interview.slug)).toEqual([sample.interviewSlug, sample.secondSlug])
+  expect((await listAllInterviews()).map((interview) => interview.slug)).toEqual([
+    sample.interviewSlug,
+    sample.secondSlug,
+  ])
 })
 
 test('searchInterviews finds interviews by words in titles and answers, by prefix, but never in drafts', async () => {
@@ -93,16 +106,36 @@ test('searchInterviews finds interviews by words in titles and answers, by prefi
 
 test('feeds get each interview with its questions and answers as text', async () => {
   const [first] = await listFeedInterviews()
-  expect(first?.answers[0]).toEqual({ question: 'Why rebuild the graph?', text: expect.stringContaining('could not keep up with writes') })
+  expect(first?.answers[0]).toEqual({
+    question: 'Why rebuild the graph?',
+    text: expect.stringContaining('could not keep up with writes'),
+  })
 })
 
 test('site settings come from the singleton', async () => {
-  expect(await getSiteSettings()).toMatchObject({ title: 'Parley Test', navigation: [{ label: 'About', href: '/speakers/ada-okafor' }] })
+  expect(await getSiteSettings()).toMatchObject({
+    title: 'Parley Test',
+    navigation: [{ label: 'About', href: '/speakers/ada-okafor' }],
+  })
 })
 
 test('an interview that does not fit the model is logged and left out instead of breaking the list or the page', async () => {
-  await lake.editor.createOrReplace({ _id: 'interview-broken', _type: 'interview', title: 'Broken: no questions', slug: { _type: 'slug', current: 'broken' }, publishedAt: '2026-11-20T00:00:00Z', qa: [] })
-  await lake.editor.createOrReplace({ _id: 'interview-bad-title', _type: 'interview', title: 42, slug: { _type: 'slug', current: 'bad-title' }, publishedAt: '2026-11-21T00:00:00Z', qa: [{ _type: 'qaBlock', _key: 'q', question: 'Q?', answer: [] }] })
+  await lake.editor.createOrReplace({
+    _id: 'interview-broken',
+    _type: 'interview',
+    title: 'Broken: no questions',
+    slug: { _type: 'slug', current: 'broken' },
+    publishedAt: '2026-11-20T00:00:00Z',
+    qa: [],
+  })
+  await lake.editor.createOrReplace({
+    _id: 'interview-bad-title',
+    _type: 'interview',
+    title: 42,
+    slug: { _type: 'slug', current: 'bad-title' },
+    publishedAt: '2026-11-21T00:00:00Z',
+    qa: [{ _type: 'qaBlock', _key: 'q', question: 'Q?', answer: [] }],
+  })
   warnings.length = 0
   expect(await getInterview('broken')).toBeUndefined()
   const slugs = (await listInterviews(1)).interviews.map((interview) => interview.slug)

@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { compressResponses } from '../../lib/http/compress-responses.ts'
 import { rawResponse } from './support/raw-response.ts'
-import { bytesOnce, encodedPagesHeld, encodePagesOnce, measurePagesOnce, utf8Once } from '../../lib/http/encode-pages-once.ts'
+import {
+  bytesOnce,
+  encodedPagesHeld,
+  encodePagesOnce,
+  measurePagesOnce,
+  utf8Once,
+} from '../../lib/http/encode-pages-once.ts'
 
 let server: Server
 let url: string
@@ -48,17 +54,27 @@ test('a large page goes out compressed as the reader accepts (brotli first), wit
   answer = (res) => sendPage(res)
   for (let i = 0; i < 3; i++) {
     const browser = await get('gzip, deflate, br, zstd')
-    expect([browser.status, browser.headers['content-encoding'], browser.headers.vary]).toEqual([200, 'br', 'Accept-Encoding'])
+    expect([browser.status, browser.headers['content-encoding'], browser.headers.vary]).toEqual([
+      200,
+      'br',
+      'Accept-Encoding',
+    ])
     expect(browser.headers['content-length']).toBe(String(browser.body.length))
     expect(brotliDecompressSync(browser.body).equals(pageBytes)).toBe(true)
     expect(browser.body.length).toBeLessThan(pageBytes.length / 10)
 
     const gzipOnly = await get('gzip')
-    expect([gzipOnly.headers['content-encoding'], gzipOnly.headers['content-length']]).toEqual(['gzip', String(gzipOnly.body.length)])
+    expect([gzipOnly.headers['content-encoding'], gzipOnly.headers['content-length']]).toEqual([
+      'gzip',
+      String(gzipOnly.body.length),
+    ])
     expect(gunzipSync(gzipOnly.body).equals(pageBytes)).toBe(true)
 
     for (const plain of [await get(undefined), await get('identity'), await get('br;q=0, gzip;q=0')]) {
-      expect([plain.headers['content-encoding'], plain.headers['content-length']]).toEqual([undefined, String(pageBytes.length)])
+      expect([plain.headers['content-encoding'], plain.headers['content-length']]).toEqual([
+        undefined,
+        String(pageBytes.length),
+      ])
       expect(plain.body.equals(pageBytes)).toBe(true)
     }
   }
@@ -72,7 +88,12 @@ test('a HEAD request is answered with the headers alone, as Next.js sends it', a
     res.end(null)
   }
   const head = await get('br', 'HEAD')
-  expect([head.status, head.headers['content-encoding'], head.headers['content-length'], head.body.length]).toEqual([200, undefined, String(pageBytes.length), 0])
+  expect([head.status, head.headers['content-encoding'], head.headers['content-length'], head.body.length]).toEqual([
+    200,
+    undefined,
+    String(pageBytes.length),
+    0,
+  ])
 })
 
 test('everything else goes through the compression middleware as before, and is not kept', async () => {

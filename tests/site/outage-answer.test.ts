@@ -2,7 +2,12 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { answerOutagesWith503 } from '../../lib/outage/answer-outages-with-503.ts'
-import { contentApiIsDown, isContentApiUnavailable, outageMemoryMs, recordContentFetchFailure } from '../../lib/outage/content-api-health.ts'
+import {
+  contentApiIsDown,
+  isContentApiUnavailable,
+  outageMemoryMs,
+  recordContentFetchFailure,
+} from '../../lib/outage/content-api-health.ts'
 
 let server: Server
 let url: string

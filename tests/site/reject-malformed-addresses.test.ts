@@ -19,7 +19,16 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 
 test('a path with a broken escape or an escaped control character is a 400 page that says what is wrong, never cached, and goes no further', async () => {
-  for (const path of ['/interviews/%E0%A4%A', '/speakers/%E0', '/topics/%zz', '/%', '/search/%C3%28?q=fine', '/topics/%00', '/interviews/a%0Ab', '/series/%7F']) {
+  for (const path of [
+    '/interviews/%E0%A4%A',
+    '/speakers/%E0',
+    '/topics/%zz',
+    '/%',
+    '/search/%C3%28?q=fine',
+    '/topics/%00',
+    '/interviews/a%0Ab',
+    '/series/%7F',
+  ]) {
     const response = await fetch(`${url}${path}`)
     expect([path, response.status]).toEqual([path, 400])
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')

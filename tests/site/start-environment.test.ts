@@ -8,7 +8,10 @@ import { buildStamp, isBuildCurrent, recordBuild } from '../../scripts/start/sit
 let root: string
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'parley-start-env-'))
-  writeFileSync(join(root, '.env.example'), 'PORT=3000\nSANITY_API_HOST=http://127.0.0.1:3333\nSANITY_REVALIDATE_SECRET=local-only\n')
+  writeFileSync(
+    join(root, '.env.example'),
+    'PORT=3000\nSANITY_API_HOST=http://127.0.0.1:3333\nSANITY_REVALIDATE_SECRET=local-only\n',
+  )
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
@@ -17,7 +20,13 @@ test('the environment wins over .env.local, which wins over .env; .env.example f
   writeFileSync(join(root, '.env.local'), 'PORT=5000\nSITE_URL=https://from-local\n')
   const { env, embeddedLake } = loadEnvironment(root, { PORT: '6000' })
   expect(embeddedLake).toBe(true)
-  expect(env).toMatchObject({ PORT: '6000', SITE_URL: 'https://from-local', LAKE_PORT: '4333', SANITY_REVALIDATE_SECRET: 'local-only', NEXT_TELEMETRY_DISABLED: '1' })
+  expect(env).toMatchObject({
+    PORT: '6000',
+    SITE_URL: 'https://from-local',
+    LAKE_PORT: '4333',
+    SANITY_REVALIDATE_SECRET: 'local-only',
+    NEXT_TELEMETRY_DISABLED: '1',
+  })
 })
 
 test('naming an own Sanity project without an API host means hosted Sanity: no lake and none of the local defaults', () => {

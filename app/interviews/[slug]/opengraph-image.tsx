@@ -29,7 +29,9 @@ async function portraitDataUrl(url: string | undefined): Promise<string | undefi
     throw error
   }
   if (response.status >= 500) {
-    const error = Object.assign(new Error(`The portrait could not be fetched (${response.status})`), { statusCode: response.status })
+    const error = Object.assign(new Error(`The portrait could not be fetched (${response.status})`), {
+      statusCode: response.status,
+    })
     recordContentFetchFailure(error)
     throw error
   }
@@ -53,23 +55,52 @@ export default async function SocialImage({ params }: { params: Promise<{ slug: 
   const role = [speaker?.role, speaker?.company].filter(Boolean).join(', ')
 
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', background: '#fbfaf7', color: '#1d1c1a', padding: 72, fontFamily: 'Inter' }}>
-        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', flex: 1, paddingRight: portrait ? 56 : 0 }}>
-          <div style={{ display: 'flex', fontSize: 28, fontWeight: 700, color: '#a2361f' }}>Parley</div>
-          <div style={{ display: 'flex', fontFamily: 'Source Serif', fontSize: quote && quote.length > 110 ? 44 : 54, lineHeight: 1.2 }}>
-            {quote ? `“${quote}”` : (interview?.title ?? 'Parley')}
-          </div>
-          <div style={{ display: 'flex', flexDirection: 'column' }}>
-            <div style={{ fontSize: 34, fontWeight: 700 }}>{speaker?.name ?? interview?.title ?? ''}</div>
-            {role && <div style={{ fontSize: 26, color: '#5b5852', marginTop: 6 }}>{role}</div>}
-          </div>
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        background: '#fbfaf7',
+        color: '#1d1c1a',
+        padding: 72,
+        fontFamily: 'Inter',
+      }}
+    >
+      <div
+        style={{
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          flex: 1,
+          paddingRight: portrait ? 56 : 0,
+        }}
+      >
+        <div style={{ display: 'flex', fontSize: 28, fontWeight: 700, color: '#a2361f' }}>Parley</div>
+        <div
+          style={{
+            display: 'flex',
+            fontFamily: 'Source Serif',
+            fontSize: quote && quote.length > 110 ? 44 : 54,
+            lineHeight: 1.2,
+          }}
+        >
+          {quote ? `“${quote}”` : (interview?.title ?? 'Parley')}
         </div>
-        {portrait && (
-          <img src={portrait} width={360} height={360} alt="" style={{ borderRadius: 180, alignSelf: 'center', objectFit: 'cover' }} />
-        )}
+        <div style={{ display: 'flex', flexDirection: 'column' }}>
+          <div style={{ fontSize: 34, fontWeight: 700 }}>{speaker?.name ?? interview?.title ?? ''}</div>
+          {role && <div style={{ fontSize: 26, color: '#5b5852', marginTop: 6 }}>{role}</div>}
+        </div>
       </div>
-    ),
+      {portrait && (
+        <img
+          src={portrait}
+          width={360}
+          height={360}
+          alt=""
+          style={{ borderRadius: 180, alignSelf: 'center', objectFit: 'cover' }}
+        />
+      )}
+    </div>,
     {
       ...size,
       fonts: [

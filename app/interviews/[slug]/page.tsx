@@ -99,7 +99,13 @@ export default async function InterviewPage({ params }: Props) {
 
       {interview.coverImage && (
         <figure className="cover">
-          <SanityImage image={interview.coverImage} sizes="(min-width: 1100px) 1060px, 100vw" maxWidth={1060} aspect={16 / 9} priority />
+          <SanityImage
+            image={interview.coverImage}
+            sizes="(min-width: 1100px) 1060px, 100vw"
+            maxWidth={1060}
+            aspect={16 / 9}
+            priority
+          />
           {interview.coverImage.caption && <figcaption>{interview.coverImage.caption}</figcaption>}
         </figure>
       )}

@@ -1,5 +1,5 @@
 // Kenji Watanabe on Tern, Fernhill's design system, owned jointly by designers and engineers.
-import type {InterviewSource} from '../types.ts'
+import type { InterviewSource } from '../types.ts'
 
 export const interview: InterviewSource = {
   slug: 'a-design-system-both-sides-own',
@@ -10,8 +10,13 @@ export const interview: InterviewSource = {
   interviewer: 'jonah-reyes',
   topics: ['frontend', 'developer-experience', 'engineering-culture'],
   publishedAt: '2026-10-20T08:00:00.000Z',
-  cover: {from: '#14213d', to: '#48cae4', motif: 'stripes', alt: 'Abstract cover: diagonal cyan stripes over a midnight blue gradient'},
-  callToAction: {label: 'Browse Tern’s components', url: 'https://tern.fernhill.example'},
+  cover: {
+    from: '#14213d',
+    to: '#48cae4',
+    motif: 'stripes',
+    alt: 'Abstract cover: diagonal cyan stripes over a midnight blue gradient',
+  },
+  callToAction: { label: 'Browse Tern’s components', url: 'https://tern.fernhill.example' },
   diagrams: {
     tokens: {
       alt: 'Diagram: design tokens flow from one source file to the design tool, the web components and the mobile theme',

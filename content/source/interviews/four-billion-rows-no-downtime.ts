@@ -1,5 +1,5 @@
 // Tomás Lindqvist on moving the tracking history table to a new schema without a maintenance window.
-import type {InterviewSource} from '../types.ts'
+import type { InterviewSource } from '../types.ts'
 
 export const interview: InterviewSource = {
   slug: 'four-billion-rows-no-downtime',
@@ -9,10 +9,18 @@ export const interview: InterviewSource = {
   speaker: 'tomas-lindqvist',
   interviewer: 'jonah-reyes',
   topics: ['databases', 'reliability'],
-  series: {slug: 'lessons-from-production', part: 3},
+  series: { slug: 'lessons-from-production', part: 3 },
   publishedAt: '2026-09-22T08:00:00.000Z',
-  cover: {from: '#0f3d3e', to: '#9bd1a6', motif: 'grid', alt: 'Abstract cover: a deep green to mint gradient under a regular grid of squares'},
-  callToAction: {label: 'Read the migration checklist', url: 'https://engineering.fernhill.example/checklists/online-migrations'},
+  cover: {
+    from: '#0f3d3e',
+    to: '#9bd1a6',
+    motif: 'grid',
+    alt: 'Abstract cover: a deep green to mint gradient under a regular grid of squares',
+  },
+  callToAction: {
+    label: 'Read the migration checklist',
+    url: 'https://engineering.fernhill.example/checklists/online-migrations',
+  },
   diagrams: {
     phases: {
       alt: 'Diagram: four phases in order — dual write, backfill, verify, switch reads',

@@ -1,5 +1,5 @@
 // Priya Raman on building Fernhill's driver app to work without a signal.
-import type {InterviewSource} from '../types.ts'
+import type { InterviewSource } from '../types.ts'
 
 export const interview: InterviewSource = {
   slug: 'offline-first-driver-app',
@@ -11,7 +11,12 @@ export const interview: InterviewSource = {
   topics: ['mobile', 'distributed-systems'],
   publishedAt: '2026-10-06T08:00:00.000Z',
   featured: true,
-  cover: {from: '#5c2a0f', to: '#f2c14e', motif: 'waves', alt: 'Abstract cover: amber waves rolling across a dark brown to gold gradient'},
+  cover: {
+    from: '#5c2a0f',
+    to: '#f2c14e',
+    motif: 'waves',
+    alt: 'Abstract cover: amber waves rolling across a dark brown to gold gradient',
+  },
   diagrams: {
     sync: {
       alt: 'Diagram: the app writes to a local outbox, a sync worker sends it to the delivery API, which confirms back',

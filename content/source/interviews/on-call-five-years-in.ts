@@ -1,5 +1,5 @@
 // Grace Adeyemi on five years of on-call at Fernhill: what changed, what didn't, and how to write an incident review.
-import type {InterviewSource} from '../types.ts'
+import type { InterviewSource } from '../types.ts'
 
 export const interview: InterviewSource = {
   slug: 'on-call-five-years-in',
@@ -9,10 +9,19 @@ export const interview: InterviewSource = {
   speaker: 'grace-adeyemi',
   interviewer: 'jonah-reyes',
   topics: ['reliability', 'engineering-culture'],
-  series: {slug: 'lessons-from-production', part: 1},
+  series: { slug: 'lessons-from-production', part: 1 },
   publishedAt: '2026-08-25T08:00:00.000Z',
-  cover: {from: '#1b2a41', to: '#e94f64', motif: 'blocks', alt: 'Abstract cover: stacked navy and red blocks on a dark gradient'},
-  seo: {title: 'On call, five years in — Grace Adeyemi', description: 'Five years of on-call at Fernhill: fewer alerts, better reviews and runbooks that start with the right question.'},
+  cover: {
+    from: '#1b2a41',
+    to: '#e94f64',
+    motif: 'blocks',
+    alt: 'Abstract cover: stacked navy and red blocks on a dark gradient',
+  },
+  seo: {
+    title: 'On call, five years in — Grace Adeyemi',
+    description:
+      'Five years of on-call at Fernhill: fewer alerts, better reviews and runbooks that start with the right question.',
+  },
   diagrams: {
     incident: {
       alt: 'Diagram: an incident moves through detect, mitigate, understand and follow up',

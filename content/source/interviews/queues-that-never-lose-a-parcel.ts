@@ -1,5 +1,5 @@
 // Maya Okafor on Fernhill's event pipeline: at-least-once delivery, idempotent consumers and the week a queue went quiet.
-import type {InterviewSource} from '../types.ts'
+import type { InterviewSource } from '../types.ts'
 
 export const interview: InterviewSource = {
   slug: 'queues-that-never-lose-a-parcel',
@@ -9,12 +9,21 @@ export const interview: InterviewSource = {
   speaker: 'maya-okafor',
   interviewer: 'jonah-reyes',
   topics: ['distributed-systems', 'reliability'],
-  series: {slug: 'lessons-from-production', part: 2},
+  series: { slug: 'lessons-from-production', part: 2 },
   publishedAt: '2026-09-08T08:00:00.000Z',
   featured: true,
-  cover: {from: '#3b1f5c', to: '#e07a5f', motif: 'orbit', alt: 'Abstract cover: a violet to coral gradient crossed by orbiting circles', caption: 'Illustration generated for Parley.'},
-  seo: {description: 'How Fernhill’s platform team built an event pipeline that delivers at least once and processes exactly once, told by Staff Engineer Maya Okafor.'},
-  callToAction: {label: 'Join the platform team', url: 'https://careers.fernhill.example/engineering/platform'},
+  cover: {
+    from: '#3b1f5c',
+    to: '#e07a5f',
+    motif: 'orbit',
+    alt: 'Abstract cover: a violet to coral gradient crossed by orbiting circles',
+    caption: 'Illustration generated for Parley.',
+  },
+  seo: {
+    description:
+      'How Fernhill’s platform team built an event pipeline that delivers at least once and processes exactly once, told by Staff Engineer Maya Okafor.',
+  },
+  callToAction: { label: 'Join the platform team', url: 'https://careers.fernhill.example/engineering/platform' },
   diagrams: {
     pipeline: {
       alt: 'Diagram: scanner, ingest API, durable log, consumer and tracking database, joined left to right by arrows',

@@ -1,5 +1,5 @@
 // Sofia Marchetti on making threat modelling a twenty-minute habit in every design review.
-import type {InterviewSource} from '../types.ts'
+import type { InterviewSource } from '../types.ts'
 
 export const interview: InterviewSource = {
   slug: 'threat-modelling-as-a-habit',
@@ -10,7 +10,12 @@ export const interview: InterviewSource = {
   interviewer: 'jonah-reyes',
   topics: ['security', 'engineering-culture'],
   publishedAt: '2026-11-03T08:00:00.000Z',
-  cover: {from: '#2d0f24', to: '#c77dff', motif: 'rings', alt: 'Abstract cover: purple rings spreading across a plum to lilac gradient'},
+  cover: {
+    from: '#2d0f24',
+    to: '#c77dff',
+    motif: 'rings',
+    alt: 'Abstract cover: purple rings spreading across a plum to lilac gradient',
+  },
   diagrams: {
     questions: {
       alt: 'Diagram: four questions in order — what are we building, what can go wrong, what will we do about it, did we do a good job',

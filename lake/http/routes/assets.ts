@@ -18,7 +18,9 @@ const deliveries = new WeakMap<LakeContext, AssetDelivery>()
 function deliveryFor(lake: LakeContext): AssetDelivery {
   let delivery = deliveries.get(lake)
   if (!delivery) {
-    delivery = new AssetDelivery(new AssetFiles(lake.dataDir), lake.projectId, (dataset, id) => lake.store.getDocument(dataset, id))
+    delivery = new AssetDelivery(new AssetFiles(lake.dataDir), lake.projectId, (dataset, id) =>
+      lake.store.getDocument(dataset, id),
+    )
     deliveries.set(lake, delivery)
   }
   return delivery
@@ -37,25 +39,37 @@ function uploadRoute(kind: AssetKind): Route {
     method: 'POST',
     path: `/assets/${kind}s/:dataset`,
     async handle({ req, params, search, access, lake }: RouteRequest) {
-      if (!access.write) throw access.role === 'anonymous' ? unauthorized('Uploading assets requires a token with write access') : forbidden('This token may not upload assets; use the write token')
+      if (!access.write)
+        throw access.role === 'anonymous'
+          ? unauthorized('Uploading assets requires a token with write access')
+          : forbidden('This token may not upload assets; use the write token')
       const dataset = datasetParam(params)
       const bytes = await readBody(req, ASSET_BODY_LIMIT)
       const text = (name: string) => search.get(name) || undefined
-      const { document, created } = await uploadAsset({
-        kind,
-        dataset,
-        bytes,
-        declaredType: req.headers['content-type'],
-        identity: access.identity,
-        description: {
-          originalFilename: text('filename'),
-          label: text('label'),
-          title: text('title'),
-          description: text('description'),
-          creditLine: text('creditLine'),
-          source: { id: text('sourceId'), name: text('sourceName'), url: text('sourceUrl') },
+      const { document, created } = await uploadAsset(
+        {
+          kind,
+          dataset,
+          bytes,
+          declaredType: req.headers['content-type'],
+          identity: access.identity,
+          description: {
+            originalFilename: text('filename'),
+            label: text('label'),
+            title: text('title'),
+            description: text('description'),
+            creditLine: text('creditLine'),
+            source: { id: text('sourceId'), name: text('sourceName'), url: text('sourceUrl') },
+          },
         },
-      }, { store: lake.store, commits: lake.commits, writeLock: lake.writeLock, files: new AssetFiles(lake.dataDir), location: { projectId: lake.projectId, baseUrl: requestOrigin(req, lake.url) } })
+        {
+          store: lake.store,
+          commits: lake.commits,
+          writeLock: lake.writeLock,
+          files: new AssetFiles(lake.dataDir),
+          location: { projectId: lake.projectId, baseUrl: requestOrigin(req, lake.url) },
+        },
+      )
       return { status: created ? 201 : 200, body: { document } }
     },
   }
@@ -81,4 +95,9 @@ function deliveryRoute(kind: AssetKind): Route {
   }
 }
 
-export const assetRoutes: Route[] = [uploadRoute('image'), uploadRoute('file'), deliveryRoute('image'), deliveryRoute('file')]
+export const assetRoutes: Route[] = [
+  uploadRoute('image'),
+  uploadRoute('file'),
+  deliveryRoute('image'),
+  deliveryRoute('file'),
+]

@@ -25,7 +25,10 @@ function originNotAllowed(origin: string | null, allowed: ReadonlySet<string>): 
 function requestOrigin(request: RouteRequest): string {
   const socket = request.req.socket as { encrypted?: boolean } | undefined
   const scheme = socket?.encrypted ? 'https' : 'http'
-  const host = request.req.headers.host ?? (request.req.headers as Record<string, string | undefined>)[':authority'] ?? new URL(request.lake.url).host
+  const host =
+    request.req.headers.host ??
+    (request.req.headers as Record<string, string | undefined>)[':authority'] ??
+    new URL(request.lake.url).host
   return `${scheme}://${host}`
 }
 
@@ -52,16 +55,28 @@ export function authRoutes(signIn: EditorSignIn): Route[] {
         const email = form.get('email') ?? ''
         const wait = signIn.attempts.retryAfterSeconds()
         if (wait > 0) {
-          const page = renderLoginPage({ origin: returnUrl.toString(), email, error: `Too many failed sign-ins in the last minute. Try again in ${wait} s.` })
+          const page = renderLoginPage({
+            origin: returnUrl.toString(),
+            email,
+            error: `Too many failed sign-ins in the last minute. Try again in ${wait} s.`,
+          })
           return { status: 429, headers: { ...LOGIN_PAGE_HEADERS, 'retry-after': String(wait) }, raw: page }
         }
         const session = signIn.signIn(email, form.get('password') ?? '')
         if (!session) {
-          const page = renderLoginPage({ origin: returnUrl.toString(), email, error: 'That email and password do not match the editor credential of this lake. Nothing was signed in.' })
+          const page = renderLoginPage({
+            origin: returnUrl.toString(),
+            email,
+            error: 'That email and password do not match the editor credential of this lake. Nothing was signed in.',
+          })
           return { status: 401, headers: LOGIN_PAGE_HEADERS, raw: page }
         }
         // 303 turns the form POST into a GET of the Studio, which then exchanges the id for a token.
-        return { status: 303, headers: { location: withSessionId(returnUrl, session.sid), 'cache-control': 'no-store' }, raw: '' }
+        return {
+          status: 303,
+          headers: { location: withSessionId(returnUrl, session.sid), 'cache-control': 'no-store' },
+          raw: '',
+        }
       },
     },
     {
@@ -80,7 +95,8 @@ export function authRoutes(signIn: EditorSignIn): Route[] {
       method: 'POST',
       path: '/auth/session',
       handle: ({ access }) => {
-        if (access.role === 'anonymous') throw unauthorized('Send the write token as a Bearer token to start an editor session')
+        if (access.role === 'anonymous')
+          throw unauthorized('Send the write token as a Bearer token to start an editor session')
         if (!access.write) throw forbidden('Only the write token may start an editor session')
         const token = signIn.sessions.mint(EDITOR_ID)
         return { status: 201, headers: { 'cache-control': 'no-store' }, body: { token } }
@@ -111,7 +127,9 @@ export function authRoutes(signIn: EditorSignIn): Route[] {
         body: {
           thirdPartyLogin: false,
           sso: {},
-          providers: [{ name: 'parley-lake', title: 'Parley editor sign-in', url: `${requestOrigin(request)}/auth/login` }],
+          providers: [
+            { name: 'parley-lake', title: 'Parley editor sign-in', url: `${requestOrigin(request)}/auth/login` },
+          ],
         },
       }),
     },
@@ -120,7 +138,8 @@ export function authRoutes(signIn: EditorSignIn): Route[] {
       path: '/users/me',
       handle: ({ access }) => {
         const user = userForAccess(access, signIn.credential.email)
-        if (!user) throw unauthorized('Not signed in: sign in at /auth/login, or send the write token as a Bearer token')
+        if (!user)
+          throw unauthorized('Not signed in: sign in at /auth/login, or send the write token as a Bearer token')
         return { body: user }
       },
     },

@@ -10,7 +10,10 @@ export const docRoute: Route = {
   path: '/data/doc/:dataset/:ids',
   handle(request) {
     const dataset = datasetParam(request.params)
-    const ids = (request.params.ids ?? '').split(',').map((id) => id.trim()).filter(Boolean)
+    const ids = (request.params.ids ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean)
     if (ids.length === 0) throw badRequest('invalidRequest', 'No document ids given')
     for (const id of ids) {
       const problem = documentIdProblem(id)

@@ -8,7 +8,10 @@ import { replaceEffect } from '../../listen/mendoza.ts'
 import { documentIdProblem } from '../../mutations/identifiers.ts'
 
 function documentIds(raw: string | undefined): string[] {
-  const ids = (raw ?? '').split(',').map((id) => id.trim()).filter(Boolean)
+  const ids = (raw ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
   if (ids.length === 0) throw badRequest('invalidRequest', 'No document ids given')
   for (const id of ids) {
     const problem = documentIdProblem(id)
@@ -25,14 +28,17 @@ const historyDocuments: Route = {
     requireReadDrafts(request.access, 'History')
     const revision = request.search.get('revision')
     const time = request.search.get('time')
-    if (revision === null && time === null) throw badRequest('invalidRequest', 'Give ?revision=<rev> or ?time=<ISO timestamp>')
-    if (time !== null && Number.isNaN(Date.parse(time))) throw badRequest('invalidRequest', `time "${time}" is not an ISO timestamp`)
+    if (revision === null && time === null)
+      throw badRequest('invalidRequest', 'Give ?revision=<rev> or ?time=<ISO timestamp>')
+    if (time !== null && Number.isNaN(Date.parse(time)))
+      throw badRequest('invalidRequest', `time "${time}" is not an ISO timestamp`)
     const at = revision !== null ? { revision } : { time: new Date(time as string).toISOString() }
     const documents = documentIds(request.params.ids).flatMap((id) => {
       const doc = request.lake.store.documentAt(dataset, id, at)
       return doc ? [doc] : []
     })
-    if (revision !== null && documents.length === 0) throw notFound(`No document among ${request.params.ids} has revision "${revision}"`)
+    if (revision !== null && documents.length === 0)
+      throw notFound(`No document among ${request.params.ids} has revision "${revision}"`)
     return { body: { documents } }
   },
 }
@@ -45,7 +51,10 @@ const historyTransactions: Route = {
     requireReadDrafts(request.access, 'History')
     const limitParam = Number(request.search.get('limit') ?? 100)
     const limit = Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, 10_000) : 100
-    const entries = request.lake.store.historyOfDocuments(dataset, documentIds(request.params.ids), { reverse: flag(request.search, 'reverse'), limit })
+    const entries = request.lake.store.historyOfDocuments(dataset, documentIds(request.params.ids), {
+      reverse: flag(request.search, 'reverse'),
+      limit,
+    })
     const excludeContent = flag(request.search, 'excludeContent')
     const lines = entries.map((entry) =>
       JSON.stringify({
@@ -57,7 +66,10 @@ const historyTransactions: Route = {
         ...(excludeContent ? {} : { mutations: entry.mutations }),
       }),
     )
-    return { headers: { 'content-type': 'application/x-ndjson; charset=utf-8' }, raw: lines.map((line) => `${line}\n`).join('') }
+    return {
+      headers: { 'content-type': 'application/x-ndjson; charset=utf-8' },
+      raw: lines.map((line) => `${line}\n`).join(''),
+    }
   },
 }
 

@@ -16,7 +16,8 @@ export const listenRoute: Route = {
   handle(request) {
     const dataset = datasetParam(request.params)
     const query = request.search.get('query')
-    if (query === null) throw badRequest('invalidRequest', 'Missing "query" parameter (a GROQ filter such as *[_type == "post"])')
+    if (query === null)
+      throw badRequest('invalidRequest', 'Missing "query" parameter (a GROQ filter such as *[_type == "post"])')
     const params: Record<string, unknown> = {}
     for (const [key, raw] of request.search) {
       if (!key.startsWith('$')) continue
@@ -56,13 +57,15 @@ export const listenRoute: Route = {
     let queue: Promise<void> = Promise.resolve()
     const unsubscribe = request.lake.commits.onCommit((transaction) => {
       if (transaction.dataset !== dataset) return
-      queue = queue.then(async () => {
-        for (const event of await eventsFor(subscription, transaction)) {
-          if (!res.writableEnded) send('mutation', event, event.eventId)
-        }
-      }).catch((error: unknown) => {
-        if (!res.writableEnded) send('channelError', { message: `Listener failed: ${(error as Error).message}` })
-      })
+      queue = queue
+        .then(async () => {
+          for (const event of await eventsFor(subscription, transaction)) {
+            if (!res.writableEnded) send('mutation', event, event.eventId)
+          }
+        })
+        .catch((error: unknown) => {
+          if (!res.writableEnded) send('channelError', { message: `Listener failed: ${(error as Error).message}` })
+        })
     })
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), listenTiming.keepAliveMs)
     const stop = () => {

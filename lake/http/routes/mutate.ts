@@ -16,7 +16,8 @@ export const mutateRoute: Route = {
     const dataset = datasetParam(request.params)
     requireWrite(request.access, 'mutate')
     const visibility = request.search.get('visibility')
-    if (visibility !== null && !visibilities.has(visibility)) throw badRequest('invalidRequest', `visibility must be sync, async or deferred, not "${visibility}"`)
+    if (visibility !== null && !visibilities.has(visibility))
+      throw badRequest('invalidRequest', `visibility must be sync, async or deferred, not "${visibility}"`)
     const body = await readJsonBody(request.req)
     const answer = await mutate(request.lake, body, {
       dataset,
@@ -25,6 +26,10 @@ export const mutateRoute: Route = {
       dryRun: flag(request.search, 'dryRun'),
       autoGenerateArrayKeys: flag(request.search, 'autoGenerateArrayKeys'),
     })
-    return { body: flag(request.search, 'returnIds', true) ? answer : { transactionId: answer.transactionId, results: answer.results } }
+    return {
+      body: flag(request.search, 'returnIds', true)
+        ? answer
+        : { transactionId: answer.transactionId, results: answer.results },
+    }
   },
 }

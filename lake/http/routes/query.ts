@@ -20,12 +20,25 @@ function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
   return params
 }
 
-async function queryRequest(request: RouteRequest): Promise<{ query: string; params: Record<string, unknown>; perspective: string | null }> {
+async function queryRequest(
+  request: RouteRequest,
+): Promise<{ query: string; params: Record<string, unknown>; perspective: string | null }> {
   if (request.method === 'POST') {
     const body = (await readJsonBody(request.req)) as { query?: unknown; params?: unknown; perspective?: unknown }
-    if (!body || typeof body !== 'object' || typeof body.query !== 'string') throw badRequest('invalidRequest', 'POST body must be {"query": string, "params"?: object}')
-    if (body.params !== undefined && (typeof body.params !== 'object' || body.params === null || Array.isArray(body.params))) throw badRequest('invalidParams', '"params" must be an object')
-    const perspective = request.search.get('perspective') ?? (typeof body.perspective === 'string' ? body.perspective : Array.isArray(body.perspective) ? body.perspective.join(',') : null)
+    if (!body || typeof body !== 'object' || typeof body.query !== 'string')
+      throw badRequest('invalidRequest', 'POST body must be {"query": string, "params"?: object}')
+    if (
+      body.params !== undefined &&
+      (typeof body.params !== 'object' || body.params === null || Array.isArray(body.params))
+    )
+      throw badRequest('invalidParams', '"params" must be an object')
+    const perspective =
+      request.search.get('perspective') ??
+      (typeof body.perspective === 'string'
+        ? body.perspective
+        : Array.isArray(body.perspective)
+          ? body.perspective.join(',')
+          : null)
     return { query: body.query, params: (body.params as Record<string, unknown>) ?? {}, perspective }
   }
   const query = request.search.get('query')
@@ -47,6 +60,12 @@ export const queryRoute: Route = {
       access: request.access,
       projectId: request.lake.projectId,
     })
-    return { body: { query: flag(request.search, 'returnQuery', true) ? query : undefined, result: answer.result ?? null, ms: answer.ms } }
+    return {
+      body: {
+        query: flag(request.search, 'returnQuery', true) ? query : undefined,
+        result: answer.result ?? null,
+        ms: answer.ms,
+      },
+    }
   },
 }

@@ -10,7 +10,14 @@ const MAX_SETTING_KEY = 200
 
 export function studioSupportRoutes(signIn: EditorSignIn, settings: UserSettings): Route[] {
   const email = () => signIn.credential.email
-  const editorMember = { id: EDITOR_ID, role: 'administrator', roles: [{ name: 'administrator', title: 'Administrator' }], isCurrentUser: true, isRobot: false, createdAt: '2026-01-01T00:00:00Z' }
+  const editorMember = {
+    id: EDITOR_ID,
+    role: 'administrator',
+    roles: [{ name: 'administrator', title: 'Administrator' }],
+    isCurrentUser: true,
+    isRobot: false,
+    createdAt: '2026-01-01T00:00:00Z',
+  }
   return [
     {
       method: 'GET',
@@ -38,14 +45,38 @@ export function studioSupportRoutes(signIn: EditorSignIn, settings: UserSettings
         // The Studio asks for comment datasets with datasetProfile=comments; the lake has none.
         if (search.get('datasetProfile')) return { body: [] }
         const names = new Set(['production', ...lake.store.listDatasets()])
-        return { body: [...names].map((name) => ({ name, aclMode: 'public', addonFor: null, datasetProfile: 'content', tags: [] })) }
+        return {
+          body: [...names].map((name) => ({
+            name,
+            aclMode: 'public',
+            addonFor: null,
+            datasetProfile: 'content',
+            tags: [],
+          })),
+        }
       },
     },
-    { method: 'GET', path: '/projects/:projectId/datasets/:dataset/acl', handle: ({ access }) => ({ body: datasetAcl(access) }) },
+    {
+      method: 'GET',
+      path: '/projects/:projectId/datasets/:dataset/acl',
+      handle: ({ access }) => ({ body: datasetAcl(access) }),
+    },
     {
       method: 'GET',
       path: '/projects/:projectId/roles',
-      handle: () => ({ body: [{ name: 'administrator', title: 'Administrator', description: 'Local editor', isCustom: false, projectId: null, appliesToUsers: true, appliesToRobots: false }] }),
+      handle: () => ({
+        body: [
+          {
+            name: 'administrator',
+            title: 'Administrator',
+            description: 'Local editor',
+            isCustom: false,
+            projectId: null,
+            appliesToUsers: true,
+            appliesToRobots: false,
+          },
+        ],
+      }),
     },
     // No grant here includes deployStudio, so the Studio never tries to upload schema descriptors.
     { method: 'GET', path: '/projects/:projectId/grants', handle: () => ({ body: {} }) },
@@ -67,8 +98,21 @@ export function studioSupportRoutes(signIn: EditorSignIn, settings: UserSettings
         const user = userForAccess(access, email())
         if (!user) throw unauthorized('Not signed in')
         const body = await readJsonBody(req, 1024 * 1024)
-        if (!Array.isArray(body) || !body.every((pair) => pair && typeof pair === 'object' && typeof pair.key === 'string' && pair.key.length > 0 && pair.key.length <= MAX_SETTING_KEY)) {
-          throw badRequest('invalidRequest', `Expected a JSON array of {key, value} with keys of 1–${MAX_SETTING_KEY} characters`)
+        if (
+          !Array.isArray(body) ||
+          !body.every(
+            (pair) =>
+              pair &&
+              typeof pair === 'object' &&
+              typeof pair.key === 'string' &&
+              pair.key.length > 0 &&
+              pair.key.length <= MAX_SETTING_KEY,
+          )
+        ) {
+          throw badRequest(
+            'invalidRequest',
+            `Expected a JSON array of {key, value} with keys of 1–${MAX_SETTING_KEY} characters`,
+          )
         }
         return { body: settings.set(user.id, body as KeyValuePair[]) }
       },

@@ -56,12 +56,22 @@ export function studioRoutes(studioDir: string): Route[] {
     if (cached && cached.mtimeMs === info.mtimeMs) return cached
     const bytes = await readFile(path)
     const gzipped = COMPRESSIBLE.has(extname(path)) && bytes.length > 1024 ? gzipSync(bytes) : null
-    const entry = { mtimeMs: info.mtimeMs, bytes, gzipped, etag: `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"` }
+    const entry = {
+      mtimeMs: info.mtimeMs,
+      bytes,
+      gzipped,
+      etag: `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`,
+    }
     cache.set(path, entry)
     return entry
   }
 
-  async function serve(rest: string, acceptEncoding: string, ifNoneMatch: string | undefined, appRoutes = true): Promise<Reply> {
+  async function serve(
+    rest: string,
+    acceptEncoding: string,
+    ifNoneMatch: string | undefined,
+    appRoutes = true,
+  ): Promise<Reply> {
     let relative = rest.split('/').filter(Boolean).join('/')
     let path = studioFilePath(studioDir, relative)
     if (path === null) throw notFound(`No Studio file at /studio/${rest}: the path leaves the Studio folder`)
@@ -69,11 +79,15 @@ export function studioRoutes(studioDir: string): Route[] {
     if (!file) {
       // Client-side routes (/studio/structure/interview;abc) have no file: the app's index.html handles them.
       // A missing file with an extension is a real 404, so a broken bundle link is not masked by HTML.
-      if (!appRoutes || (relative !== '' && extname(relative) !== '' && !relative.includes(';'))) throw notFound(`No Studio file at /studio/${relative}`)
+      if (!appRoutes || (relative !== '' && extname(relative) !== '' && !relative.includes(';')))
+        throw notFound(`No Studio file at /studio/${relative}`)
       relative = 'index.html'
       path = join(resolve(studioDir), 'index.html')
       file = await load(path)
-      if (!file) throw notFound(`The Studio is not built: ${path} is missing. Run the Studio build (sanity build) into ${studioDir}.`)
+      if (!file)
+        throw notFound(
+          `The Studio is not built: ${path} is missing. Run the Studio build (sanity build) into ${studioDir}.`,
+        )
     }
     const headers: Record<string, string> = {
       'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
@@ -83,12 +97,23 @@ export function studioRoutes(studioDir: string): Route[] {
       'x-content-type-options': 'nosniff',
     }
     if (ifNoneMatch === file.etag) return { status: 304, headers, raw: '' }
-    if (file.gzipped && /\bgzip\b/.test(acceptEncoding)) return { headers: { ...headers, 'content-encoding': 'gzip' }, raw: file.gzipped }
+    if (file.gzipped && /\bgzip\b/.test(acceptEncoding))
+      return { headers: { ...headers, 'content-encoding': 'gzip' }, raw: file.gzipped }
     return { headers, raw: file.bytes }
   }
 
-  const handle = ({ params, req }: { params: Record<string, string>; req: { headers: Record<string, string | string[] | undefined> } }) =>
-    serve(params.rest ?? '', String(req.headers['accept-encoding'] ?? ''), req.headers['if-none-match'] as string | undefined)
+  const handle = ({
+    params,
+    req,
+  }: {
+    params: Record<string, string>
+    req: { headers: Record<string, string | string[] | undefined> }
+  }) =>
+    serve(
+      params.rest ?? '',
+      String(req.headers['accept-encoding'] ?? ''),
+      req.headers['if-none-match'] as string | undefined,
+    )
 
   return [
     { method: 'GET', path: '/studio', handle },
@@ -97,7 +122,13 @@ export function studioRoutes(studioDir: string): Route[] {
     {
       method: 'GET',
       path: '/static/*rest',
-      handle: ({ params, req }) => serve(`static/${params.rest ?? ''}`, String(req.headers['accept-encoding'] ?? ''), req.headers['if-none-match'] as string | undefined, false),
+      handle: ({ params, req }) =>
+        serve(
+          `static/${params.rest ?? ''}`,
+          String(req.headers['accept-encoding'] ?? ''),
+          req.headers['if-none-match'] as string | undefined,
+          false,
+        ),
     },
   ]
 }

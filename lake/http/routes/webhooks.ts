@@ -9,11 +9,20 @@ export function webhookRoutes(dispatcher: WebhookDispatcher): Route[] {
       method: 'GET',
       path: '/webhooks/deliveries',
       handle: ({ access, search }) => {
-        if (access.role === 'anonymous') throw unauthorized('The webhook delivery log needs a token (read or write) in the Authorization header')
+        if (access.role === 'anonymous')
+          throw unauthorized('The webhook delivery log needs a token (read or write) in the Authorization header')
         const limit = Number(search.get('limit') ?? 100)
         return {
           body: {
-            webhooks: dispatcher.definitions.map(({ name, url, filter, projection, on, includeDrafts, dataset }) => ({ name, url, filter, projection, on, includeDrafts, dataset })),
+            webhooks: dispatcher.definitions.map(({ name, url, filter, projection, on, includeDrafts, dataset }) => ({
+              name,
+              url,
+              filter,
+              projection,
+              on,
+              includeDrafts,
+              dataset,
+            })),
             deliveries: dispatcher.deliveries.list({
               webhook: search.get('webhook') ?? undefined,
               documentId: search.get('documentId') ?? undefined,

@@ -19,7 +19,13 @@ export const secrets = {
 }
 
 /** `pid`: the `next start` process (one process: Next serves from it). */
-export type SiteUnderTest = { url: string; pid: number; lake: TestLake; nextOutput: () => string; stop(): Promise<void> }
+export type SiteUnderTest = {
+  url: string
+  pid: number
+  lake: TestLake
+  nextOutput: () => string
+  stop(): Promise<void>
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -38,7 +44,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
-    child.once('exit', (code) => (code === 0 ? resolveRun(output) : reject(new Error(`next ${args[0]} failed (${code}):\n${output}`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolveRun(output) : reject(new Error(`next ${args[0]} failed (${code}):\n${output}`)),
+    )
   })
 }
 
@@ -77,7 +85,11 @@ export async function startSiteUnderTest(): Promise<SiteUnderTest> {
   }
   // The build prerenders pages from this lake's content, so it runs after seeding, against this lake.
   await run(['build'], env)
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))

@@ -20,7 +20,15 @@ export type ImportLake = {
 }
 
 const clientFor = (url: string, token?: string) =>
-  createClient({ projectId: 'parley', dataset: 'production', apiVersion: '2025-02-19', apiHost: url, useProjectHostname: false, useCdn: false, token })
+  createClient({
+    projectId: 'parley',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    apiHost: url,
+    useProjectHostname: false,
+    useCdn: false,
+    token,
+  })
 
 export async function startImportLake(name: string): Promise<ImportLake> {
   const dataDir = mkdtempSync(join(tmpdir(), `parley-import-${name}-`))

@@ -2,7 +2,11 @@
 import sharp from 'sharp'
 import type { SanityClient } from '@sanity/client'
 
-const block = (key: string, text: string, options: { style?: string; listItem?: string; marks?: string[]; markDefs?: unknown[] } = {}) => ({
+const block = (
+  key: string,
+  text: string,
+  options: { style?: string; listItem?: string; marks?: string[]; markDefs?: unknown[] } = {},
+) => ({
   _type: 'block',
   _key: key,
   style: options.style ?? 'normal',
@@ -23,7 +27,9 @@ export const sample = {
 
 /** A real PNG (a gradient) uploaded through the asset API, so images have an lqip and dimensions. */
 async function uploadPortrait(client: SanityClient): Promise<string> {
-  const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 120, b: 80 } } }).png().toBuffer()
+  const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 120, b: 80 } } })
+    .png()
+    .toBuffer()
   const asset = await client.assets.upload('image', png, { filename: 'portrait.png' })
   return asset._id
 }
@@ -32,11 +38,44 @@ export async function seedSampleContent(client: SanityClient): Promise<{ imageAs
   const imageAssetId = await uploadPortrait(client)
   const image = (alt: string) => ({ _type: 'image', asset: { _type: 'reference', _ref: imageAssetId }, alt })
   const transaction = client.transaction()
-  transaction.createOrReplace({ _id: 'siteSettings', _type: 'siteSettings', title: 'Parley Test', description: 'Interviews with engineers, for tests.', navigation: [{ _key: 'n1', label: 'About', href: '/speakers/ada-okafor' }] })
-  transaction.createOrReplace({ _id: 'person-ada', _type: 'person', name: 'Ada Okafor', slug: { _type: 'slug', current: sample.speakerSlug }, role: 'Staff Engineer', team: 'Storage', company: 'Parley', photo: image('Ada Okafor smiling'), bio: 'Ada builds storage engines.' })
-  transaction.createOrReplace({ _id: 'person-ivan', _type: 'person', name: 'Ivan Interviewer', slug: { _type: 'slug', current: 'ivan-interviewer' }, role: 'Editor' })
-  transaction.createOrReplace({ _id: 'topic-databases', _type: 'topic', title: 'Databases', slug: { _type: 'slug', current: sample.topicSlug }, description: 'Storage, queries and indexes.' })
-  transaction.createOrReplace({ _id: 'series-platform', _type: 'series', title: 'Platform Voices', slug: { _type: 'slug', current: sample.seriesSlug } })
+  transaction.createOrReplace({
+    _id: 'siteSettings',
+    _type: 'siteSettings',
+    title: 'Parley Test',
+    description: 'Interviews with engineers, for tests.',
+    navigation: [{ _key: 'n1', label: 'About', href: '/speakers/ada-okafor' }],
+  })
+  transaction.createOrReplace({
+    _id: 'person-ada',
+    _type: 'person',
+    name: 'Ada Okafor',
+    slug: { _type: 'slug', current: sample.speakerSlug },
+    role: 'Staff Engineer',
+    team: 'Storage',
+    company: 'Parley',
+    photo: image('Ada Okafor smiling'),
+    bio: 'Ada builds storage engines.',
+  })
+  transaction.createOrReplace({
+    _id: 'person-ivan',
+    _type: 'person',
+    name: 'Ivan Interviewer',
+    slug: { _type: 'slug', current: 'ivan-interviewer' },
+    role: 'Editor',
+  })
+  transaction.createOrReplace({
+    _id: 'topic-databases',
+    _type: 'topic',
+    title: 'Databases',
+    slug: { _type: 'slug', current: sample.topicSlug },
+    description: 'Storage, queries and indexes.',
+  })
+  transaction.createOrReplace({
+    _id: 'series-platform',
+    _type: 'series',
+    title: 'Platform Voices',
+    slug: { _type: 'slug', current: sample.seriesSlug },
+  })
   transaction.createOrReplace({
     _id: 'interview-graph',
     _type: 'interview',
@@ -62,7 +101,10 @@ export async function seedSampleContent(client: SanityClient): Promise<{ imageAs
           block('a3', 'Latency of joins', { listItem: 'bullet' }),
           block('a4', 'Cost per query', { listItem: 'bullet' }),
           block('a5', 'Indexes are a promise to your future self.', { style: 'blockquote' }),
-          block('a6', 'Read the design doc', { marks: ['lnk'], markDefs: [{ _type: 'link', _key: 'lnk', href: 'https://example.com/design' }] }),
+          block('a6', 'Read the design doc', {
+            marks: ['lnk'],
+            markDefs: [{ _type: 'link', _key: 'lnk', href: 'https://example.com/design' }],
+          }),
         ],
       },
       {
@@ -70,8 +112,20 @@ export async function seedSampleContent(client: SanityClient): Promise<{ imageAs
         _key: 'q2',
         question: 'What does the code look like?',
         answer: [
-          { _type: 'codeBlock', _key: 'c1', language: 'ts', filename: 'graph.ts', code: 'export const answer: number = 42' },
-          { _type: 'image', _key: 'i1', asset: { _type: 'reference', _ref: imageAssetId }, alt: 'A diagram of the graph', caption: 'The graph, drawn' },
+          {
+            _type: 'codeBlock',
+            _key: 'c1',
+            language: 'ts',
+            filename: 'graph.ts',
+            code: 'export const answer: number = 42',
+          },
+          {
+            _type: 'image',
+            _key: 'i1',
+            asset: { _type: 'reference', _ref: imageAssetId },
+            alt: 'A diagram of the graph',
+            caption: 'The graph, drawn',
+          },
         ],
       },
     ],
@@ -94,7 +148,14 @@ export async function seedSampleContent(client: SanityClient): Promise<{ imageAs
     slug: { _type: 'slug', current: sample.secondSlug },
     speaker: { _type: 'reference', _ref: 'person-ada' },
     publishedAt: '2026-10-01T09:00:00Z',
-    qa: [{ _type: 'qaBlock', _key: 'q1', question: `Draft question ${sample.draftTitleMarker}`, answer: [block('a1', `Draft answer ${sample.draftTitleMarker}`)] }],
+    qa: [
+      {
+        _type: 'qaBlock',
+        _key: 'q1',
+        question: `Draft question ${sample.draftTitleMarker}`,
+        answer: [block('a1', `Draft answer ${sample.draftTitleMarker}`)],
+      },
+    ],
   })
   transaction.createOrReplace({
     _id: 'drafts.interview-secret',

@@ -24,7 +24,14 @@ export type TestLake = {
 export async function startTestLake(options: { webhooks?: unknown[] } = {}): Promise<TestLake> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-site-lake-'))
   const start = (port: number) =>
-    startLake({ port, dataDir, readToken, writeToken, durability: 'normal', ...(options.webhooks ? { webhooks: options.webhooks } : {}) } as Parameters<typeof startLake>[0])
+    startLake({
+      port,
+      dataDir,
+      readToken,
+      writeToken,
+      durability: 'normal',
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    } as Parameters<typeof startLake>[0])
   let lake: Awaited<ReturnType<typeof startLake>> | undefined = await start(0)
   const port = lake.port
   const editor = createClient({
@@ -37,7 +44,8 @@ export async function startTestLake(options: { webhooks?: unknown[] } = {}): Pro
     token: writeToken,
     perspective: 'raw',
   })
-  const webhooksOf = () => (lake as unknown as { webhooks?: { idle(): Promise<void> } } | undefined)?.webhooks ?? { idle: async () => {} }
+  const webhooksOf = () =>
+    (lake as unknown as { webhooks?: { idle(): Promise<void> } } | undefined)?.webhooks ?? { idle: async () => {} }
   return {
     url: lake.url,
     dataDir,
