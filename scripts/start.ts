@@ -1,14 +1,12 @@
 // `npm start` (and `npm run dev`): the lake with the sample content, the Studio, a production build of the site if
 // needed, and the site itself; prints the URLs and stops everything on Ctrl-C or SIGTERM.
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { revalidationWebhook } from '../lib/revalidation/webhook.ts'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { loadEnvironment, type Environment } from './environment.ts'
-import { buildStamp, isBuildCurrent, recordBuild } from './start/site-build.ts'
-import { runStep, startServer, type Server } from './start/processes.ts'
-import { importSampleIfEmpty } from './start/sample-content.ts'
+import { startEmbeddedLake } from './start/embedded-lake.ts'
+import { buildIfStale } from './start/site-build.ts'
+import { startServer, type Server } from './start/processes.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const dev = process.argv.includes('--dev')
@@ -34,42 +32,13 @@ async function stopAll(code: number): Promise<never> {
 process.on('SIGINT', () => void stopAll(0))
 process.on('SIGTERM', () => void stopAll(0))
 
-async function startEmbeddedLake(siteEnv: Environment): Promise<{ url: string; studioUrl: string | null }> {
-  const { startLake } = await import('../lake/index.ts')
-  const dataDir = resolve(root, siteEnv.LAKE_DATA_DIR || '.data/lake')
-  const studioDir = resolve(root, '.data/studio')
-  const options = {
-    port: Number(siteEnv.LAKE_PORT || 3333),
-    tlsPort: Number(siteEnv.LAKE_TLS_PORT || 3334),
-    dataDir,
-    readToken: siteEnv.SANITY_API_READ_TOKEN,
-    writeToken: siteEnv.SANITY_API_WRITE_TOKEN,
-    projectId: siteEnv.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
-    sitePort: port,
-    studioDir,
-    // The lake signs every publish to the site's revalidation route (published documents only).
-    webhooks: [revalidationWebhook(`http://127.0.0.1:${port}`, siteEnv.SANITY_REVALIDATE_SECRET || '')],
-  }
-  const lake = await startLake(options as Parameters<typeof startLake>[0])
-  running.push({ name: 'the lake', stop: () => lake.close() })
-  await importSampleIfEmpty(
-    lake,
-    resolve(root, 'content/parley-sample.tar.gz'),
-    siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production',
-    siteEnv.SANITY_API_READ_TOKEN,
-  )
-  if (!existsSync(resolve(studioDir, 'index.html'))) {
-    console.log('Building the Studio into .data/studio (first run only)…')
-    await runStep('The Studio build', 'npm', ['run', 'build:studio'], { cwd: root, env: siteEnv })
-  }
-  return { url: lake.url, studioUrl: lake.studioUrl }
-}
-
 async function main(): Promise<void> {
-  const siteEnv: Environment = { ...env }
+  let siteEnv: Environment = { ...env }
   let lakeUrls: { url: string; studioUrl: string | null } | undefined
   if (embeddedLake) {
-    lakeUrls = await startEmbeddedLake(siteEnv)
+    const lake = await startEmbeddedLake(root, siteEnv, `http://127.0.0.1:${port}`)
+    running.push({ name: 'the lake', stop: () => lake.close() })
+    lakeUrls = lake
     siteEnv.SANITY_API_HOST = lakeUrls.url
     if (lakeUrls.studioUrl && !env.SANITY_STUDIO_URL) siteEnv.SANITY_STUDIO_URL = lakeUrls.studioUrl
   }
@@ -81,12 +50,7 @@ async function main(): Promise<void> {
       env: siteEnv,
     })
   } else {
-    const stamp = buildStamp(root, siteEnv)
-    if (!isBuildCurrent(root, stamp)) {
-      console.log('Building the site (next build)…')
-      await runStep('next build', process.execPath, [nextBin, 'build'], { cwd: root, env: siteEnv })
-      recordBuild(root, stamp)
-    }
+    siteEnv = await buildIfStale(root, siteEnv, nextBin)
     site = startServer(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: root,
       env: siteEnv,

@@ -8,8 +8,16 @@ import { publishedClient } from '../../../lib/sanity/client.ts'
 
 export const dynamic = 'force-dynamic'
 
+/**
+ * Where the warm-up asks for pages: this instance itself (`next start` sets PORT), not the caching proxy the webhook
+ * came through, which would answer from its own copy and render nothing.
+ */
+function ownOrigin(request: Request): string {
+  return process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : new URL(request.url).origin
+}
+
 export async function POST(request: Request): Promise<Response> {
-  const origin = new URL(request.url).origin
+  const origin = ownOrigin(request)
   const expired: string[] = []
   const response = await handleRevalidationWebhook(request, {
     secret: process.env.SANITY_REVALIDATE_SECRET,
@@ -21,8 +29,8 @@ export async function POST(request: Request): Promise<Response> {
     referencingInterviews: referencingInterviewsFrom(publishedClient()),
   })
   if (expired.length > 0) {
-    // Re-render the expired pages now, while the content API is known to be up, so readers get cached pages
-    // (and an outage right after a publish still finds them in the cache).
+    // Re-render the expired pages now, while the content API is known to be up, so readers get cached pages (and an
+    // outage right after a publish still finds them in the cache); with a shared cache, for every instance at once.
     after(async () => {
       for (const path of pathsForTags(expired)) {
         await fetch(new URL(path, origin), { headers: { 'x-parley-warm': '1' } }).catch(() => undefined)

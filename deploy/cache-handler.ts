@@ -1,0 +1,56 @@
+// The ISR cache that several `next start` instances share: Redis, through @fortedigital/nextjs-cache-handler, so that a
+// publish's revalidation on one instance expires the page on all; each instance's own memory stands in while Redis is
+// unreachable, and the log says when that starts and ends. next.config.js loads it when REDIS_URL is set.
+import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
+import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru'
+import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
+import { createClient } from 'redis'
+
+/** How long a cache read or write may wait on Redis before the instance carries on without it. */
+const redisTimeoutMs = 1000
+
+function connectToRedis(url: string) {
+  const client = createClient({
+    url,
+    // Commands fail at once while disconnected rather than queue: the handler then reads this instance's memory.
+    disableOfflineQueue: true,
+    pingInterval: 5000,
+    socket: { connectTimeout: redisTimeoutMs, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
+  })
+  const where = new URL(url).host
+  let reachable: boolean | undefined
+  client.on('ready', () => {
+    reachable = true
+    console.log(`Shared cache: connected to Redis at ${where}.`)
+  })
+  client.on('error', (error: NodeJS.ErrnoException) => {
+    // node-redis reports every failed reconnection; one line per outage is what an operator needs.
+    if (reachable === false) return
+    reachable = false
+    console.warn(
+      `Shared cache: Redis at ${where} is unreachable (${error.code ?? error.message}); this instance serves from ` +
+        'its own memory and keeps trying to reconnect.',
+    )
+  })
+  // Resolves once connected; until then (and whenever the connection drops) reads and writes use the memory cache.
+  void client.connect().catch(() => undefined)
+  return client
+}
+
+CacheHandler.onCreation(({ buildId }) => {
+  const memory = createLruHandler()
+  const url = process.env.REDIS_URL
+  // `next build` renders from its own memory: its pages are written to the build output, not to the running site's cache.
+  if (!url || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [memory] }
+  const redis = createRedisHandler({
+    client: connectToRedis(url),
+    // One namespace per deployment: a new build never reads pages rendered by the previous one.
+    keyPrefix: `parley:${process.env.NEXT_DEPLOYMENT_ID || buildId || 'build'}:`,
+    timeoutMs: redisTimeoutMs,
+  })
+  // Redis first (the handler reads the first one that answers); every write goes to both.
+  return { handlers: [redis, memory] }
+})
+
+export default CacheHandler

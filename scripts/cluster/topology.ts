@@ -1,0 +1,56 @@
+// Starts the rendering tier of the production topology on this machine: Redis, N `next start` instances sharing their
+// ISR cache through it, and nginx caching in front of them; stops them in reverse.
+import type { Environment } from '../environment.ts'
+import { startInstance, type Instance } from './instances.ts'
+import { startNginx, type RunningProxy } from './nginx.ts'
+import { freePort } from './ports.ts'
+import { startRedis, type RunningRedis } from './redis.ts'
+
+export type Topology = { proxy: RunningProxy; redis: RunningRedis; instances: Instance[]; stop(): Promise<void> }
+
+export type TopologyOptions = {
+  root: string
+  /** The built site's environment: content API, secrets, SITE_URL (the proxy's public URL), dist dir. */
+  env: Environment
+  instances: number
+  /** nginx's address for readers: a port, or address:port. */
+  proxyListen: string
+  /** Receives every line the parts print, with the part's name. */
+  onLine?: (source: string, line: string) => void
+}
+
+export async function startTopology(options: TopologyOptions): Promise<Topology> {
+  const started: { stop(): Promise<void> }[] = []
+  const stop = async () => {
+    for (const part of started.reverse()) await part.stop().catch(() => undefined)
+  }
+  const lines = (source: string) => (options.onLine ? { onLine: (line: string) => options.onLine!(source, line) } : {})
+  try {
+    const redis = await startRedis({ port: await freePort(), ...lines('redis') })
+    started.push(redis)
+    const instances: Instance[] = []
+    for (let index = 1; index <= options.instances; index++) {
+      const name = `site-${index}`
+      const instance = await startInstance({
+        root: options.root,
+        env: { ...options.env, REDIS_URL: redis.url },
+        name,
+        port: await freePort(),
+        ...lines(name),
+      })
+      started.push(instance)
+      instances.push(instance)
+    }
+    const proxy = await startNginx({
+      listen: options.proxyListen,
+      instances: instances.map((instance) => `127.0.0.1:${instance.port}`),
+      compressPort: await freePort(),
+      ...lines('nginx'),
+    })
+    started.push(proxy)
+    return { proxy, redis, instances, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
