@@ -38,17 +38,38 @@ function connectToRedis(url: string) {
   return client
 }
 
+type Handler = ReturnType<typeof createRedisHandler>
+
+/**
+ * Stores a route handler's entry (the feeds, the sitemap) with the tags Next sends in its x-next-cache-tags header, as
+ * the library does for pages: 3.3.0 stores it with none (its issue #231), so no publish would ever expire a feed.
+ */
+function withRouteHandlerTags(handler: Handler): Handler {
+  return {
+    ...handler,
+    set(key, entry, ctx) {
+      const value = entry.value
+      if (value?.kind !== 'APP_ROUTE' || entry.tags.length > 0) return handler.set(key, entry, ctx)
+      const header = value.headers?.['x-next-cache-tags']
+      const tags = (Array.isArray(header) ? header.join(',') : String(header ?? '')).split(',').filter(Boolean)
+      return handler.set(key, { ...entry, tags }, ctx)
+    },
+  }
+}
+
 CacheHandler.onCreation(({ buildId }) => {
-  const memory = createLruHandler()
+  const memory = withRouteHandlerTags(createLruHandler())
   const url = process.env.REDIS_URL
   // `next build` renders from its own memory: its pages are written to the build output, not to the running site's cache.
   if (!url || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [memory] }
-  const redis = createRedisHandler({
-    client: connectToRedis(url),
-    // One namespace per deployment: a new build never reads pages rendered by the previous one.
-    keyPrefix: `parley:${process.env.NEXT_DEPLOYMENT_ID || buildId || 'build'}:`,
-    timeoutMs: redisTimeoutMs,
-  })
+  const redis = withRouteHandlerTags(
+    createRedisHandler({
+      client: connectToRedis(url),
+      // One namespace per deployment: a new build never reads pages rendered by the previous one.
+      keyPrefix: `parley:${process.env.NEXT_DEPLOYMENT_ID || buildId || 'build'}:`,
+      timeoutMs: redisTimeoutMs,
+    }),
+  )
   // Redis first (the handler reads the first one that answers); every write goes to both.
   return { handlers: [redis, memory] }
 })

@@ -37,7 +37,8 @@ export async function startInstance(options: {
       await instance.server.stop()
     },
     async start() {
-      if (instance.server && instance.server.child.exitCode === null && instance.server.child.signalCode === null) return
+      if (instance.server && instance.server.child.exitCode === null && instance.server.child.signalCode === null)
+        return
       instance.server = startServer(
         process.execPath,
         [nextBin, 'start', '-p', String(options.port), '-H', '127.0.0.1'],

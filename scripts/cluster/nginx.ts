@@ -1,7 +1,8 @@
 // Runs nginx from Debian as the caching proxy in front of the instances, with deploy/nginx's configuration filled in.
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { errorPages } from '../../deploy/nginx/error-pages.ts'
 import { commandPath } from './requirements.ts'
 import { startServer, waitUntilReady, type Server } from '../start/processes.ts'
 
@@ -19,11 +20,16 @@ export type ProxySettings = {
 }
 
 /** deploy/nginx/nginx.conf.template with every ${PARLEY_…} value given; an unknown or missing one is an error. */
-export function nginxConfig(settings: ProxySettings, template = readFileSync(join(deployDir, 'nginx.conf.template'), 'utf8')) {
+export function nginxConfig(
+  settings: ProxySettings,
+  template = readFileSync(join(deployDir, 'nginx.conf.template'), 'utf8'),
+) {
   const values: Record<string, string> = {
     PARLEY_PROXY_LISTEN: settings.listen,
     // One that fails once is left out for 5 s: a killed instance costs its in-flight requests a retry, not an error.
-    PARLEY_INSTANCES: settings.instances.map((address) => `server ${address} max_fails=1 fail_timeout=5s;`).join('\n    '),
+    PARLEY_INSTANCES: settings.instances
+      .map((address) => `server ${address} max_fails=1 fail_timeout=5s;`)
+      .join('\n    '),
     PARLEY_COMPRESS_PORT: String(settings.compressPort),
     PARLEY_RUN_DIR: settings.runDir,
     PARLEY_PAGES_DIR: join(settings.runDir, 'pages'),
@@ -41,12 +47,14 @@ export async function startNginx(
   settings: Omit<ProxySettings, 'runDir'> & { onLine?: (line: string) => void },
 ): Promise<RunningProxy> {
   const binary = commandPath('nginx')
-  if (!binary) throw new Error('nginx is not installed (Debian: apt-get install -y nginx libnginx-mod-http-brotli-filter).')
+  if (!binary)
+    throw new Error('nginx is not installed (Debian: apt-get install -y nginx libnginx-mod-http-brotli-filter).')
   const runDir = mkdtempSync(join(tmpdir(), 'parley-proxy-'))
   // nginx's workers run as an unprivileged user when the master is root: they must reach the folder and its pages.
   chmodSync(runDir, 0o755)
-  cpSync(join(deployDir, 'pages'), join(runDir, 'pages'), { recursive: true })
-  for (const dir of ['', 'pages']) chmodSync(join(runDir, dir), 0o755)
+  mkdirSync(join(runDir, 'pages'), { mode: 0o755 })
+  for (const [name, html] of Object.entries(errorPages))
+    writeFileSync(join(runDir, 'pages', name), html, { mode: 0o644 })
   mkdirSync(join(runDir, 'cache'))
   const configFile = join(runDir, 'nginx.conf')
   writeFileSync(configFile, nginxConfig({ ...settings, runDir }))

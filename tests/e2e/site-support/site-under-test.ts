@@ -1,7 +1,7 @@
 // Runs the site as `npm start` does, for end-to-end tests: a real lake with the revalidation webhook, a production
 // build of the site (built once per content/source state into its own folder), and `next start`, all on free ports.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import { freePort } from '../../../scripts/cluster/ports.ts'
 import { resolve } from 'node:path'
 import { revalidationWebhook } from '../../../lib/revalidation/webhook.ts'
 import { startTestLake, readToken, type TestLake } from '../../site/support/test-lake.ts'
@@ -27,18 +27,8 @@ export type SiteUnderTest = {
   stop(): Promise<void>
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolvePort(port))
-    })
-  })
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+/** Runs the next CLI (`build`) to completion; rejects with its output. */
+export function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
@@ -84,7 +74,7 @@ export async function startSiteUnderTest(): Promise<SiteUnderTest> {
     PORT: String(port),
   }
   // The build prerenders pages from this lake's content, so it runs after seeding, against this lake.
-  await run(['build'], env)
+  await runNext(['build'], env)
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,
