@@ -10,34 +10,6 @@ import { createClient } from 'redis'
 /** How long a cache read or write may wait on Redis before the instance carries on without it. */
 const redisTimeoutMs = 1000
 
-function connectToRedis(url: string) {
-  const client = createClient({
-    url,
-    // Commands fail at once while disconnected rather than queue: the handler then reads this instance's memory.
-    disableOfflineQueue: true,
-    pingInterval: 5000,
-    socket: { connectTimeout: redisTimeoutMs, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
-  })
-  const where = new URL(url).host
-  let reachable: boolean | undefined
-  client.on('ready', () => {
-    reachable = true
-    console.log(`Shared cache: connected to Redis at ${where}.`)
-  })
-  client.on('error', (error: NodeJS.ErrnoException) => {
-    // node-redis reports every failed reconnection; one line per outage is what an operator needs.
-    if (reachable === false) return
-    reachable = false
-    console.warn(
-      `Shared cache: Redis at ${where} is unreachable (${error.code ?? error.message}); this instance serves from ` +
-        'its own memory and keeps trying to reconnect.',
-    )
-  })
-  // Resolves once connected; until then (and whenever the connection drops) reads and writes use the memory cache.
-  void client.connect().catch(() => undefined)
-  return client
-}
-
 type Handler = ReturnType<typeof createRedisHandler>
 
 /**
@@ -57,19 +29,74 @@ function withRouteHandlerTags(handler: Handler): Handler {
   }
 }
 
+/**
+ * The Redis handler, with what an outage needs: one log line when Redis goes and one when it is back, and, if this
+ * instance expired tags meanwhile (a publish's webhook reached it), the deployment's entries cleared on its return,
+ * since those expiries never reached Redis and its copies of the pages would be served as current.
+ */
+function sharedRedisHandler(url: string, keyPrefix: string): Handler {
+  const client = createClient({
+    url,
+    // Commands fail at once while disconnected rather than queue: the handler then reads this instance's memory.
+    disableOfflineQueue: true,
+    pingInterval: 5000,
+    socket: { connectTimeout: redisTimeoutMs, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
+  })
+  const where = new URL(url).host
+  let reachable: boolean | undefined
+  let expiredWhileUnreachable = false
+
+  async function clearDeployment(): Promise<void> {
+    let cleared = 0
+    for await (const keys of client.scanIterator({ MATCH: `${keyPrefix}*`, COUNT: 1000 })) {
+      if (keys.length > 0) cleared += await client.unlink(keys)
+    }
+    console.warn(
+      `Shared cache: cleared ${cleared} entries, because publishes reached this instance while Redis was unreachable.`,
+    )
+  }
+
+  client.on('ready', () => {
+    reachable = true
+    console.log(`Shared cache: connected to Redis at ${where}.`)
+    if (expiredWhileUnreachable) {
+      expiredWhileUnreachable = false
+      clearDeployment().catch((error: Error) => console.warn(`Shared cache: could not clear it (${error.message}).`))
+    }
+  })
+  client.on('error', (error: NodeJS.ErrnoException) => {
+    // node-redis reports every failed reconnection; one line per outage is what an operator needs.
+    if (reachable === false) return
+    reachable = false
+    console.warn(
+      `Shared cache: Redis at ${where} is unreachable (${error.code ?? error.message}); this instance serves from ` +
+        'its own memory and keeps trying to reconnect.',
+    )
+  })
+  // Resolves once connected; until then (and whenever the connection drops) reads and writes use the memory cache.
+  void client.connect().catch(() => undefined)
+
+  const handler = withRouteHandlerTags(createRedisHandler({ client, keyPrefix, timeoutMs: redisTimeoutMs }))
+  return {
+    ...handler,
+    async revalidateTag(tag) {
+      try {
+        await handler.revalidateTag(tag)
+      } catch (error) {
+        expiredWhileUnreachable = true
+        throw error
+      }
+    },
+  }
+}
+
 CacheHandler.onCreation(({ buildId }) => {
   const memory = withRouteHandlerTags(createLruHandler())
   const url = process.env.REDIS_URL
   // `next build` renders from its own memory: its pages are written to the build output, not to the running site's cache.
   if (!url || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return { handlers: [memory] }
-  const redis = withRouteHandlerTags(
-    createRedisHandler({
-      client: connectToRedis(url),
-      // One namespace per deployment: a new build never reads pages rendered by the previous one.
-      keyPrefix: `parley:${process.env.NEXT_DEPLOYMENT_ID || buildId || 'build'}:`,
-      timeoutMs: redisTimeoutMs,
-    }),
-  )
+  // One namespace per deployment: a new build never reads pages rendered by the previous one.
+  const redis = sharedRedisHandler(url, `parley:${process.env.NEXT_DEPLOYMENT_ID || buildId || 'build'}:`)
   // Redis first (the handler reads the first one that answers); every write goes to both.
   return { handlers: [redis, memory] }
 })

@@ -1,4 +1,4 @@
-// Runs Debian's redis-server as a child process for the instances' shared cache: in memory only, on 127.0.0.1.
+// Runs Debian's redis-server as a child process for the instances' shared cache, on 127.0.0.1.
 import { connect } from 'node:net'
 import { commandPath } from './requirements.ts'
 import { startServer, waitUntilReady, type Server } from '../start/processes.ts'
@@ -21,17 +21,27 @@ export function redisAnswers(port: number): Promise<boolean> {
   })
 }
 
-/** Starts redis-server on `port`; `stop()` and `start()` take it down and bring it back, as an outage would. */
-export async function startRedis(options: { port: number; onLine?: (line: string) => void }): Promise<RunningRedis> {
+/**
+ * Starts redis-server on `port`; `stop()` and `start()` take it down and bring it back, as an outage would. With
+ * `dataDir` it keeps its data there (append-only file) and comes back with it; without, it holds it in memory only
+ * (the cache is rebuilt by rendering).
+ */
+export async function startRedis(options: {
+  port: number
+  dataDir?: string
+  onLine?: (line: string) => void
+}): Promise<RunningRedis> {
   const binary = commandPath('redis-server')
   if (!binary) throw new Error('redis-server is not installed (Debian: apt-get install -y redis-server).')
   let server: Server | undefined
   const start = async () => {
     if (server) return
-    // The cache is rebuilt by rendering, so nothing is written to disk.
+    const storage = options.dataDir
+      ? ['--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', 'always']
+      : ['--appendonly', 'no']
     const running = startServer(
       binary,
-      ['--port', String(options.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      ['--port', String(options.port), '--bind', '127.0.0.1', '--save', '', ...storage, '--daemonize', 'no'],
       { cwd: '/', env: {}, ...(options.onLine ? { onLine: options.onLine } : {}) },
     )
     server = running

@@ -15,6 +15,8 @@ export type TopologyOptions = {
   instances: number
   /** nginx's address for readers: a port, or address:port. */
   proxyListen: string
+  /** Where Redis keeps its data across a stop and start (tests); in memory only without it. */
+  redisDataDir?: string
   /** Receives every line the parts print, with the part's name. */
   onLine?: (source: string, line: string) => void
 }
@@ -26,7 +28,11 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   }
   const lines = (source: string) => (options.onLine ? { onLine: (line: string) => options.onLine!(source, line) } : {})
   try {
-    const redis = await startRedis({ port: await freePort(), ...lines('redis') })
+    const redis = await startRedis({
+      port: await freePort(),
+      ...(options.redisDataDir ? { dataDir: options.redisDataDir } : {}),
+      ...lines('redis'),
+    })
     started.push(redis)
     const instances: Instance[] = []
     for (let index = 1; index <= options.instances; index++) {

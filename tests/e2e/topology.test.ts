@@ -142,11 +142,12 @@ test('pages re-rendered after a publish read the live API, while the API CDN sti
   expect(await throughCdn.fetch<string>(query)).toBe(before)
   expect(topology.cdn.staleAnswers()).toBeGreaterThan(staleBefore)
 
+  // (How fast is the test above's business; here, that the new version arrives at all.)
   for (const base of everyServer()) {
     await waitUntil(
       `the new title on ${base}${secondPath}`,
       async () => (await text(base, secondPath)).includes(title),
-      2000,
+      5000,
     )
   }
   // Once the CDN has caught up, nothing rendered during its stale window is left behind in any cache.
@@ -260,6 +261,7 @@ test('kill -9 of one instance under load: the proxy answers every request, none 
   const statuses = new Map<number, number>()
   const servedBy = new Set<string>()
   let requests = 0
+  let afterKill = 0
   let killed = false
   const started = Date.now()
   // Pages from the proxy's cache, and searches (rendered per request) that always reach an instance.
@@ -270,6 +272,7 @@ test('kill -9 of one instance under load: the proxy answers every request, none 
       const response = await get(topology.url, path)
       await response.arrayBuffer()
       requests++
+      if (killed) afterKill++
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
       if (killed && path.startsWith('/search')) servedBy.add(response.headers.get('x-parley-instance') ?? '')
     }
@@ -279,8 +282,11 @@ test('kill -9 of one instance under load: the proxy answers every request, none 
   process.kill(victim.server.child.pid!, 'SIGKILL')
   killed = true
   await load
-  console.log(`kill -9 under load: ${requests} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`)
-  expect(requests).toBeGreaterThan(100)
+  console.log(
+    `kill -9 under load: ${requests} requests (${afterKill} after the kill), statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  )
+  // Searches reached the dead instance's port until nginx set it aside, and were answered by the other.
+  expect(afterKill).toBeGreaterThan(20)
   expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([])
   expect(statuses.get(200)).toBe(requests)
   expect([...servedBy]).toEqual([survivor.name])
@@ -289,7 +295,9 @@ test('kill -9 of one instance under load: the proxy answers every request, none 
   expect((await get(victim.url, interviewPath)).status).toBe(200)
 }, 60_000)
 
-test('with Redis down, every instance still serves pages and says so in its log; it reconnects when Redis is back', async () => {
+test('with Redis down, every instance still serves pages and says so in its log; back, every instance has the publishes made meanwhile', async () => {
+  // Entries the shared cache holds from before the outage, which it keeps across it.
+  for (const base of everyServer()) await text(base, `/speakers/${sample.speakerSlug}`)
   await topology.redis.stop()
   const unreachable = (name: string) =>
     topology.output(name).some((line) => /Shared cache: Redis at .* is unreachable/.test(line))
@@ -311,6 +319,10 @@ test('with Redis down, every instance still serves pages and says so in its log;
   for (const path of [interviewPath, '/', '/search?q=graph']) {
     expect([path, (await get(topology.url, path)).status]).toEqual([path, 200])
   }
+  // A publish now reaches only the instance that takes its webhook; its expiry cannot reach Redis.
+  const name = `Ada Okafor, renamed ${Date.now()}`
+  await editor.patch('person-ada').set({ name }).commit()
+  await topology.lake.webhooks.idle()
 
   await topology.redis.start()
   for (const instance of topology.instances) {
@@ -318,6 +330,22 @@ test('with Redis down, every instance still serves pages and says so in its log;
       `${instance.name} reconnecting to Redis`,
       async () => topology.output(instance.name).filter((line) => line.includes('Shared cache: connected')).length >= 2,
       15_000,
+    )
+  }
+  // The instance that took the webhook clears what Redis held, so no instance serves the speaker's old page from it.
+  await waitUntil(
+    'the instance that took the webhook clearing the shared cache',
+    async () =>
+      topology.instances.some((instance) =>
+        topology.output(instance.name).some((line) => line.includes('Shared cache: cleared')),
+      ),
+    5000,
+  )
+  for (const base of everyServer()) {
+    await waitUntil(
+      `the rename on ${base}`,
+      async () => (await text(base, `/speakers/${sample.speakerSlug}`)).includes(name),
+      5000,
     )
   }
 }, 60_000)

@@ -2,6 +2,9 @@
 // real lake (with the signed webhook to the proxy) behind a stand-in for the API CDN, Redis, N `next start` instances
 // of one production build sharing their ISR cache, and nginx from deploy/nginx in front. Every line the parts print is
 // kept, by part.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { revalidationWebhook } from '../../../lib/revalidation/webhook.ts'
 import { freePort } from '../../../scripts/cluster/ports.ts'
 import { startTopology, type Topology } from '../../../scripts/cluster/topology.ts'
@@ -51,9 +54,12 @@ export async function startTopologyUnderTest(options: { instances?: number } = {
   delete env.REDIS_URL
   await runNext(['build'], env)
   const lines = new Map<string, string[]>()
+  // Redis keeps its data across a stop and start, as a real one would after a network partition.
+  const redisDataDir = mkdtempSync(join(tmpdir(), 'parley-redis-'))
   const topology = await startTopology({
     root,
     env,
+    redisDataDir,
     instances: options.instances ?? 2,
     proxyListen: `127.0.0.1:${proxyPort}`,
     onLine: (source, line) => {
@@ -72,6 +78,7 @@ export async function startTopologyUnderTest(options: { instances?: number } = {
       await topology.stop()
       await cdn.close()
       await lake.close()
+      rmSync(redisDataDir, { recursive: true, force: true })
     },
   }
 }
