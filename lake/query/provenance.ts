@@ -160,7 +160,11 @@ class ProvenanceWalk {
     this.#everything ??= {
       kind: 'array',
       value: this.#options.dataset,
-      items: this.#options.dataset.map((document) => ({ kind: 'read', value: document, origin: { document, path: [] } })),
+      items: this.#options.dataset.map((document) => ({
+        kind: 'read',
+        value: document,
+        origin: { document, path: [] },
+      })),
     }
     return this.#everything
   }
@@ -187,7 +191,10 @@ class ProvenanceWalk {
     // Objects keep their identity through groq-js's filter: one call decides every item.
     if (distinctObjects(values)) {
       const kept = new Set(
-        (await this.decide({ type: 'Filter', base: { type: 'Value', value: values }, expr: node.expr }, scope)) as object[],
+        (await this.decide(
+          { type: 'Filter', base: { type: 'Value', value: values }, expr: node.expr },
+          scope,
+        )) as object[],
       )
       return arrayOf(items.filter((_, i) => kept.has(values[i] as object)))
     }
@@ -228,7 +235,8 @@ class ProvenanceWalk {
         attributes.set(attribute.name, await this.guarded(attribute.value, scope))
         continue
       }
-      if (attribute.type === 'ObjectConditionalSplat' && (await this.decide(attribute.condition, scope)) !== true) continue
+      if (attribute.type === 'ObjectConditionalSplat' && (await this.decide(attribute.condition, scope)) !== true)
+        continue
       const spread = await this.guarded(attribute.value, scope)
       if (spread.kind === 'unknown') throw new Untrackable('a spread object could not be followed')
       for (const name of attributeNames(spread) ?? []) attributes.set(name, attributeOf(spread, name))

@@ -79,7 +79,13 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
         return emptySourceMap()
       })
     : undefined
-  return { result, ms: Math.round(performance.now() - started), scanned: dataset.documents.length, syncTags, resultSourceMap }
+  return {
+    result,
+    ms: Math.round(performance.now() - started),
+    scanned: dataset.documents.length,
+    syncTags,
+    resultSourceMap,
+  }
 }
 
 type Dataset = { documents: SanityDocument[] }

@@ -23,7 +23,10 @@ export class Untrackable extends Error {}
 type AnyNode = { type: string; [key: string]: any }
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype
 
 /**
  * Evaluates `node` as groq-js would in `scope`. groq-js takes only a root value, so the scopes the expression
@@ -83,7 +86,10 @@ function reach(node: AnyNode, level: number, hidden: boolean): number {
     case 'FlatMap':
       return Math.max(reach(node.base, level, hidden), reach(node.expr, inner, true))
     case 'PipeFuncCall':
-      return Math.max(reach(node.base, level, hidden), ...(node.args as AnyNode[]).map((arg) => reach(arg, inner, false)))
+      return Math.max(
+        reach(node.base, level, hidden),
+        ...(node.args as AnyNode[]).map((arg) => reach(arg, inner, false)),
+      )
     default: {
       let most = 0
       for (const child of childNodes(node)) most = Math.max(most, reach(child, level, hidden))
