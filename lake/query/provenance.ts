@@ -14,8 +14,11 @@ import {
 /** A step into a document value: an attribute, an array index, or an array item known by its `_key`. */
 export type Segment = string | number | { _key: string; _index: number }
 
+/** A path inside a document as a chain back to its root (null): a step deeper shares everything above it. */
+export type SourcePath = { parent: SourcePath; segment: Segment } | null
+
 /** Where a value lives: a path inside a document the query read (from `*` or `->`). */
-export type Origin = { document: SanityDocument; path: Segment[] }
+export type Origin = { document: SanityDocument; path: SourcePath }
 
 /**
  * A value of the shadow evaluation. `read`: exactly the value at `origin` (and so is every part of it);
@@ -163,7 +166,7 @@ class ProvenanceWalk {
       items: this.#options.dataset.map((document) => ({
         kind: 'read',
         value: document,
-        origin: { document, path: [] },
+        origin: { document, path: null },
       })),
     }
     return this.#everything
@@ -225,7 +228,7 @@ class ProvenanceWalk {
     if (ref.kind === 'unknown') return UNKNOWN
     if (typeof ref.value !== 'string') return computed(null)
     const document = (await this.#options.dereference({ _ref: ref.value })) as SanityDocument | null | undefined
-    return document ? { kind: 'read', value: document, origin: { document, path: [] } } : computed(null)
+    return document ? { kind: 'read', value: document, origin: { document, path: null } } : computed(null)
   }
 
   async object(node: AnyNode, scope: TrackingScope): Promise<Tracked> {
@@ -331,7 +334,7 @@ function attributeOf(base: Tracked, name: string): Tracked {
   if (base.kind === 'object') return base.attributes.get(name) ?? computed(null)
   const value = isPlainObject(base.value) && Object.hasOwn(base.value, name) ? base.value[name] : null
   if (base.kind === 'read' && value !== null && value !== undefined)
-    return { kind: 'read', value, origin: { ...base.origin, path: [...base.origin.path, name] } }
+    return { kind: 'read', value, origin: { ...base.origin, path: { parent: base.origin.path, segment: name } } }
   return computed(value)
 }
 
@@ -345,7 +348,11 @@ function itemsOf(tracked: Tracked): Tracked[] | null {
   return values.map((value, index) =>
     value === null || value === undefined
       ? computed(null)
-      : { kind: 'read', value, origin: { ...origin, path: [...origin.path, itemSegment(value, index)] } },
+      : {
+          kind: 'read',
+          value,
+          origin: { ...origin, path: { parent: origin.path, segment: itemSegment(value, index) } },
+        },
   )
 }
 

@@ -1,5 +1,5 @@
 // Evaluates a GROQ sub-expression with groq-js inside a scope chain (`@`, `^`, `^.^`) that the caller holds as plain values.
-import { evaluate, type EvaluateOptions, type ExprNode } from 'groq-js'
+import { evaluate, evaluateSync, type EvaluateOptions, type ExprNode } from 'groq-js'
 
 /**
  * A scope as groq-js builds them: `hidden` scopes (a `[]` traversal's items) are skipped by the scopes
@@ -43,7 +43,7 @@ export async function evaluateInScope(
     chain.push(current)
     current = current.parent
   }
-  if (chain.length === 1) return (await evaluate(node, { ...options, root: scope.value })).get()
+  if (chain.length === 1) return run(node, { ...options, root: scope.value })
 
   let tree: AnyNode = node as unknown as AnyNode
   const innermostHidden = scope.hidden
@@ -54,8 +54,20 @@ export async function evaluateInScope(
     tree = { type: 'Projection', base: { type: 'Value', value }, expr: tree }
   }
   const root = (chain[chain.length - 1] as PlainScope).value
-  const value = await (await evaluate(tree as unknown as ExprNode, { ...options, root })).get()
+  const value = await run(tree as unknown as ExprNode, { ...options, root })
   return innermostHidden ? (value as unknown[] | null)?.[0] : value
+}
+
+/**
+ * groq-js's synchronous evaluator where it covers the expression (most of GROQ, without a promise per
+ * node), its asynchronous one otherwise (it refuses what it cannot do synchronously by throwing).
+ */
+async function run(tree: ExprNode, options: EvaluateOptions): Promise<unknown> {
+  try {
+    return evaluateSync(tree, options).data
+  } catch {
+    return (await evaluate(tree, options)).get()
+  }
 }
 
 const reachCache = new WeakMap<object, [number | undefined, number | undefined]>()

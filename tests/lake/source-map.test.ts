@@ -303,7 +303,7 @@ describe('the response', () => {
       '*[_id == $id][0]{title}',
       { id: interview._id },
       { filterResponse: false },
-    )) as Record<string, unknown>
+    )) as unknown as Record<string, unknown>
     expect(plain.resultSourceMap).toBeUndefined()
     expect(plain.syncTags).toEqual(response.syncTags)
   })
