@@ -1,9 +1,15 @@
 // Content Source Maps through the real @sanity/client: what each query shape maps, in Sanity's format, under each perspective, and stega built on it.
-import { createClient, type ContentSourceMap } from '@sanity/client'
-import { parseJsonPath } from '@sanity/client/csm'
+import { createClient, type SanityClient } from '@sanity/client'
 import { stegaClean } from '@sanity/client/stega'
 import { vercelStegaDecode, vercelStegaSplit } from '@vercel/stega'
 import { startTestLake, READ_TOKEN, type TestLake } from './core-lake.ts'
+import {
+  describeMappings,
+  expectEveryMappingTrue as expectMappingsTrue,
+  fetchMapped as fetchMappedWith,
+  type MapOptions,
+  type MappedResponse,
+} from './source-map-support.ts'
 
 let t: TestLake
 
@@ -54,68 +60,15 @@ beforeAll(async () => {
 
 afterAll(() => t.stop())
 
-type RawResponse = {
-  result: unknown
-  resultSourceMap: ContentSourceMap
-  syncTags: string[]
-  query?: string
-  ms: number
-}
+type RawResponse = MappedResponse
 
-async function fetchMapped(
+const fetchMapped = (
   query: string,
   params: Record<string, unknown> = {},
-  options: { resultSourceMap?: true | 'withKeyArraySelector'; perspective?: 'published' | 'drafts' | 'raw' } = {},
-  client = t.reader,
-): Promise<RawResponse> {
-  return client.fetch(query, params, {
-    filterResponse: false,
-    resultSourceMap: options.resultSourceMap ?? true,
-    perspective: options.perspective ?? 'published',
-  }) as Promise<RawResponse>
-}
-
-/** Each mapping as `result path → document id : source path`, for readable expectations. */
-function describeMappings(map: ContentSourceMap): Record<string, string> {
-  const described: Record<string, string> = {}
-  for (const [resultPath, mapping] of Object.entries(map.mappings)) {
-    const source = mapping.source
-    if (source.type !== 'documentValue') throw new Error(`unexpected source type ${source.type}`)
-    described[resultPath] = `${map.documents[source.document]?._id} : ${map.paths[source.path]}`
-  }
-  return described
-}
-
-/** Reads a value at a parsed JSON path (indexes, attribute names, `_key` selectors). */
-function valueAt(root: unknown, path: ReturnType<typeof parseJsonPath>): unknown {
-  let current = root
-  for (const segment of path) {
-    if (current === null || current === undefined) return undefined
-    if (typeof segment === 'object')
-      current = (current as { _key?: string }[]).find((item) => item?._key === segment._key)
-    else current = (current as Record<string | number, unknown>)[segment]
-  }
-  return current
-}
-
-/** The property every mapping must have: the result holds exactly what the named document holds at the named path. */
-async function expectEveryMappingTrue(response: RawResponse): Promise<void> {
-  const { documents, paths, mappings } = response.resultSourceMap
-  const stored = await t.writer.fetch('*[_id in $ids]', { ids: documents.map((d) => d._id) }, { perspective: 'raw' })
-  const byId = new Map((stored as { _id: string }[]).map((doc) => [doc._id, doc]))
-  for (const [resultPath, mapping] of Object.entries(mappings)) {
-    if (mapping.source.type !== 'documentValue') throw new Error('only documentValue sources are expected')
-    const document = documents[mapping.source.document]
-    const sourcePath = paths[mapping.source.path] as string
-    const storedDocument = byId.get(document?._id as string) as Record<string, unknown> | undefined
-    expect(storedDocument?._type).toBe(document?._type)
-    // A stacked view presents `drafts.x` as `x` and adds `_originalId`: those two are the view's, not stored.
-    if (sourcePath === "$['_id']" || sourcePath === "$['_originalId']") continue
-    const expected = valueAt(storedDocument, parseJsonPath(sourcePath))
-    const actual = valueAt(response.result, parseJsonPath(resultPath))
-    expect({ resultPath, value: actual }).toEqual({ resultPath, value: expected })
-  }
-}
+  options: MapOptions = {},
+  client: SanityClient = t.reader,
+) => fetchMappedWith(client, query, params, options)
+const expectEveryMappingTrue = (response: RawResponse) => expectMappingsTrue(t.writer, response)
 
 describe('mapped where Sanity maps: values read from a document field', () => {
   test('a projection maps each attribute to its field, nested attributes by their path', async () => {
