@@ -109,7 +109,7 @@ class ProvenanceWalk {
       case 'AccessElement': {
         const base = await this.evaluate(node.base, scope)
         const items = itemsOf(base)
-        if (!items) return base.kind === 'unknown' ? UNKNOWN : computed(null)
+        if (!items) return notAnArray(base)
         const index = node.index < 0 ? node.index + items.length : node.index
         return items[index] ?? computed(null)
       }
@@ -117,7 +117,7 @@ class ProvenanceWalk {
         return this.slice(node, await this.evaluate(node.base, scope))
       case 'ArrayCoerce': {
         const base = await this.evaluate(node.base, scope)
-        return itemsOf(base) ? base : base.kind === 'unknown' ? UNKNOWN : computed(null)
+        return itemsOf(base) ? base : notAnArray(base)
       }
       case 'Filter':
         return this.filter(node, scope)
@@ -174,7 +174,7 @@ class ProvenanceWalk {
 
   slice(node: AnyNode, base: Tracked): Tracked {
     const items = itemsOf(base)
-    if (!items) return base.kind === 'unknown' ? UNKNOWN : computed(null)
+    if (!items) return notAnArray(base)
     // groq-js's bounds arithmetic, so the kept items are the same ones.
     let left = node.left as number
     let right = node.right as number
@@ -189,7 +189,7 @@ class ProvenanceWalk {
   async filter(node: AnyNode, scope: TrackingScope): Promise<Tracked> {
     const base = await this.evaluate(node.base, scope)
     const items = itemsOf(base)
-    if (!items) return base.kind === 'unknown' ? UNKNOWN : computed(null)
+    if (!items) return notAnArray(base)
     const values = items.map(plainValue)
     // Objects keep their identity through groq-js's filter: one call decides every item.
     if (distinctObjects(values)) {
@@ -211,7 +211,7 @@ class ProvenanceWalk {
   async traverse(node: AnyNode, scope: TrackingScope): Promise<Tracked> {
     const base = await this.evaluate(node.base, scope)
     const items = itemsOf(base)
-    if (!items) return base.kind === 'unknown' ? UNKNOWN : computed(null)
+    if (!items) return notAnArray(base)
     const results: Tracked[] = []
     for (const item of items) {
       const followed = item.kind !== 'unknown' && item.value !== undefined
@@ -262,7 +262,7 @@ class ProvenanceWalk {
   async order(node: AnyNode, scope: TrackingScope): Promise<Tracked> {
     const base = await this.evaluate(node.base, scope)
     const items = itemsOf(base)
-    if (!items) return base.kind === 'unknown' ? UNKNOWN : computed(null)
+    if (!items) return notAnArray(base)
     const values = items.map(plainValue)
     if (distinctObjects(values)) {
       const sorted = (await this.decide({ ...node, base: { type: 'Value', value: values } }, scope)) as object[]
@@ -293,7 +293,7 @@ class ProvenanceWalk {
   async score(node: AnyNode, scope: TrackingScope): Promise<Tracked> {
     const base = await this.evaluate(node.base, scope)
     const items = itemsOf(base)
-    if (!items) return base.kind === 'unknown' ? UNKNOWN : computed(null)
+    if (!items) return notAnArray(base)
     const scored: { item: Tracked; score: number }[] = []
     for (const item of items) {
       const value = plainValue(item)
@@ -337,6 +337,9 @@ function attributeOf(base: Tracked, name: string): Tracked {
     return { kind: 'read', value, origin: { ...base.origin, path: { parent: base.origin.path, segment: name } } }
   return computed(value)
 }
+
+/** What an array operation gives for a base that is not an array: null, as in groq-js (unknown stays unknown). */
+const notAnArray = (base: Tracked): Tracked => (base.kind === 'unknown' ? UNKNOWN : computed(null))
 
 /** The items of an array value, each tracked; null when the value is not an array. */
 function itemsOf(tracked: Tracked): Tracked[] | null {
