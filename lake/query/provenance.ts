@@ -82,9 +82,8 @@ class ProvenanceWalk {
   }
 
   /** groq-js's own answer for a node, as a value with no single origin. */
-  async decide(node: AnyNode, scope: PlainScope): Promise<unknown> {
-    const { dataset, ...options } = this.#options
-    return evaluateInScope(node as unknown as ExprNode, scope, { ...options, dataset })
+  decide(node: AnyNode, scope: PlainScope): Promise<unknown> {
+    return evaluateInScope(node as unknown as ExprNode, scope, this.#options)
   }
 
   async evaluate(node: AnyNode, scope: TrackingScope): Promise<Tracked> {
