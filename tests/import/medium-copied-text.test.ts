@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { readArticles, type ImportedInterview } from '../../lib/import/index.ts'
 import { outline } from './outline.ts'
 
-const fixtures = join(import.meta.dirname, 'fixtures', 'medium-copied')
+const fixtures = join(import.meta.dirname, 'medium-pages')
 /** When the page was copied, as the file's modification time says: relative and year-less dates count from it. */
 const savedAt = new Date('2025-06-10T12:00:00Z')
 let work: string
