@@ -26,7 +26,20 @@ const interview = {
     { _key: 't2', _type: 'reference', _ref: 'topic-missing' },
   ],
   qa: [
-    { _key: 'q1', _type: 'qaBlock', question: 'Why graphs?', answer: [{ _key: 'b1', _type: 'block', children: [] }] },
+    {
+      _key: 'q1',
+      _type: 'qaBlock',
+      question: 'Why graphs?',
+      answer: [
+        {
+          _key: 'b1',
+          _type: 'block',
+          style: 'normal',
+          markDefs: [],
+          children: [{ _key: 's1', _type: 'span', marks: [], text: 'Because everything is connected.' }],
+        },
+      ],
+    },
     { _key: 'q2', _type: 'qaBlock', question: 'What broke first?' },
     { _key: 'q3', _type: 'qaBlock', question: 'Would you do it again?', answer: [] },
   ],
@@ -356,6 +369,19 @@ describe("stega through the client's stega option", () => {
       speaker: 'Ada Lovelace',
       questions: interview.qa.map(({ question }) => ({ question })),
       line: 'Graphs all the way down (draft)!',
+    })
+  })
+
+  test('Portable Text spans inside a field mapped whole decode to their block and span by _key', async () => {
+    const result = (await stegaClient().fetch('*[_id == $id][0]{"answer": qa[0].answer}', { id: interview._id })) as {
+      answer: { children: { text: string }[] }[]
+    }
+    const text = result.answer[0]?.children[0]?.text as string
+    expect(vercelStegaSplit(text).cleaned).toBe('Because everything is connected.')
+    expect(editTarget(text)).toEqual({
+      id: 'interview-graphs',
+      type: 'interview',
+      path: 'qa[_key=="q1"].answer[_key=="b1"].children[_key=="s1"].text',
     })
   })
 })
