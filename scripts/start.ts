@@ -7,7 +7,7 @@ import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { lakeAddress } from '../lake/cli/environment.ts'
 import { loadEnvironment, otherLakeAddress, type Environment } from './environment.ts'
-import { buildStamp, isBuildCurrent, recordBuild } from './start/site-build.ts'
+import { buildSite, buildStamp, isBuildCurrent } from './start/site-build.ts'
 import { runStep, startServer, type Server } from './start/processes.ts'
 import { importSampleIfEmpty } from './start/sample-content.ts'
 
@@ -87,8 +87,7 @@ async function main(): Promise<void> {
     const stamp = buildStamp(root, siteEnv)
     if (!isBuildCurrent(root, stamp)) {
       console.log('Building the site (next build)…')
-      await runStep('next build', process.execPath, [nextBin, 'build'], { cwd: root, env: siteEnv })
-      recordBuild(root, stamp)
+      await buildSite(root, siteEnv, stamp)
     }
     site = startServer(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: root,

@@ -40,12 +40,12 @@ async function freePort(): Promise<number> {
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     child.once('exit', (code) =>
-      code === 0 ? resolveRun(output) : reject(new Error(`next ${args[0]} failed (${code}):\n${output}`)),
+      code === 0 ? resolveRun(output) : reject(new Error(`${args.join(' ')} failed (${code}):\n${output}`)),
     )
   })
 }
@@ -83,8 +83,8 @@ export async function startSiteUnderTest(): Promise<SiteUnderTest> {
     SITE_URL: url,
     PORT: String(port),
   }
-  // The build prerenders pages from this lake's content, so it runs after seeding, against this lake.
-  await run(['build'], env)
+  // The build prerenders pages from this lake's content, so it runs after seeding, against this lake; as `npm run build`.
+  await run(['scripts/build.ts'], env)
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,
