@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { revalidationWebhook } from '../../../lib/revalidation/webhook.ts'
 import { startTestLake, readToken, type TestLake } from '../../site/support/test-lake.ts'
 import { seedSampleContent } from '../../site/support/sample-content.ts'
+import { ensureStudioBuilt } from '../studio-build.ts'
 
 // Jest and npm scripts run from the project root.
 const root = process.cwd()
@@ -68,7 +69,11 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
 export async function startSiteUnderTest(): Promise<SiteUnderTest> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const lake = await startTestLake({ webhooks: [revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET)] })
+  // The lake serves the built Studio too, as under `npm start`, so that /studio can be followed into it.
+  const lake = await startTestLake({
+    webhooks: [revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET)],
+    studioDir: await ensureStudioBuilt(),
+  })
   await seedSampleContent(lake.editor)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -77,6 +82,7 @@ export async function startSiteUnderTest(): Promise<SiteUnderTest> {
     NEXT_TELEMETRY_DISABLED: '1',
     PARLEY_NEXT_DIST_DIR: distDir,
     SANITY_API_HOST: lake.url,
+    SANITY_STUDIO_URL: lake.studioUrl!,
     NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
     NEXT_PUBLIC_SANITY_DATASET: 'production',
     NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
