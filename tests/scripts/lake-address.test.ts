@@ -3,13 +3,13 @@
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient } from '@sanity/client'
 import { startLake, type Lake } from '../../lake/index.ts'
 import { lakeAddress } from '../../lake/cli/environment.ts'
 import { loadEnvironment } from '../../scripts/environment.ts'
+import { freePort } from '../site/support/free-port.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const writeToken = 'lake-address-write-token'
@@ -19,17 +19,6 @@ let environment: Record<string, string>
 
 // Each script starts as a child process (Node, the client and jsdom load in a few seconds on a busy machine).
 jest.setTimeout(90_000)
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'parley-lake-address-'))

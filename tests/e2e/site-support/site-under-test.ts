@@ -1,12 +1,12 @@
 // Runs the site as `npm start` does, for end-to-end tests: a real lake with the revalidation webhook, a production
 // build of the site (built once per content/source state into its own folder), and `next start`, all on free ports.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { revalidationWebhook } from '../../../lib/revalidation/webhook.ts'
 import { startTestLake, readToken, type TestLake } from '../../site/support/test-lake.ts'
 import { seedSampleContent } from '../../site/support/sample-content.ts'
 import { ensureStudioBuilt } from '../studio-build.ts'
+import { freePort } from '../../site/support/free-port.ts'
 
 // Jest and npm scripts run from the project root.
 const root = process.cwd()
@@ -26,17 +26,6 @@ export type SiteUnderTest = {
   lake: TestLake
   nextOutput: () => string
   stop(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolvePort(port))
-    })
-  })
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
