@@ -5,7 +5,7 @@ import { CacheHandler } from '@fortedigital/nextjs-cache-handler'
 import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru'
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings'
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
-import { createClient } from 'redis'
+import { createClient } from '@redis/client'
 
 /** How long a cache read or write may wait on Redis before the instance carries on without it. */
 const redisTimeoutMs = 1000

@@ -8,12 +8,11 @@ import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { missingPackages } from './cluster/requirements.ts'
 import { startTopology } from './cluster/topology.ts'
-import { loadEnvironment, type Environment } from './environment.ts'
+import { loadEnvironment, otherLakeAddress, type Environment } from './environment.ts'
 import { startEmbeddedLake } from './start/embedded-lake.ts'
 import { buildIfStale } from './start/site-build.ts'
 
 const root = resolve(import.meta.dirname, '..')
-const nextBin = resolve(root, 'node_modules/next/dist/bin/next')
 
 const { values } = parseArgs({ options: { instances: { type: 'string', default: '2' } } })
 const instanceCount = Number(values.instances)
@@ -50,14 +49,15 @@ async function main(): Promise<void> {
   let siteEnv: Environment = { ...env, SITE_URL: siteUrl }
   let lakeUrl: string | undefined
   if (embeddedLake) {
+    const conflict = otherLakeAddress(siteEnv)
+    if (conflict) throw new Error(conflict)
     // Publishes reach the proxy, which hands the webhook to one instance; the shared cache does the rest.
     const lake = await startEmbeddedLake(root, siteEnv, `http://127.0.0.1:${port}`)
     running.push({ name: 'the lake', stop: () => lake.close() })
     lakeUrl = lake.url
     siteEnv.SANITY_API_HOST = lake.url
-    if (lake.studioUrl && !env.SANITY_STUDIO_URL) siteEnv.SANITY_STUDIO_URL = lake.studioUrl
   }
-  siteEnv = await buildIfStale(root, siteEnv, nextBin)
+  siteEnv = await buildIfStale(root, siteEnv)
 
   const topology = await startTopology({
     root,

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
-import { loadEnvironment, type Environment } from './environment.ts'
+import { loadEnvironment, otherLakeAddress, type Environment } from './environment.ts'
 import { startEmbeddedLake } from './start/embedded-lake.ts'
 import { buildIfStale } from './start/site-build.ts'
 import { startServer, type Server } from './start/processes.ts'
@@ -36,11 +36,12 @@ async function main(): Promise<void> {
   let siteEnv: Environment = { ...env }
   let lakeUrls: { url: string; studioUrl: string | null } | undefined
   if (embeddedLake) {
+    const conflict = otherLakeAddress(siteEnv)
+    if (conflict) throw new Error(conflict)
     const lake = await startEmbeddedLake(root, siteEnv, `http://127.0.0.1:${port}`)
     running.push({ name: 'the lake', stop: () => lake.close() })
     lakeUrls = lake
     siteEnv.SANITY_API_HOST = lakeUrls.url
-    if (lakeUrls.studioUrl && !env.SANITY_STUDIO_URL) siteEnv.SANITY_STUDIO_URL = lakeUrls.studioUrl
   }
 
   let site: Server
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
       env: siteEnv,
     })
   } else {
-    siteEnv = await buildIfStale(root, siteEnv, nextBin)
+    siteEnv = await buildIfStale(root, siteEnv)
     site = startServer(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: root,
       env: siteEnv,

@@ -2,19 +2,15 @@
 // API CDN for what it reads per request), and a draft reader for draft mode.
 import 'server-only'
 import { createClient, type SanityClient } from '@sanity/client'
-import { sanityConfig } from './config.ts'
+import { contentApiClientConfig, sanityConfig } from './config.ts'
 
 function baseClient(): SanityClient {
-  const config = sanityConfig()
   return createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion,
+    ...contentApiClientConfig(),
     // Two retries (the client's default is five, with backoff) ride out a blip; with the content API down, a reader
     // of a page that was never cached gets the proxy's 503 page in under a second instead of waiting 3-7 s for it.
     maxRetries: 2,
     useCdn: false,
-    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
   })
 }
 

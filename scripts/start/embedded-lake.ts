@@ -2,6 +2,7 @@
 // and the signed revalidation webhook to the site.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { lakeAddress } from '../../lake/cli/environment.ts'
 import { revalidationWebhook } from '../../lib/revalidation/webhook.ts'
 import type { Environment } from '../environment.ts'
 import { runStep } from './processes.ts'
@@ -13,9 +14,10 @@ export type EmbeddedLake = { url: string; studioUrl: string | null; close(): Pro
 export async function startEmbeddedLake(root: string, env: Environment, siteUrl: string): Promise<EmbeddedLake> {
   const { startLake } = await import('../../lake/index.ts')
   const studioDir = resolve(root, '.data/studio')
+  const { port, tlsPort } = lakeAddress(env)
   const options = {
-    port: Number(env.LAKE_PORT || 3333),
-    tlsPort: Number(env.LAKE_TLS_PORT || 3334),
+    port,
+    tlsPort,
     dataDir: resolve(root, env.LAKE_DATA_DIR || '.data/lake'),
     readToken: env.SANITY_API_READ_TOKEN,
     writeToken: env.SANITY_API_WRITE_TOKEN,

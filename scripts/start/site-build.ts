@@ -48,17 +48,30 @@ export function recordBuild(root: string, stamp: string): void {
 }
 
 /**
- * Runs `next build` when .next holds no build of the current sources and settings, and returns the environment to
- * serve it with. Its deployment id (NEXT_DEPLOYMENT_ID, given to the build and to every instance) is the stamp, so
- * instances of one build agree on it and a browser holding pages of another build reloads instead of mixing them.
+ * The environment to build and serve a build with: its deployment id (NEXT_DEPLOYMENT_ID, unless set) is the stamp,
+ * so `next build` and every `next start` of it agree on one (and on one build id), and a browser holding pages of
+ * another build reloads instead of mixing them.
  */
-export async function buildIfStale(root: string, env: Environment, nextBin: string): Promise<Environment> {
+export function withDeploymentId(env: Environment, stamp: string): Environment {
+  return { ...env, NEXT_DEPLOYMENT_ID: env.NEXT_DEPLOYMENT_ID || stamp.slice(0, 16) }
+}
+
+/** Runs `next build` with the given configuration and records what it was built from. */
+export async function buildSite(root: string, env: Environment, stamp = buildStamp(root, env)): Promise<void> {
+  await runStep('next build', process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: root,
+    env: withDeploymentId(env, stamp),
+  })
+  // npm start serves .next; a build into another folder (tests set PARLEY_NEXT_DIST_DIR) is not the one it checks.
+  if (!env.PARLEY_NEXT_DIST_DIR) recordBuild(root, stamp)
+}
+
+/** Builds the site when .next holds no build of the current sources and settings; returns the environment to serve it. */
+export async function buildIfStale(root: string, env: Environment): Promise<Environment> {
   const stamp = buildStamp(root, env)
-  const siteEnv = { ...env, NEXT_DEPLOYMENT_ID: env.NEXT_DEPLOYMENT_ID || stamp.slice(0, 16) }
   if (!isBuildCurrent(root, stamp)) {
     console.log('Building the site (next build)…')
-    await runStep('next build', process.execPath, [nextBin, 'build'], { cwd: root, env: siteEnv })
-    recordBuild(root, stamp)
+    await buildSite(root, env, stamp)
   }
-  return siteEnv
+  return withDeploymentId(env, stamp)
 }

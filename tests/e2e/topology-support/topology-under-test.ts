@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { revalidationWebhook } from '../../../lib/revalidation/webhook.ts'
-import { freePort } from '../../../scripts/cluster/ports.ts'
+import { freePort } from '../../site/support/free-port.ts'
 import { startTopology, type Topology } from '../../../scripts/cluster/topology.ts'
 import { startTestLake, type TestLake } from '../../site/support/test-lake.ts'
 import { seedSampleContent } from '../../site/support/sample-content.ts'
-import { runNext, secrets } from '../site-support/site-under-test.ts'
+import { buildForTest, secrets } from '../site-support/site-under-test.ts'
 import { startApiCdnStandIn, type ApiCdnStandIn } from './api-cdn-stand-in.ts'
 
 export const topologyDistDir = '.data/topology-e2e-build'
@@ -52,7 +52,7 @@ export async function startTopologyUnderTest(options: { instances?: number } = {
     NEXT_DEPLOYMENT_ID: `topology-test-${Date.now()}`,
   }
   delete env.REDIS_URL
-  await runNext(['build'], env)
+  await buildForTest(env as NodeJS.ProcessEnv)
   const lines = new Map<string, string[]>()
   // Redis keeps its data across a stop and start, as a real one would after a network partition.
   const redisDataDir = mkdtempSync(join(tmpdir(), 'parley-redis-'))
