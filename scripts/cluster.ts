@@ -11,6 +11,7 @@ import { startTopology } from './cluster/topology.ts'
 import { loadEnvironment, otherLakeAddress, type Environment } from './environment.ts'
 import { startEmbeddedLake } from './start/embedded-lake.ts'
 import { buildIfStale } from './start/site-build.ts'
+import { stopOnSignals } from './start/shutdown.ts'
 
 const root = resolve(import.meta.dirname, '..')
 
@@ -31,19 +32,7 @@ const { env, embeddedLake } = loadEnvironment(root)
 const port = Number(env.PORT || 3000)
 const siteUrl = env.SITE_URL || `http://localhost:${port}`
 
-const running: { name: string; stop(): Promise<void> }[] = []
-let stopping = false
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true
-    for (const part of running.reverse()) {
-      await part.stop().catch((error: unknown) => console.error(`Could not stop ${part.name}:`, error))
-    }
-  }
-  process.exit(code)
-}
-process.on('SIGINT', () => void stopAll(0))
-process.on('SIGTERM', () => void stopAll(0))
+const { running, stopAll, stopping } = stopOnSignals()
 
 async function main(): Promise<void> {
   let siteEnv: Environment = { ...env, SITE_URL: siteUrl }
@@ -87,7 +76,7 @@ async function main(): Promise<void> {
     ...topology.instances.map((instance) => instance.server.exited.then((code) => `${instance.name} (${code})`)),
     topology.proxy.server.exited.then((code) => `nginx (${code})`),
   ])
-  if (!stopping) {
+  if (!stopping()) {
     console.error(`${exited} stopped; stopping the rest.`)
     await stopAll(1)
   }

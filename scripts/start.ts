@@ -7,6 +7,7 @@ import { loadEnvironment, otherLakeAddress, type Environment } from './environme
 import { startEmbeddedLake } from './start/embedded-lake.ts'
 import { buildIfStale } from './start/site-build.ts'
 import { startServer, type Server } from './start/processes.ts'
+import { stopOnSignals } from './start/shutdown.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const dev = process.argv.includes('--dev')
@@ -15,22 +16,7 @@ const { env, embeddedLake } = loadEnvironment(root)
 const port = Number(env.PORT || 3000)
 const siteUrl = `http://localhost:${port}`
 
-type Stoppable = { name: string; stop(): Promise<void> }
-const running: Stoppable[] = []
-let stopping = false
-
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true
-    // Stop in reverse order of starting: the site before the lake it reads from.
-    for (const service of running.reverse()) {
-      await service.stop().catch((error: unknown) => console.error(`Could not stop ${service.name}:`, error))
-    }
-  }
-  process.exit(code)
-}
-process.on('SIGINT', () => void stopAll(0))
-process.on('SIGTERM', () => void stopAll(0))
+const { running, stopAll, stopping } = stopOnSignals()
 
 async function main(): Promise<void> {
   let siteEnv: Environment = { ...env }
@@ -79,7 +65,7 @@ async function main(): Promise<void> {
   console.log('')
 
   const code = await site.exited
-  if (!stopping) {
+  if (!stopping()) {
     console.error(`The site stopped (exit code ${code}); stopping the rest.`)
     await stopAll(code || 1)
   }
