@@ -20,11 +20,16 @@ export function commandPath(name: string, path = process.env.PATH ?? ''): string
   return undefined
 }
 
+/** How a program or a module file is looked for; tests pass their own. */
+export type Lookup = { command(name: string): string | undefined; file(path: string): boolean }
+
+const onThisMachine: Lookup = { command: (name) => commandPath(name), file: existsSync }
+
 /** The Debian packages to install (`apt-get install -y …`) before the topology can run here; empty when none. */
-export function missingPackages(): string[] {
+export function missingPackages(lookup: Lookup = onThisMachine): string[] {
   return [
-    commandPath('nginx') ? undefined : 'nginx',
-    existsSync(brotliModule) ? undefined : 'libnginx-mod-http-brotli-filter',
-    commandPath('redis-server') ? undefined : 'redis-server',
+    lookup.command('nginx') ? undefined : 'nginx',
+    lookup.file(brotliModule) ? undefined : 'libnginx-mod-http-brotli-filter',
+    lookup.command('redis-server') ? undefined : 'redis-server',
   ].filter((name): name is string => name !== undefined)
 }
