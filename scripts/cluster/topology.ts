@@ -24,7 +24,7 @@ export type TopologyOptions = {
 export async function startTopology(options: TopologyOptions): Promise<Topology> {
   const started: { stop(): Promise<void> }[] = []
   const stop = async () => {
-    for (const part of started.reverse()) await part.stop().catch(() => undefined)
+    for (const part of started.splice(0).reverse()) await part.stop().catch(() => undefined)
   }
   const lines = (source: string) => (options.onLine ? { onLine: (line: string) => options.onLine!(source, line) } : {})
   try {
