@@ -1,7 +1,8 @@
 // `node bench/site-topology.ts [seconds] [rounds]`: the production topology (tests/e2e/topology-support) under wrk. A
 // cached interview through the caching proxy against the same bytes as a static file from nginx with the same workers
 // (goal ≥ 0.9×): as it is, as a browser asks (brotli), and as a browser asks while the interview is published every
-// 2 s (the proxy's invalidation in force: it keeps a copy 1 s, then 1 s stale while it fetches the new one). Writes
+// 2 s (the proxy's invalidation in force: it keeps a copy 1 s, then 1 s stale while it fetches the new one). Prints
+// requests/s and nginx's CPU per request (which other load on the shared machine moves less), each as a ratio. Writes
 // bench/results/site-topology.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { rawResponse } from '../tests/site/support/raw-response.ts'
@@ -16,7 +17,14 @@ const rounds = Number(process.argv[3] ?? 3)
 const load = { seconds, connections: 32, threads: 1 }
 const browserEncodings = 'gzip, deflate, br'
 
-type Target = { name: string; url: string; acceptEncoding?: string; publishing?: boolean; baseline: string }
+type Target = {
+  name: string
+  url: string
+  serverPid: number
+  acceptEncoding?: string
+  publishing?: boolean
+  baseline: string
+}
 
 const stops: (() => Promise<void>)[] = []
 const results: Record<string, WrkResult> = {}
@@ -39,24 +47,28 @@ try {
   const nginx = await serveWithNginx(identity, await freePort(), { workers: 'auto', brotli, gzip })
   stops.push(() => nginx.stop())
 
+  const proxyPid = topology.proxy.server.child.pid!
   const targets: Target[] = [
-    { name: 'static file (nginx)', url: nginx.url, baseline: 'static file (nginx)' },
-    { name: 'interview (proxy)', url: pageUrl, baseline: 'static file (nginx)' },
+    { name: 'static file (nginx)', url: nginx.url, serverPid: nginx.pid, baseline: 'static file (nginx)' },
+    { name: 'interview (proxy)', url: pageUrl, serverPid: proxyPid, baseline: 'static file (nginx)' },
     {
       name: 'static file, brotli',
       url: nginx.url,
+      serverPid: nginx.pid,
       acceptEncoding: browserEncodings,
       baseline: 'static file, brotli',
     },
     {
       name: 'interview (proxy), brotli',
       url: pageUrl,
+      serverPid: proxyPid,
       acceptEncoding: browserEncodings,
       baseline: 'static file, brotli',
     },
     {
       name: 'same, publishing every 2 s',
       url: pageUrl,
+      serverPid: proxyPid,
       acceptEncoding: browserEncodings,
       publishing: true,
       baseline: 'static file, brotli',
@@ -89,6 +101,7 @@ try {
       }
       const result = await runWrk(target.url, {
         ...load,
+        serverPid: target.serverPid,
         ...(target.acceptEncoding ? { acceptEncoding: target.acceptEncoding } : {}),
       })
       running = false
@@ -111,6 +124,7 @@ try {
       `${(result.requestsPerSecond / results[target.baseline]!.requestsPerSecond).toFixed(2).padStart(5)}× ${target.baseline}`,
       `avg ${result.latencyAvgMs.toFixed(2)} ms`,
       `p99 ${result.latencyP99Ms.toFixed(2)} ms`,
+      `nginx CPU ${result.serverCpuMsPerRequest!.toFixed(4)} ms/request (${(result.serverCpuMsPerRequest! / results[target.baseline]!.serverCpuMsPerRequest!).toFixed(2)}×)`,
       result.non2xx ? `(${result.non2xx} non-2xx!)` : '',
     )
   }

@@ -10,7 +10,7 @@ export async function serveWithNginx(
   html: string | Buffer,
   port: number,
   options: { workers?: number | 'auto'; brotli?: Buffer; gzip?: Buffer } = {},
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const prefix = mkdtempSync(join(tmpdir(), 'parley-bench-nginx-'))
   mkdirSync(join(prefix, 'html'))
   mkdirSync(join(prefix, 'logs'))
@@ -78,6 +78,7 @@ http {
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGQUIT')
