@@ -207,6 +207,29 @@ const handlers: Record<string, Handler> = {
     recorded.push({ create: doc })
   },
 
+  /** The Studio's Restore: the draft (or a release version) becomes exactly `attributes`, created if missing. */
+  'sanity.action.document.replaceDraft'(working, action, index, recorded) {
+    const publishedId = idField(action, 'publishedId', index)
+    const attributes = action.attributes as SanityDocument | undefined
+    if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes))
+      fail(index, 400, 'invalidAction', 'replaceDraft needs an "attributes" document')
+    const problem = documentIdProblem(attributes._id)
+    if (problem) fail(index, 400, 'invalidDocumentId', `attributes._id: ${problem}`)
+    const isVersion = attributes._id.startsWith('versions.') && attributes._id.endsWith(`.${publishedId}`)
+    if (attributes._id !== draftOf(publishedId) && !isVersion)
+      fail(
+        index,
+        400,
+        'invalidAction',
+        `attributes._id "${attributes._id}" must be the draft or a version of "${publishedId}"`,
+      )
+    if (typeof attributes._type !== 'string' || !attributes._type)
+      fail(index, 400, 'invalidDocument', 'attributes need a non-empty string _type')
+    const doc = structuredClone(attributes)
+    working.put(doc._id, doc)
+    recorded.push({ createOrReplace: doc })
+  },
+
   'sanity.action.document.version.discard'(working, action, index, recorded) {
     const versionId = idField(action, 'versionId', index)
     if (!working.get(versionId))

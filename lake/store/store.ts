@@ -15,16 +15,6 @@ export type TransactionRecord = {
   mutations: unknown[]
 }
 
-export type TransactionLogEntry = {
-  id: string
-  timestamp: string
-  identity: string
-  documentIds: string[]
-  mutations: unknown[]
-}
-
-export type HistoryEntry = TransactionLogEntry & { documents: DocumentChange[] }
-
 const PARSED_CACHE_SIZE = 20_000
 
 const typeOf = (doc: Record<string, unknown> | null) => (doc && typeof doc._type === 'string' ? doc._type : '')
@@ -253,65 +243,6 @@ export class Store {
       'SELECT docs FROM path_stats WHERE dataset = ? AND type = ? AND path = ? AND kind = ?',
     ).get(dataset, type, path, kind)
     return row ? Number(row.docs) : 0
-  }
-
-  // --- history ---
-
-  /** A document as it was at a revision, or at a time (the last version written at or before it). */
-  documentAt(dataset: string, id: string, at: { revision?: string; time?: string }): SanityDocument | null | undefined {
-    const row =
-      at.revision !== undefined
-        ? this.statement(
-            'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND rev = ? ORDER BY seq DESC LIMIT 1',
-          ).get(dataset, id, at.revision)
-        : this.statement(
-            'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND timestamp <= ? ORDER BY seq DESC LIMIT 1',
-          ).get(dataset, id, at.time ?? '')
-    if (!row) return undefined
-    return row.body === null ? null : (JSON.parse(row.body as string) as SanityDocument)
-  }
-
-  /**
-   * Transactions that touched any of the documents, with each touched document's version before and after
-   * (oldest first, or newest first with `reverse`).
-   */
-  historyOfDocuments(
-    dataset: string,
-    ids: readonly string[],
-    options: { reverse: boolean; limit: number },
-  ): HistoryEntry[] {
-    const marks = ids.map(() => '?').join(', ')
-    const seqs = this.statement(
-      `SELECT DISTINCT seq FROM revisions WHERE dataset = ? AND doc_id IN (${marks}) ORDER BY seq ${options.reverse ? 'DESC' : 'ASC'} LIMIT ?`,
-    )
-      .all(dataset, ...ids, options.limit)
-      .map((row) => Number(row.seq))
-    const previous = this.statement(
-      'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
-    )
-    return seqs.map((seq) => {
-      const tx = this.statement(
-        'SELECT id, timestamp, identity, document_ids, mutations FROM transactions WHERE seq = ?',
-      ).get(seq)
-      const versions = this.statement(
-        `SELECT doc_id, body FROM revisions WHERE dataset = ? AND seq = ? AND doc_id IN (${marks})`,
-      ).all(dataset, seq, ...ids)
-      return {
-        id: tx?.id as string,
-        timestamp: tx?.timestamp as string,
-        identity: tx?.identity as string,
-        documentIds: JSON.parse((tx?.document_ids as string) ?? '[]'),
-        mutations: JSON.parse((tx?.mutations as string) ?? '[]'),
-        documents: versions.map((row) => {
-          const before = previous.get(dataset, row.doc_id as string, seq)
-          return {
-            id: row.doc_id as string,
-            before: before?.body ? JSON.parse(before.body as string) : null,
-            after: row.body === null ? null : JSON.parse(row.body as string),
-          }
-        }),
-      }
-    })
   }
 
   close(): void {
