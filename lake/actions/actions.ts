@@ -3,6 +3,7 @@ import { badRequest } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import { documentIdProblem } from '../mutations/identifiers.ts'
 import { applyPatch, patchProblem } from '../mutations/patch.ts'
+import { strengthenOnPublish } from '../mutations/reference-integrity.ts'
 import { runTransaction, TransactionItemError, type TransactionContext } from '../mutations/transaction.ts'
 import type { WorkingSet } from '../mutations/working-set.ts'
 import type { SanityDocument } from '../store/store.ts'
@@ -133,7 +134,7 @@ const handlers: Record<string, Handler> = {
         publishedId,
       )
     }
-    const { _createdAt: draftCreatedAt, ...draftFields } = draft
+    const { _createdAt: draftCreatedAt, ...draftFields } = strengthenOnPublish(draft)
     const doc = {
       ...draftFields,
       _id: publishedId,
@@ -259,6 +260,7 @@ export async function performActions(
       actions.forEach((action: unknown, index) => {
         const type = action && typeof action === 'object' ? (action as Action).actionType : undefined
         const handler = typeof type === 'string' ? handlers[type] : undefined
+        working.currentIndex = index
         if (!handler)
           fail(
             index,
