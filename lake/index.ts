@@ -8,6 +8,7 @@ import { coreRoutes } from './http/routes/index.ts'
 import type { Route } from './http/router.ts'
 import { createRequestHandler, type RequestHandler } from './http/server.ts'
 import type { Durability } from './store/database.ts'
+import { releaseScheduler } from './releases/release-scheduler.ts'
 import { Store } from './store/store.ts'
 import { WriteLock } from './mutations/write-lock.ts'
 import { browserSupport, type BrowserOptions } from './tls/browser-support.ts'
@@ -106,7 +107,12 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     store.close()
     throw error
   })
-  const closeHooks: (() => Promise<void> | void)[] = [() => browserListener.close(), () => webhooks.close()]
+  const releases = releaseScheduler(context)
+  const closeHooks: (() => Promise<void> | void)[] = [
+    () => releases.close(),
+    () => browserListener.close(),
+    () => webhooks.close(),
+  ]
   let closing: Promise<void> | null = null
 
   return {

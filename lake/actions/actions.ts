@@ -1,32 +1,16 @@
-// The Actions API as a function: document create/edit/publish/unpublish/discard/delete as one transaction.
+// The Actions API as a function: document, version and release actions as one transaction.
 import { badRequest } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import { documentIdProblem } from '../mutations/identifiers.ts'
 import { applyPatch, patchProblem } from '../mutations/patch.ts'
 import { strengthenOnPublish } from '../mutations/reference-integrity.ts'
-import { runTransaction, TransactionItemError, type TransactionContext } from '../mutations/transaction.ts'
-import type { WorkingSet } from '../mutations/working-set.ts'
+import { runTransaction, type TransactionContext } from '../mutations/transaction.ts'
+import { releaseHandlers } from '../releases/release-actions.ts'
+import { versionHandlers } from '../releases/version-actions.ts'
 import type { SanityDocument } from '../store/store.ts'
+import { draftOf, fail, idField, type Action, type ActionHandler, type Recorded } from './action-handler.ts'
 
-type Action = Record<string, unknown> & { actionType: string }
-type Recorded = Record<string, unknown>
-
-function fail(index: number, statusCode: number, type: string, description: string, id?: string): never {
-  throw new TransactionItemError(index, statusCode, type, description, id)
-}
-
-function idField(action: Action, field: string, index: number): string {
-  const value = action[field]
-  const problem = documentIdProblem(value)
-  if (problem) fail(index, 400, 'invalidDocumentId', `${field}: ${problem}`)
-  return value as string
-}
-
-const draftOf = (publishedId: string) => `drafts.${publishedId}`
-
-type Handler = (working: WorkingSet, action: Action, index: number, recorded: Recorded[]) => void
-
-const handlers: Record<string, Handler> = {
+const documentHandlers: Record<string, ActionHandler> = {
   'sanity.action.document.create'(working, action, index, recorded) {
     const publishedId = idField(action, 'publishedId', index)
     const attributes = action.attributes
@@ -193,21 +177,6 @@ const handlers: Record<string, Handler> = {
       )
   },
 
-  'sanity.action.document.version.create'(working, action, index, recorded) {
-    const publishedId = idField(action, 'publishedId', index)
-    const document = action.document as SanityDocument | undefined
-    if (!document || typeof document !== 'object')
-      fail(index, 400, 'invalidAction', 'version.create needs a "document"')
-    const problem = documentIdProblem(document._id)
-    if (problem || !document._id.endsWith(`.${publishedId}`))
-      fail(index, 400, 'invalidDocumentId', problem ?? `document._id must be a version of "${publishedId}"`)
-    if (working.get(document._id))
-      fail(index, 409, 'documentAlreadyExistsError', `Document by ID "${document._id}" already exists`, document._id)
-    const doc = structuredClone(document)
-    working.put(doc._id, doc)
-    recorded.push({ create: doc })
-  },
-
   /** The Studio's Restore: the draft (or a release version) becomes exactly `attributes`, created if missing. */
   'sanity.action.document.replaceDraft'(working, action, index, recorded) {
     const publishedId = idField(action, 'publishedId', index)
@@ -230,15 +199,9 @@ const handlers: Record<string, Handler> = {
     working.put(doc._id, doc)
     recorded.push({ createOrReplace: doc })
   },
-
-  'sanity.action.document.version.discard'(working, action, index, recorded) {
-    const versionId = idField(action, 'versionId', index)
-    if (!working.get(versionId))
-      fail(index, 409, 'documentNotFoundError', `Cannot discard: "${versionId}" does not exist`, versionId)
-    working.put(versionId, null)
-    recorded.push({ delete: { id: versionId } })
-  },
 }
+
+const handlers: Record<string, ActionHandler> = { ...documentHandlers, ...versionHandlers, ...releaseHandlers }
 
 export async function performActions(
   context: TransactionContext,
@@ -255,7 +218,7 @@ export async function performActions(
     transactionId,
     identity: options.access.identity,
     dryRun: dryRun === true,
-    build: (working) => {
+    build: (working, stamp) => {
       const recorded: Recorded[] = []
       actions.forEach((action: unknown, index) => {
         const type = action && typeof action === 'object' ? (action as Action).actionType : undefined
@@ -268,7 +231,7 @@ export async function performActions(
             'invalidAction',
             `Unknown action type ${JSON.stringify(type)}; expected one of ${Object.keys(handlers).join(', ')}`,
           )
-        handler(working, action as Action, index, recorded)
+        handler(working, action as Action, index, recorded, stamp)
       })
       return recorded
     },
