@@ -35,6 +35,8 @@ export type LakeOptions = {
   projectId?: string
   /** `normal` (default; survives kill -9 of the process) or `full` (fsync per commit; survives power loss). See store/database.ts. */
   durability?: Durability
+  /** Datasets that exist from the start, as a new hosted project has `production` (default `['production']`). */
+  datasets?: string[]
   /** Extra routes (tried after the core routes). */
   routes?: Route[]
 } & BrowserOptions &
@@ -65,6 +67,7 @@ export type Lake = {
 
 export async function startLake(options: LakeOptions): Promise<Lake> {
   const store = new Store(options.dataDir, options.durability ?? 'normal')
+  for (const dataset of options.datasets ?? ['production']) store.createDataset(dataset)
   const commits = new CommitBus()
   const context: LakeContext = {
     projectId: options.projectId ?? 'parley',

@@ -15,6 +15,12 @@ import {
 
 const releaseTypes = new Set(['asap', 'scheduled', 'undecided'])
 
+/**
+ * How far in the past a publishAt may lie and still be accepted (then published at once): a browser's clock is not
+ * the lake's, and the Studio checks its permission to schedule with a dry run at its own "now".
+ */
+const CLOCK_SKEW_MS = 60_000
+
 function releaseIdField(action: Action, index: number): string {
   const problem = releaseIdProblem(action.releaseId)
   if (problem) fail(index, 400, 'invalidReleaseId', problem)
@@ -107,7 +113,7 @@ export const releaseHandlers: Record<string, ActionHandler> = {
         'invalidAction',
         `publishAt must be an ISO 8601 date-time, not ${JSON.stringify(action.publishAt)}`,
       )
-    if (at <= Date.parse(stamp.timestamp))
+    if (at < Date.parse(stamp.timestamp) - CLOCK_SKEW_MS)
       fail(
         index,
         400,

@@ -55,3 +55,13 @@ export function scheduledReleases(store: Store, dataset: string): { releaseId: s
     .filter((row) => typeof row.name === 'string' && typeof row.publishAt === 'string')
     .map((row) => ({ releaseId: row.name as string, publishAt: row.publishAt as string }))
 }
+
+/** How many releases of a dataset are in a state. */
+export function releaseCount(store: Store, dataset: string, state: ReleaseState): number {
+  const row = store
+    .statement(
+      `SELECT count(*) AS n FROM documents WHERE dataset = ? AND id >= '_.releases.' AND id < '_.releases/' AND json_extract(body, '$.state') = ?`,
+    )
+    .get(dataset, state)
+  return Number(row?.n ?? 0)
+}

@@ -60,6 +60,34 @@ export class Store {
       .map((row) => row.name as string)
   }
 
+  /** Creates an empty dataset; false when it already exists. */
+  createDataset(name: string): boolean {
+    const { changes } = this.statement('INSERT OR IGNORE INTO datasets (name, created_at) VALUES (?, ?)').run(
+      name,
+      new Date().toISOString(),
+    )
+    this.#datasets.add(name)
+    return Number(changes) > 0
+  }
+
+  /** Removes a dataset with its documents, index, history and statistics, in one SQLite transaction; false when absent. */
+  deleteDataset(name: string): boolean {
+    if (!this.hasDataset(name)) return false
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      for (const table of ['documents', 'doc_index', 'path_stats', 'revisions', 'transactions'])
+        this.statement(`DELETE FROM ${table} WHERE dataset = ?`).run(name)
+      this.statement('DELETE FROM datasets WHERE name = ?').run(name)
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
+    this.#datasets.delete(name)
+    for (const key of this.#parsed.keys()) if (key.startsWith(`${name}\u0000`)) this.#parsed.delete(key)
+    return true
+  }
+
   getDocument(dataset: string, id: string): SanityDocument | null {
     const row = this.statement('SELECT body FROM documents WHERE dataset = ? AND id = ?').get(dataset, id)
     return row ? (JSON.parse(row.body as string) as SanityDocument) : null

@@ -1,5 +1,5 @@
 // GET /data/doc/:dataset/:ids — documents by id (comma-separated), no perspective, with `omitted`.
-import { datasetParam } from '../dataset.ts'
+import { existingDataset } from '../dataset.ts'
 import { badRequest } from '../errors.ts'
 import type { Route } from '../router.ts'
 import { documentIdProblem } from '../../mutations/identifiers.ts'
@@ -9,7 +9,7 @@ export const docRoute: Route = {
   method: 'GET',
   path: '/data/doc/:dataset/:ids',
   handle(request) {
-    const dataset = datasetParam(request.params)
+    const dataset = existingDataset(request.params, request.lake)
     const ids = (request.params.ids ?? '')
       .split(',')
       .map((id) => id.trim())

@@ -1,10 +1,12 @@
 // GET /data/history/:dataset/… — documents at a revision, a time or their last state; transactions as NDJSON; events.
-import { datasetParam } from '../dataset.ts'
+import { existingDataset } from '../dataset.ts'
 import { badRequest, notFound } from '../errors.ts'
 import { flag } from '../flags.ts'
 import { requireReadDrafts } from '../permissions.ts'
 import type { Route, RouteRequest } from '../router.ts'
 import { eventsPage } from '../../history/events-page.ts'
+import { releaseEventsPage } from '../../history/release-events.ts'
+import { releaseIdProblem } from '../../releases/release-document.ts'
 import { documentAt, transactionLog, type RevisionPoint } from '../../history/revision-log.ts'
 import { transactionFilter } from '../../history/transaction-filter.ts'
 import { replaceEffect } from '../../listen/mendoza.ts'
@@ -45,7 +47,7 @@ const historyDocuments: Route = {
   method: 'GET',
   path: '/data/history/:dataset/documents/:ids',
   handle(request) {
-    const dataset = datasetParam(request.params)
+    const dataset = existingDataset(request.params, request.lake)
     requireReadDrafts(request.access, 'History')
     const at = revisionPoint(request.search)
     const documents = documentIds(request.params.ids).flatMap((id) => {
@@ -60,7 +62,7 @@ const historyDocuments: Route = {
 
 /** NDJSON, one transaction a line, oldest first unless `reverse`; for the given documents, or the whole dataset. */
 function transactionsReply(request: RouteRequest, ids: string[] | null) {
-  const dataset = datasetParam(request.params)
+  const dataset = existingDataset(request.params, request.lake)
   requireReadDrafts(request.access, 'History')
   const filter = transactionFilter(request.lake.store, dataset, request.search)
   const identifiedOnly = flag(request.search, 'includeIdentifiedDocumentsOnly', true)
@@ -98,7 +100,7 @@ const historyEvents: Route = {
   method: 'GET',
   path: '/data/history/:dataset/events/documents/:ids',
   handle(request) {
-    const dataset = datasetParam(request.params)
+    const dataset = existingDataset(request.params, request.lake)
     requireReadDrafts(request.access, 'History')
     return {
       body: eventsPage(request.lake.store, dataset, documentIds(request.params.ids), {
@@ -109,4 +111,28 @@ const historyEvents: Route = {
   },
 }
 
-export const historyRoutes: Route[] = [historyDocuments, documentTransactions, datasetTransactions, historyEvents]
+/** The Releases tool's activity feed for one release. */
+const releaseEvents: Route = {
+  method: 'GET',
+  path: '/data/history/:dataset/events/releases/:releaseId',
+  handle(request) {
+    const dataset = existingDataset(request.params, request.lake)
+    requireReadDrafts(request.access, 'History')
+    const problem = releaseIdProblem(request.params.releaseId)
+    if (problem) throw badRequest('invalidReleaseId', problem)
+    return {
+      body: releaseEventsPage(request.lake.store, dataset, request.params.releaseId as string, {
+        limit: request.search.get('limit'),
+        cursor: request.search.get('nextCursor'),
+      }),
+    }
+  },
+}
+
+export const historyRoutes: Route[] = [
+  historyDocuments,
+  documentTransactions,
+  datasetTransactions,
+  historyEvents,
+  releaseEvents,
+]

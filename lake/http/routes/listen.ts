@@ -1,6 +1,6 @@
 // GET /data/listen/:dataset — Server-Sent Events: welcome, one mutation event per matching document, keep-alives.
 import { randomUUID } from 'node:crypto'
-import { datasetParam } from '../dataset.ts'
+import { existingDataset } from '../dataset.ts'
 import { badRequest } from '../errors.ts'
 import { flag } from '../flags.ts'
 import type { Route } from '../router.ts'
@@ -14,7 +14,7 @@ export const listenRoute: Route = {
   method: 'GET',
   path: '/data/listen/:dataset',
   handle(request) {
-    const dataset = datasetParam(request.params)
+    const dataset = existingDataset(request.params, request.lake)
     const query = request.search.get('query')
     if (query === null)
       throw badRequest('invalidRequest', 'Missing "query" parameter (a GROQ filter such as *[_type == "post"])')

@@ -1,6 +1,6 @@
 // GET|POST /data/query/:dataset — adapts HTTP to runQuery (params as `$name=<JSON>` or a JSON body).
 import { readJsonBody } from '../body.ts'
-import { datasetParam } from '../dataset.ts'
+import { existingDataset } from '../dataset.ts'
 import { badRequest } from '../errors.ts'
 import { flag } from '../flags.ts'
 import type { Route, RouteRequest } from '../router.ts'
@@ -50,7 +50,7 @@ export const queryRoute: Route = {
   method: ['GET', 'POST'],
   path: '/data/query/:dataset',
   async handle(request) {
-    const dataset = datasetParam(request.params)
+    const dataset = existingDataset(request.params, request.lake)
     const { query, params, perspective } = await queryRequest(request)
     const answer = await runQuery(request.lake.store, {
       dataset,
