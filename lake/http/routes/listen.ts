@@ -4,6 +4,8 @@ import { existingDataset } from '../dataset.ts'
 import { badRequest } from '../errors.ts'
 import { flag } from '../flags.ts'
 import type { Route } from '../router.ts'
+import type { CommittedTransaction } from '../../commits.ts'
+import { missedSince } from '../../listen/resume.ts'
 import { eventsFor, type Subscription } from '../../listen/subscription.ts'
 import { assertParametersGiven, parseQuery } from '../../query/parse.ts'
 
@@ -33,7 +35,8 @@ export const listenRoute: Route = {
       tree: parsed.tree,
       params,
       access: request.access,
-      includeResult: flag(request.search, 'includeResult', true),
+      // Off unless asked for, as Sanity documents it (the client asks by default, and omits it when told not to).
+      includeResult: flag(request.search, 'includeResult'),
       includePreviousRevision: flag(request.search, 'includePreviousRevision'),
       includeMutations: flag(request.search, 'includeMutations', true),
       includeAllVersions: flag(request.search, 'includeAllVersions'),
@@ -51,22 +54,44 @@ export const listenRoute: Route = {
     const send = (event: string, data: unknown, id?: string) => {
       res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
     }
-    send('welcome', { listenerName: `parley-${randomUUID()}` })
+    const listenerName = `parley-${randomUUID()}`
+    // A resumable listener reconnecting with the last event it saw gets what it missed (`welcomeback`), or is told
+    // to start over (`reset`) when that position is unknown or too far back.
+    const lastEventId = flag(request.search, 'enableResume') ? req.headers['last-event-id'] : undefined
+    const missed = typeof lastEventId === 'string' ? missedSince(request.lake.store, dataset, lastEventId) : undefined
+    if (missed === undefined) send('welcome', { listenerName })
+    else if (missed === null) send('reset', { listenerName })
+    else send('welcomeback', { listenerName })
 
     // Events go out in commit order even though matching is asynchronous.
     let queue: Promise<void> = Promise.resolve()
+    const replayed = new Set<string>()
+    const deliver = async (transaction: CommittedTransaction, after?: string) => {
+      let seen = after === undefined
+      for (const event of await eventsFor(subscription, transaction)) {
+        if (seen && !res.writableEnded) send('mutation', event, event.eventId)
+        seen ||= event.eventId === after
+      }
+    }
+    const enqueue = (work: () => Promise<void>) => {
+      queue = queue.then(work).catch((error: unknown) => {
+        if (!res.writableEnded) send('channelError', { message: `Listener failed: ${(error as Error).message}` })
+      })
+    }
     const unsubscribe = request.lake.commits.onCommit((transaction) => {
       if (transaction.dataset !== dataset) return
-      queue = queue
-        .then(async () => {
-          for (const event of await eventsFor(subscription, transaction)) {
-            if (!res.writableEnded) send('mutation', event, event.eventId)
-          }
-        })
-        .catch((error: unknown) => {
-          if (!res.writableEnded) send('channelError', { message: `Listener failed: ${(error as Error).message}` })
-        })
+      enqueue(async () => {
+        if (!replayed.has(transaction.transactionId)) await deliver(transaction)
+      })
     })
+    // Queued before any live event can be: a transaction committed meanwhile is replayed once, then skipped live.
+    if (missed)
+      enqueue(async () => {
+        for (const [index, transaction] of missed.transactions.entries()) {
+          replayed.add(transaction.transactionId)
+          await deliver(transaction, index === 0 ? missed.lastEventId : undefined)
+        }
+      })
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), listenTiming.keepAliveMs)
     const stop = () => {
       clearInterval(keepAlive)
