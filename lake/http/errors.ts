@@ -104,7 +104,8 @@ export function toLakeError(error: unknown): LakeError {
 
 export function sendError(res: ServerResponse, error: unknown): void {
   const lakeError = toLakeError(error)
-  if (lakeError.statusCode >= 500) console.error('[lake]', error)
+  // 501 is the lake's deliberate answer for hosted-only services, not a failure worth a stack trace.
+  if (lakeError.statusCode >= 500 && lakeError.statusCode !== 501) console.error('[lake]', error)
   if (res.headersSent) {
     res.end()
     return

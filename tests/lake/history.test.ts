@@ -13,7 +13,7 @@ afterAll(() => t.stop())
 type EventsResponse = { events: Record<string, Record<string, unknown>[]>; nextCursor: string }
 
 const events = (ids: string, query: Record<string, string> = {}, client: SanityClient = t.reader) =>
-  client.request<EventsResponse>({ uri: `/data/history/production/events/documents/${ids}`, query })
+  client.request<EventsResponse>({ url: `/data/history/production/events/documents/${ids}`, query })
 
 /** The transactions endpoint as the Studio reads it: NDJSON, one transaction a line. */
 async function transactions(path: string, query: Record<string, string> = {}) {
@@ -109,7 +109,7 @@ describe('an interview written in the Studio way: create, three edits, publish, 
 
   test('each event opens the revision it names, as the History panel does', async () => {
     const opened = await t.reader.request<{ documents: { _rev: string; title: string }[] }>({
-      uri: '/data/history/production/documents/drafts.story',
+      url: '/data/history/production/documents/drafts.story',
       query: { revision: 'story-edit-3' },
     })
     expect(opened.documents).toEqual([expect.objectContaining({ _rev: 'story-edit-3', title: 'v4' })])
@@ -187,7 +187,7 @@ test('a discarded draft is a deleteDocumentVersion that opens the discarded cont
     versionRevisionId: 'kept-draft',
   })
   const opened = await t.reader.request<{ documents: { title: string }[] }>({
-    uri: '/data/history/production/documents/drafts.kept',
+    url: '/data/history/production/documents/drafts.kept',
     query: { revision: 'kept-draft' },
   })
   expect(opened.documents[0]?.title).toBe('a draft to throw away')
@@ -199,12 +199,12 @@ test("lastRevision gives a live document's current state and a deleted document'
   })
   await t.writer.delete('gone')
   const gone = await t.reader.request<{ documents: { _id: string; title: string; _rev: string }[] }>({
-    uri: '/data/history/production/documents/gone',
+    url: '/data/history/production/documents/gone',
     query: { lastRevision: 'true' },
   })
   expect(gone.documents).toEqual([expect.objectContaining({ _id: 'gone', title: 'last words', _rev: 'gone-create' })])
   const live = await t.reader.request<{ documents: { n: number }[] }>({
-    uri: '/data/history/production/documents/kept',
+    url: '/data/history/production/documents/kept',
     query: { lastRevision: 'true' },
   })
   expect(live.documents[0]).toMatchObject({ title: 'published' })
@@ -217,7 +217,7 @@ test("lastRevision gives a live document's current state and a deleted document'
 
 test('Restore: an old revision comes back as the draft (replaceDraft) and publishes', async () => {
   const old = await t.reader.request<{ documents: Record<string, unknown>[] }>({
-    uri: '/data/history/production/documents/story,drafts.story',
+    url: '/data/history/production/documents/story,drafts.story',
     query: { revision: 'story-edit-1' },
   })
   const { _updatedAt, ...restored } = old.documents[0] as Record<string, unknown>

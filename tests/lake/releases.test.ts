@@ -244,7 +244,7 @@ test('a scheduled release is published by the lake at its time: nothing before, 
   const [event] =
     (
       await t.reader.request<{ events: Record<string, { type: string; publishCause: string }[]> }>({
-        uri: '/data/history/production/events/documents/story-b',
+        url: '/data/history/production/events/documents/story-b',
       })
     ).events['story-b'] ?? []
   expect(event).toMatchObject({ type: 'publishDocumentVersion', publishCause: 'release.schedule', releaseId: 'spring' })

@@ -29,5 +29,7 @@ export const hostedOnlyRoutes: Route[] = [
   unavailable('Embeddings', '/embeddings-index/*rest'),
   unavailable('Embeddings', '/datasets/:dataset/settings/embeddings'),
   unavailable('Embeddings', '/projects/:projectId/datasets/:dataset/settings/embeddings'),
+  unavailable('Context (knowledge bases)', '/context/*rest'),
+  unavailable('Media Library', '/media-libraries/*rest'),
   unavailable('Listing projects', '/projects', ['GET']),
 ]
