@@ -2,12 +2,14 @@
 import type { Route } from '../router.ts'
 import { actionsRoute } from './actions.ts'
 import { assetRoutes } from './assets.ts'
+import { checkCorsRoute } from './check-cors.ts'
 import { datasetRoutes } from './datasets.ts'
 import { docRoute } from './doc.ts'
 import { exportRoute } from './export.ts'
 import { historyRoutes } from './history.ts'
 import { hostedOnlyRoutes } from './hosted-only.ts'
 import { listenRoute } from './listen.ts'
+import { liveEventsRoute } from './live.ts'
 import { mutateRoute } from './mutate.ts'
 import { pingRoute } from './ping.ts'
 import { queryRoute } from './query.ts'
@@ -20,6 +22,8 @@ export const coreRoutes: Route[] = [
   actionsRoute,
   docRoute,
   listenRoute,
+  liveEventsRoute,
+  checkCorsRoute,
   ...historyRoutes,
   ...assetRoutes,
   releaseLimitsRoute,

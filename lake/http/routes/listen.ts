@@ -1,6 +1,7 @@
 // GET /data/listen/:dataset — Server-Sent Events: welcome, one mutation event per matching document, keep-alives.
 import { randomUUID } from 'node:crypto'
 import { existingDataset } from '../dataset.ts'
+import { openEventStream } from '../event-stream.ts'
 import { badRequest } from '../errors.ts'
 import { flag } from '../flags.ts'
 import type { Route } from '../router.ts'
@@ -44,24 +45,15 @@ export const listenRoute: Route = {
     }
 
     const { res, req } = request
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      // HTTP/2 (the browser listener) forbids connection headers: Node warns and drops them.
-      ...(req.httpVersionMajor === 2 ? {} : { connection: 'keep-alive' }),
-      'x-accel-buffering': 'no',
-    })
-    const send = (event: string, data: unknown, id?: string) => {
-      res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-    }
+    const stream = openEventStream(req, res)
     const listenerName = `parley-${randomUUID()}`
     // A resumable listener reconnecting with the last event it saw gets what it missed (`welcomeback`), or is told
     // to start over (`reset`) when that position is unknown or too far back.
     const lastEventId = flag(request.search, 'enableResume') ? req.headers['last-event-id'] : undefined
     const missed = typeof lastEventId === 'string' ? missedSince(request.lake.store, dataset, lastEventId) : undefined
-    if (missed === undefined) send('welcome', { listenerName })
-    else if (missed === null) send('reset', { listenerName })
-    else send('welcomeback', { listenerName })
+    if (missed === undefined) stream.send('welcome', { listenerName })
+    else if (missed === null) stream.send('reset', { listenerName })
+    else stream.send('welcomeback', { listenerName })
 
     // Events go out in commit order even though matching is asynchronous.
     let queue: Promise<void> = Promise.resolve()
@@ -69,13 +61,13 @@ export const listenRoute: Route = {
     const deliver = async (transaction: CommittedTransaction, after?: string) => {
       let seen = after === undefined
       for (const event of await eventsFor(subscription, transaction)) {
-        if (seen && !res.writableEnded) send('mutation', event, event.eventId)
+        if (seen) stream.send('mutation', event, event.eventId)
         seen ||= event.eventId === after
       }
     }
     const enqueue = (work: () => Promise<void>) => {
       queue = queue.then(work).catch((error: unknown) => {
-        if (!res.writableEnded) send('channelError', { message: `Listener failed: ${(error as Error).message}` })
+        stream.send('channelError', { message: `Listener failed: ${(error as Error).message}` })
       })
     }
     const unsubscribe = request.lake.commits.onCommit((transaction) => {
@@ -92,7 +84,7 @@ export const listenRoute: Route = {
           await deliver(transaction, index === 0 ? missed.lastEventId : undefined)
         }
       })
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), listenTiming.keepAliveMs)
+    const keepAlive = setInterval(() => stream.comment('keep-alive'), listenTiming.keepAliveMs)
     const stop = () => {
       clearInterval(keepAlive)
       unsubscribe()
