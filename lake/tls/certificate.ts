@@ -52,7 +52,10 @@ export async function loadOrCreateCertificate(
         { name: 'extKeyUsage', serverAuth: true },
         {
           name: 'subjectAltName',
-          altNames: [...hostNames.map((value) => ({ type: 2, value })), ...ADDRESSES.map((ip) => ({ type: 7, ip }))],
+          altNames: [
+            ...hostNames.map((value) => ({ type: 2 as const, value })),
+            ...ADDRESSES.map((ip) => ({ type: 7 as const, ip })),
+          ],
         },
       ],
     },
