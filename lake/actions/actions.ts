@@ -3,12 +3,12 @@ import { badRequest } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import { documentIdProblem } from '../mutations/identifiers.ts'
 import { applyPatch, patchProblem } from '../mutations/patch.ts'
-import { strengthenOnPublish } from '../mutations/reference-integrity.ts'
 import { runTransaction, type TransactionContext } from '../mutations/transaction.ts'
 import { releaseHandlers } from '../releases/release-actions.ts'
 import { versionHandlers } from '../releases/version-actions.ts'
 import type { SanityDocument } from '../store/store.ts'
 import { draftOf, fail, idField, type Action, type ActionHandler, type Recorded } from './action-handler.ts'
+import { publishedVersion } from './published-version.ts'
 
 const documentHandlers: Record<string, ActionHandler> = {
   'sanity.action.document.create'(working, action, index, recorded) {
@@ -118,12 +118,7 @@ const documentHandlers: Record<string, ActionHandler> = {
         publishedId,
       )
     }
-    const { _createdAt: draftCreatedAt, ...draftFields } = strengthenOnPublish(draft)
-    const doc = {
-      ...draftFields,
-      _id: publishedId,
-      _createdAt: published?._createdAt ?? draftCreatedAt,
-    } as SanityDocument
+    const doc = publishedVersion(draft, publishedId, published)
     working.put(publishedId, doc)
     working.put(draftId, null)
     recorded.push({ createOrReplace: doc }, { delete: { id: draftId } })

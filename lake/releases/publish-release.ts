@@ -1,9 +1,8 @@
 // Publishing a release inside one transaction: every version replaces (or, marked so, unpublishes) its document.
 import type { Recorded } from '../actions/action-handler.ts'
-import { strengthenOnPublish } from '../mutations/reference-integrity.ts'
+import { publishedVersion } from '../actions/published-version.ts'
 import type { WorkingSet } from '../mutations/working-set.ts'
 import { publishedIdOf } from '../query/perspectives.ts'
-import type { SanityDocument } from '../store/store.ts'
 import { releaseDocumentId, versionIdsOf, type ReleaseDocument } from './release-document.ts'
 
 /**
@@ -28,12 +27,7 @@ export function publishReleaseVersions(
         recorded.push({ delete: { id: publishedId } })
       }
     } else {
-      const { _system, _createdAt, ...content } = strengthenOnPublish(version)
-      const doc = {
-        ...content,
-        _id: publishedId,
-        _createdAt: published?._createdAt ?? _createdAt,
-      } as SanityDocument
+      const doc = publishedVersion(version, publishedId, published)
       working.put(publishedId, doc)
       recorded.push({ createOrReplace: doc })
     }
