@@ -124,10 +124,6 @@ test('the History panel lists the revisions, opens the first publish, and Restor
     await screenshot('restored-and-published')
     expect(studio.consoleErrors).toEqual([])
   } catch (error) {
-    await screenshot('failure')
-    console.error(
-      `Requests the lake refused:\n${studio.refused.join('\n')}\n\nConsole errors:\n${studio.consoleErrors.join('\n')}`,
-    )
-    throw error
+    await studio.failed(error)
   }
 }, 300_000)

@@ -132,10 +132,6 @@ test('a release of two interviews and a speaker, scheduled 20 s ahead, goes live
     await screenshot('release-published')
     expect(studio.consoleErrors).toEqual([])
   } catch (error) {
-    await screenshot('failure')
-    console.error(
-      `Requests the lake refused:\n${studio.refused.join('\n')}\n\nConsole errors:\n${studio.consoleErrors.join('\n')}`,
-    )
-    throw error
+    await studio.failed(error)
   }
 }, 300_000)

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import sharp from 'sharp'
 import { startLake, type Lake, type LakeOptions } from '../../lake/index.ts'
+import { CHROMIUM_ARGS } from './site-support/browser.ts'
 import { ensureStudioBuilt } from './studio-build.ts'
 
 export type StudioSession = {
@@ -22,6 +23,8 @@ export type StudioSession = {
   consoleErrors: string[]
   /** Requests the lake refused (4xx/5xx), for failure reports. */
   refused: string[]
+  /** Saves a failure screenshot, prints what the lake refused and the console errors, and rethrows. */
+  failed(error: unknown): Promise<never>
   close(): Promise<void>
 }
 
@@ -66,17 +69,7 @@ export async function openStudioSession(name: string, lakeOptions: Partial<LakeO
     executablePath: '/usr/bin/chromium',
     ignoreHTTPSErrors: true,
     viewport: { width: 1440, height: 1000 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-    ],
+    args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
   })
   await browser.addInitScript(
     (value) => window.localStorage.setItem('__studio_auth_token_parley', JSON.stringify({ token: value })),
@@ -104,6 +97,10 @@ export async function openStudioSession(name: string, lakeOptions: Partial<LakeO
     )
   })
   let step = 0
+  const screenshot = async (label: string) => {
+    step += 1
+    await page.screenshot({ path: path.join(screenshots, `${String(step).padStart(2, '0')}-${label}.png`) })
+  }
   return {
     lake,
     editor: client(WRITE_TOKEN),
@@ -111,9 +108,11 @@ export async function openStudioSession(name: string, lakeOptions: Partial<LakeO
     page,
     consoleErrors,
     refused,
-    async screenshot(label) {
-      step += 1
-      await page.screenshot({ path: path.join(screenshots, `${String(step).padStart(2, '0')}-${label}.png`) })
+    screenshot,
+    async failed(error) {
+      await screenshot('failure')
+      console.error(`Requests the lake refused:\n${refused.join('\n')}\n\nConsole errors:\n${consoleErrors.join('\n')}`)
+      throw error
     },
     async close() {
       await browser.close()
