@@ -30,7 +30,6 @@ async function openDocumentActionMenu(): Promise<void> {
 beforeAll(async () => {
   studio = await openStudioSession('studio-scheduling')
   ;({ lake, editor, page, consoleErrors } = studio)
-  page.setDefaultTimeout(30_000)
 
   const qa = [
     {
