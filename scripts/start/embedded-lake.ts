@@ -22,6 +22,8 @@ export async function startEmbeddedLake(root: string, env: Environment, siteUrl:
     readToken: env.SANITY_API_READ_TOKEN,
     writeToken: env.SANITY_API_WRITE_TOKEN,
     projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
+    // The site's dataset exists from the start, as it does in a hosted project.
+    datasets: [env.NEXT_PUBLIC_SANITY_DATASET || 'production'],
     sitePort: Number(new URL(siteUrl).port),
     studioDir,
     // The lake signs every publish to the site's revalidation route (published documents only).
