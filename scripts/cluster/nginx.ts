@@ -17,6 +17,8 @@ export type ProxySettings = {
   compressPort: number
   /** Where the pid, temporary files, cache and error pages live. */
   runDir: string
+  /** What the instances send in x-parley-refresh to have a page fetched anew (long and random). */
+  refreshSecret: string
 }
 
 /** deploy/nginx/nginx.conf.template with every ${PARLEY_…} value given; an unknown or missing one is an error. */
@@ -33,6 +35,11 @@ export function nginxConfig(
     PARLEY_COMPRESS_PORT: String(settings.compressPort),
     PARLEY_RUN_DIR: settings.runDir,
     PARLEY_PAGES_DIR: join(settings.runDir, 'pages'),
+    PARLEY_PROXY_REFRESH_SECRET: settings.refreshSecret,
+  }
+  // An empty secret would match every request that sends none, and no copy would ever be kept.
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(settings.refreshSecret)) {
+    throw new Error('The proxy refresh secret must be 16 or more letters, digits, - or _.')
   }
   return template.replace(/\$\{(PARLEY_[A-Z_]+)\}/g, (_, name: string) => {
     const value = values[name]

@@ -1,5 +1,6 @@
 // Starts the rendering tier of the production topology on this machine: Redis, N `next start` instances sharing their
 // ISR cache through it, and nginx caching in front of them; stops them in reverse.
+import { randomBytes } from 'node:crypto'
 import type { Environment } from '../environment.ts'
 import { startInstance, type Instance } from './instances.ts'
 import { startNginx, type RunningProxy } from './nginx.ts'
@@ -28,6 +29,14 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   }
   const lines = (source: string) => (options.onLine ? { onLine: (line: string) => options.onLine!(source, line) } : {})
   try {
+    // Known to nginx and to the instances only: with it, a publish's warm-up refreshes the proxy's copies.
+    const refreshSecret = randomBytes(24).toString('base64url')
+    const proxyPort = options.proxyListen.split(':').at(-1)
+    const siteEnv = {
+      ...options.env,
+      PARLEY_PROXY_URL: `http://127.0.0.1:${proxyPort}`,
+      PARLEY_PROXY_REFRESH_SECRET: refreshSecret,
+    }
     const redis = await startRedis({
       port: await freePort(),
       ...(options.redisDataDir ? { dataDir: options.redisDataDir } : {}),
@@ -39,7 +48,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       const name = `site-${index}`
       const instance = await startInstance({
         root: options.root,
-        env: { ...options.env, REDIS_URL: redis.url },
+        env: { ...siteEnv, REDIS_URL: redis.url },
         name,
         port: await freePort(),
         ...lines(name),
@@ -51,6 +60,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       listen: options.proxyListen,
       instances: instances.map((instance) => `127.0.0.1:${instance.port}`),
       compressPort: await freePort(),
+      refreshSecret,
       ...lines('nginx'),
     })
     started.push(proxy)

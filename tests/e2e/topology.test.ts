@@ -225,7 +225,7 @@ async function sharedCacheEntryTime(path: string): Promise<number | undefined> {
   }
 }
 
-test('a forged webhook expires nothing: the shared cache keeps its pages; a signed one replaces them', async () => {
+test('a forged webhook expires nothing and a forged refresh bypasses nothing: the shared cache keeps its pages; a signed webhook replaces them', async () => {
   await text(topology.url, interviewPath)
   const storedAt = await sharedCacheEntryTime(interviewPath)
   expect(storedAt).toEqual(expect.any(Number))
@@ -240,6 +240,16 @@ test('a forged webhook expires nothing: the shared cache keeps its pages; a sign
     const refused = await post(signature)
     expect([signature, refused.status]).toEqual([signature, 401])
     expect((await refused.json()).error.type).toBe('unauthorized')
+  }
+  // Nor can a reader make the proxy fetch a page anew: only the instances know the refresh secret.
+  await waitUntil(
+    'the proxy answering from its copy',
+    async () => (await get(topology.url, interviewPath)).headers.get('x-cache-status') === 'HIT',
+    5000,
+  )
+  for (const guess of ['', '1', 'not-the-refresh-secret-0123456789']) {
+    const response = await get(topology.url, interviewPath, { 'x-parley-refresh': guess })
+    expect([guess, response.headers.get('x-cache-status')]).not.toEqual([guess, 'BYPASS'])
   }
   // Long enough for a re-render, had one been triggered; every instance still serves the entry it had.
   await new Promise((resolve) => setTimeout(resolve, 1500))

@@ -4,6 +4,7 @@ import { after } from 'next/server'
 import { handleRevalidationWebhook } from '../../../lib/revalidation/handle-webhook.ts'
 import { referencingInterviewsFrom } from '../../../lib/revalidation/referencing-interviews.ts'
 import { pathsForTags } from '../../../lib/revalidation/tag-paths.ts'
+import { cachingProxy, warmPages } from '../../../lib/revalidation/warm-pages.ts'
 import { publishedClient } from '../../../lib/sanity/client.ts'
 
 export const dynamic = 'force-dynamic'
@@ -30,12 +31,9 @@ export async function POST(request: Request): Promise<Response> {
   })
   if (expired.length > 0) {
     // Re-render the expired pages now, while the content API is known to be up, so readers get cached pages (and an
-    // outage right after a publish still finds them in the cache); with a shared cache, for every instance at once.
-    after(async () => {
-      for (const path of pathsForTags(expired)) {
-        await fetch(new URL(path, origin), { headers: { 'x-parley-warm': '1' } }).catch(() => undefined)
-      }
-    })
+    // outage right after a publish still finds them in the cache); with a shared cache, for every instance at once;
+    // and behind the caching proxy, have it replace its copies of them.
+    after(() => warmPages(pathsForTags(expired), origin, cachingProxy()))
   }
   return response
 }
