@@ -1,5 +1,6 @@
 // The newsletter's settings, read once from the environment: where subscribers live, how links are signed, how mail leaves.
 import { resolve } from 'node:path'
+import { defaultNewsletterDataset } from '../../schemas/newsletterRecords.ts'
 import { sanityConfig } from '../sanity/config.ts'
 
 export type RetryPolicy = {
@@ -42,7 +43,7 @@ export function newsletterConfig(env: Record<string, string | undefined> = proce
   const site = (env.SITE_URL || env.NEXT_PUBLIC_SITE_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, '')
   return {
     secret,
-    dataset: env.NEWSLETTER_DATASET || 'newsletter',
+    dataset: env.NEWSLETTER_DATASET || defaultNewsletterDataset,
     siteUrl: site,
     smtpUrl: env.SMTP_URL || undefined,
     from: env.MAIL_FROM || `Parley <newsletter@${new URL(site).hostname}>`,

@@ -3,10 +3,11 @@
 // requests, on any plan, even in a public dataset; ids hold no address (Sanity keeps ids after a delete).
 import { createHmac } from 'node:crypto'
 import { z } from 'zod'
+import { newsletterTypes } from '../../schemas/newsletterRecords.ts'
 
-export const subscriberType = 'newsletterSubscriber'
-export const issueType = 'newsletterIssue'
-export const deliveryType = 'newsletterDelivery'
+export const subscriberType = newsletterTypes.subscriber
+export const issueType = newsletterTypes.issue
+export const deliveryType = newsletterTypes.delivery
 
 /** A keyed hash of the address: the same address always maps to the same subscriber, and the id reveals nothing. */
 export function subscriberKey(secret: string, email: string): string {

@@ -12,12 +12,12 @@ import { addConfirmedSubscribers } from './support/subscribers.ts'
 const secret = 'cli-test-link-secret'
 let lake: TestLake
 let newsletter: SanityClient
-let env: Record<string, string>
+let env: NodeJS.ProcessEnv
 
 beforeAll(async () => {
   lake = await startTestLake()
   env = {
-    ...(process.env as Record<string, string>),
+    ...process.env,
     SANITY_API_HOST: lake.url,
     NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
     NEXT_PUBLIC_SANITY_DATASET: 'production',

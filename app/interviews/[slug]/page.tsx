@@ -14,6 +14,7 @@ import { SanityImage } from '../../_components/sanity-image.tsx'
 import { SpeakerCard } from '../../_components/speaker-card.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
 import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
+import { NewsletterForm } from '../../_components/newsletter-form.tsx'
 
 export const revalidate = 3600
 
@@ -124,6 +125,7 @@ export default async function InterviewPage({ params }: Props) {
               First published at <a href={interview.canonicalUrl}>{originalHost}</a>.
             </p>
           )}
+          <NewsletterForm id="newsletter-interview" />
         </div>
       </div>
 
