@@ -5,7 +5,7 @@ import { InterviewList } from '../../_components/interview-card.tsx'
 import { safeHref } from '../../_components/safe-href.ts'
 import { SanityImage } from '../../_components/sanity-image.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
-import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
+import { redirectOrNotFound } from '../../_components/redirect-or-not-found.tsx'
 
 export const revalidate = 3600
 
@@ -28,8 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SpeakerPage({ params }: Props) {
-  const speaker = await getSpeaker((await params).slug)
-  if (!speaker) return <NotFoundAnswer />
+  const { slug } = await params
+  const speaker = await getSpeaker(slug)
+  if (!speaker) return redirectOrNotFound(`/speakers/${slug}`)
   const affiliation = [speaker.role, speaker.team, speaker.company].filter(Boolean).join(' · ')
   return (
     <div className="page">

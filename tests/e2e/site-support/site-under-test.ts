@@ -65,10 +65,18 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
   throw new Error(`next start did not answer within 60 s:\n${output()}`)
 }
 
-export async function startSiteUnderTest(): Promise<SiteUnderTest> {
+/** `env` adds to the site's environment; `webhooks` adds lake webhooks for the site at `url`. */
+export async function startSiteUnderTest(
+  options: { env?: Record<string, string>; webhooks?: (url: string, secret: string) => unknown[] } = {},
+): Promise<SiteUnderTest> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const lake = await startTestLake({ webhooks: [revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET)] })
+  const lake = await startTestLake({
+    webhooks: [
+      revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET),
+      ...(options.webhooks?.(url, secrets.SANITY_REVALIDATE_SECRET) ?? []),
+    ],
+  })
   await seedSampleContent(lake.editor)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -82,6 +90,7 @@ export async function startSiteUnderTest(): Promise<SiteUnderTest> {
     NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
     SITE_URL: url,
     PORT: String(port),
+    ...options.env,
   }
   // The build prerenders pages from this lake's content, so it runs after seeding, against this lake.
   await run(['build'], env)
