@@ -3,7 +3,7 @@
 // the site's route, sent by `next start`), and unsubscribes from the email's link. axe checks every page on the way.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { AxeBuilder } from '@axe-core/playwright'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
 import { writeToken } from '../site/support/test-lake.ts'
 import { sample } from '../site/support/sample-content.ts'
@@ -15,6 +15,7 @@ import { startSiteUnderTest, type SiteUnderTest } from './site-support/site-unde
 let smtp: SmtpSink
 let site: SiteUnderTest
 let chromium: Awaited<ReturnType<typeof launchChromium>>
+let axeContext: BrowserContext
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
@@ -28,6 +29,7 @@ beforeAll(async () => {
     webhooks: (url, secret) => [newsletterWebhook(url, secret)],
   })
   chromium = await launchChromium()
+  axeContext = await chromium.browser.newContext()
 }, 400_000)
 
 afterAll(async () => {
@@ -37,8 +39,13 @@ afterAll(async () => {
   await smtp?.close()
 })
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
+/** axe needs JavaScript, so it checks a copy of what the JavaScript-free page shows, in a page that runs scripts. */
+async function expectAccessible(shown: Page, where: string): Promise<void> {
+  const page = await axeContext.newPage()
+  if (shown.url().startsWith(site.url) && !shown.url().includes('/api/')) await page.goto(shown.url())
+  else await page.setContent(await shown.content())
   const results = await new AxeBuilder({ page }).analyze()
+  await page.close()
   expect([where, results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)]).toEqual([where, []])
 }
 

@@ -15,6 +15,7 @@ import { SpeakerCard } from '../../_components/speaker-card.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
 import { redirectOrNotFound } from '../../_components/redirect-or-not-found.tsx'
 import { NewsletterForm } from '../../_components/newsletter-form.tsx'
+import { ShareLinks } from '../../_components/share-links.tsx'
 
 export const revalidate = 3600
 
@@ -96,6 +97,7 @@ export default async function InterviewPage({ params }: Props) {
           )}
         </p>
         {interview.speaker && <SpeakerCard person={interview.speaker} />}
+        <ShareLinks url={pageUrl} title={interview.title} />
       </header>
 
       {interview.coverImage && (
