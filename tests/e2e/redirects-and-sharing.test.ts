@@ -32,7 +32,7 @@ afterAll(async () => {
 const head = (path: string) => fetch(`${site.url}${path}`, { redirect: 'manual' })
 
 test('old addresses answer 308 or 307 with the new location, before any 404; unknown ones are still 404', async () => {
-  const medium = await head('/@ada/building-the-graph-1a2b3c/')
+  const medium = await head('/@ada/building-the-graph-1a2b3c')
   expect([medium.status, medium.headers.get('location')]).toEqual([308, interviewPath])
   const campaign = await head('/spring')
   expect([campaign.status, campaign.headers.get('location')]).toEqual([307, `/topics/${sample.topicSlug}`])
@@ -44,7 +44,8 @@ test('old addresses answer 308 or 307 with the new location, before any 404; unk
   expect((await head('/interviews/no-such-interview')).status).toBe(404)
 
   const page = await chromium.browser.newPage()
-  await page.goto(`${site.url}/@ada/building-the-graph-1a2b3c`)
+  // With a trailing slash, Next's own 308 to the bare path comes first; the browser follows both.
+  await page.goto(`${site.url}/@ada/building-the-graph-1a2b3c/`)
   expect(new URL(page.url()).pathname).toBe(interviewPath)
   await expect(page.locator('h1').textContent()).resolves.toContain('graph')
   await page.close()
