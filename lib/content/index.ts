@@ -11,7 +11,6 @@ import {
   interviewCardSchema,
   interviewPageSchema,
   interviewSchema,
-  redirectSchema,
   siteSettingsSchema,
   speakerSchema,
   type Directory,
@@ -19,20 +18,10 @@ import {
   type FeedInterview,
   type Interview,
   type InterviewCard,
-  type Redirect,
   type ReferenceLink,
   type SiteSettings,
 } from './schemas.ts'
-import { fromProblem, normalizeRedirectPath, toProblem } from '../../schemas/rules/redirectRules.ts'
-import {
-  interviewTag,
-  interviewsTag,
-  personTag,
-  redirectsTag,
-  seriesTag,
-  settingsTag,
-  topicTag,
-} from '../revalidation/tags.ts'
+import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/tags.ts'
 
 export type { Interview, InterviewCard, FeedInterview, SiteSettings, Directory, DirectorySlugs, ReferenceLink }
 export type { PersonCard, QaBlock, SanityImage, PortableTextItem } from './schemas.ts'
@@ -165,13 +154,4 @@ export async function getSiteSettings(): Promise<SiteSettings> {
     navigation: settings?.navigation ?? [],
     ...(settings?.careersUrl ? { careersUrl: settings.careersUrl } : {}),
   }
-}
-
-/** The redirect from `path` (as a reader asked for it), if editors made one; malformed ones are left out. */
-export async function findRedirect(path: string): Promise<Redirect | undefined> {
-  const result = await fetchContent(queries.redirectsQuery, {}, [redirectsTag])
-  const wanted = normalizeRedirectPath(path)
-  return parseEach(redirectSchema, result, 'redirect').find(
-    (rule) => !fromProblem(rule.from) && !toProblem(rule.to) && normalizeRedirectPath(rule.from) === wanted,
-  )
 }

@@ -1,5 +1,5 @@
 // Works out exactly which cache tags a changed document affects, from the webhook body of `revalidationProjection`.
-import { interviewTag, interviewsTag, personTag, redirectsTag, seriesTag, settingsTag, topicTag } from './tags.ts'
+import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from './tags.ts'
 
 export type ChangedDocument = {
   _id?: unknown
@@ -53,9 +53,6 @@ export function affectedTags(document: ChangedDocument, referencingInterviews: r
       break
     case 'siteSettings':
       tags.add(settingsTag)
-      break
-    case 'redirect':
-      tags.add(redirectsTag)
       break
   }
   return [...tags].sort()

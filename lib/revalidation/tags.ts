@@ -3,8 +3,6 @@
 /** Every list of interviews: the index, its pages, feeds, the sitemap, search and related lists. */
 export const interviewsTag = 'interviews'
 export const settingsTag = 'settings'
-/** Every redirect: the site looks one up before answering a 404. */
-export const redirectsTag = 'redirects'
 export const interviewTag = (slug: string) => `interview:${slug}`
 export const personTag = (slug: string) => `person:${slug}`
 export const topicTag = (slug: string) => `topic:${slug}`

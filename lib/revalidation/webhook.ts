@@ -19,7 +19,7 @@ export const revalidationProjection = /* groq */ `{
   "previousSeries": before().series->slug.current
 }`
 
-export const revalidationFilter = /* groq */ `_type in ["interview", "person", "topic", "series", "siteSettings", "redirect"]`
+export const revalidationFilter = /* groq */ `_type in ["interview", "person", "topic", "series", "siteSettings"]`
 
 export type RevalidationWebhook = {
   name: string

@@ -5,12 +5,16 @@ export type RedirectRule = { from: string; to: string }
 
 /** A path as redirects compare it: percent-escapes decoded (`/%40ada` is `/@ada`), no trailing slash but the root's. */
 export function normalizeRedirectPath(path: string): string {
-  let decoded = path
-  try {
-    decoded = decodeURI(path)
-  } catch {
-    // a broken escape is compared as written
-  }
+  const decoded = path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment)
+      } catch {
+        return segment // a broken escape is compared as written
+      }
+    })
+    .join('/')
   return decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded
 }
 

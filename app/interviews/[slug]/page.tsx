@@ -13,7 +13,7 @@ import { safeHref } from '../../_components/safe-href.ts'
 import { SanityImage } from '../../_components/sanity-image.tsx'
 import { SpeakerCard } from '../../_components/speaker-card.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
-import { redirectOrNotFound } from '../../_components/redirect-or-not-found.tsx'
+import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 import { NewsletterForm } from '../../_components/newsletter-form.tsx'
 import { ShareLinks } from '../../_components/share-links.tsx'
 
@@ -53,7 +53,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function InterviewPage({ params }: Props) {
   const { slug } = await params
   const found = await getInterview(slug)
-  if (!found) return redirectOrNotFound(`/interviews/${slug}`)
+  if (!found) return <NotFoundAnswer />
   const [interview, related] = await Promise.all([withHighlightedCode(found), getRelatedInterviews(found)])
   const date = formatDate(interview.publishedAt)
   const pageUrl = `${siteUrl()}/interviews/${interview.slug}`

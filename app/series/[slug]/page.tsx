@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { getSeries, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { CollectionPage } from '../../_components/collection-page.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
-import { redirectOrNotFound } from '../../_components/redirect-or-not-found.tsx'
+import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600
 
@@ -24,8 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SeriesPage({ params }: Props) {
-  const { slug } = await params
-  const series = await getSeries(slug)
-  if (!series) return redirectOrNotFound(`/series/${slug}`)
+  const series = await getSeries((await params).slug)
+  if (!series) return <NotFoundAnswer />
   return <CollectionPage kind="Series" collection={series} />
 }

@@ -5,7 +5,7 @@ import { InterviewList } from '../../_components/interview-card.tsx'
 import { safeHref } from '../../_components/safe-href.ts'
 import { SanityImage } from '../../_components/sanity-image.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
-import { redirectOrNotFound } from '../../_components/redirect-or-not-found.tsx'
+import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600
 
@@ -28,9 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SpeakerPage({ params }: Props) {
-  const { slug } = await params
-  const speaker = await getSpeaker(slug)
-  if (!speaker) return redirectOrNotFound(`/speakers/${slug}`)
+  const speaker = await getSpeaker((await params).slug)
+  if (!speaker) return <NotFoundAnswer />
   const affiliation = [speaker.role, speaker.team, speaker.company].filter(Boolean).join(' · ')
   return (
     <div className="page">

@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { getTopic, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { CollectionPage } from '../../_components/collection-page.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
-import { redirectOrNotFound } from '../../_components/redirect-or-not-found.tsx'
+import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600
 
@@ -24,8 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TopicPage({ params }: Props) {
-  const { slug } = await params
-  const topic = await getTopic(slug)
-  if (!topic) return redirectOrNotFound(`/topics/${slug}`)
+  const topic = await getTopic((await params).slug)
+  if (!topic) return <NotFoundAnswer />
   return <CollectionPage kind="Topic" collection={topic} />
 }
