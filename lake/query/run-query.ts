@@ -9,6 +9,9 @@ import { findOrderWindow, pinnedTypes, type OrderWindow } from './order-window.t
 import { assertParametersGiven, parseQuery } from './parse.ts'
 import { effectivePerspective, resolveInView, storedIdsFor, viewDocuments, type Perspective } from './perspectives.ts'
 import { mentionsTextQuery, rewriteTextQueries, withSearchableText } from './text-search.ts'
+import { emptySourceMap, sourceMapOf, type SourceMapMode } from './source-map.ts'
+import { queryTags, type SyncTag } from './sync-tags.ts'
+import type { ContentSourceMap } from '@sanity/client/csm'
 
 export type QueryRequest = {
   dataset: string
@@ -19,10 +22,18 @@ export type QueryRequest = {
   /** For tests and the benchmark: skip the index and evaluate over every document (the reference answer). */
   fullScan?: boolean
   projectId?: string
+  /** Ask for a Content Source Map of the result (`resultSourceMap=true|withKeyArraySelector`). */
+  sourceMap?: SourceMapMode
 }
 
 /** `scanned`: how many documents groq-js evaluated the query over (the index's narrowing, for tests). */
-export type QueryAnswer = { result: unknown; ms: number; scanned: number }
+export type QueryAnswer = {
+  result: unknown
+  ms: number
+  scanned: number
+  syncTags: SyncTag[]
+  resultSourceMap?: ContentSourceMap
+}
 
 export async function runQuery(store: Store, request: QueryRequest): Promise<QueryAnswer> {
   const started = performance.now()
@@ -41,13 +52,16 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   const dataset = store.hasDataset(request.dataset)
     ? await datasetFor(store, view, tree, !textSearch?.searchesWholeDocuments)
     : { documents: [] as SanityDocument[] }
-  const dereference = dereferencer(store, view)
+  const dereferencedIds = new Set<string>()
+  const dereference = dereferencer(store, view, dereferencedIds)
   const options = {
     dataset: textSearch?.searchesWholeDocuments ? withSearchableText(dataset.documents) : dataset.documents,
     params: request.params,
     identity: request.access.identity,
     sanity: { projectId: request.projectId ?? 'parley', dataset: request.dataset },
     dereference,
+    // One clock for the query and its source map, so `now()` decides the same way in both.
+    timestamp: new Date(),
   }
   let result: unknown
   try {
@@ -57,7 +71,21 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
       query: request.query,
     })
   }
-  return { result, ms: Math.round(performance.now() - started), scanned: dataset.documents.length }
+  const syncTags = queryTags(request.dataset, tree, request.params, dereferencedIds)
+  const resultSourceMap = request.sourceMap
+    ? await sourceMapOf(tree, result, { ...options, mode: request.sourceMap }).catch((error: unknown) => {
+        // The answer stands without its map: a source map is an editing aid, never a reason to fail a query.
+        console.error('[lake] source map failed', error)
+        return emptySourceMap()
+      })
+    : undefined
+  return {
+    result,
+    ms: Math.round(performance.now() - started),
+    scanned: dataset.documents.length,
+    syncTags,
+    resultSourceMap,
+  }
 }
 
 type Dataset = { documents: SanityDocument[] }
@@ -108,10 +136,12 @@ function load(store: Store, request: QueryRequest, ids: string[]): SanityDocumen
   return viewDocuments(request.perspective, request.access, store.readDocuments(request.dataset, needed))
 }
 
-function dereferencer(store: Store, request: QueryRequest) {
+/** Resolves `->` inside the view; `followed` collects every id asked for (found or not), for sync tags. */
+function dereferencer(store: Store, request: QueryRequest, followed?: Set<string>) {
   const cache = new Map<string, SanityDocument | null>()
   const loadOne = (id: string) => store.readDocument(request.dataset, id)
   return ({ _ref }: { _ref: string }) => {
+    followed?.add(_ref)
     if (!cache.has(_ref)) cache.set(_ref, resolveInView(request.perspective, request.access, _ref, loadOne))
     return cache.get(_ref) ?? null
   }
