@@ -12,5 +12,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 // Pages only: not Next's files, the API, the Studio redirect, feeds and crawler files, or the icons.
 export const config = {
-  matcher: ['/((?!_next/|api/|studio|favicon\\.ico|icon\\.svg|robots\\.txt|sitemap\\.xml|feed\\.xml|atom\\.xml|feed\\.json).*)'],
+  matcher: [
+    '/((?!_next/|api/|studio|favicon\\.ico|icon\\.svg|robots\\.txt|sitemap\\.xml|feed\\.xml|atom\\.xml|feed\\.json).*)',
+  ],
 }

@@ -39,7 +39,14 @@ try {
   await lake.webhooks.idle()
 
   // Baseline: the same number of messages of the same shape, straight to the server through one pool.
-  const pool = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, pool: true, maxConnections: 5, maxMessages: 500 })
+  const pool = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 500,
+  })
   const baselineStart = performance.now()
   await Promise.all(
     emails.map((to, i) =>
@@ -49,7 +56,13 @@ try {
           to,
           siteTitle: 'Parley',
           siteUrl: site.url,
-          interview: { _id: 'baseline', title: 'Baseline', slug: 'baseline', standfirst: 'A baseline message.', speaker: { name: 'Ada' } },
+          interview: {
+            _id: 'baseline',
+            title: 'Baseline',
+            slug: 'baseline',
+            standfirst: 'A baseline message.',
+            speaker: { name: 'Ada' },
+          },
           unsubscribeUrl: `${site.url}/api/newsletter/unsubscribe?token=baseline-${i}`,
           messageId: `<baseline-${i}@parley.test>`,
         }),
@@ -72,11 +85,25 @@ try {
   console.log(`subscribers: ${count}; emails received: ${received.length} (${distinct} distinct addresses)`)
   console.log(`baseline, ${count} messages straight through one nodemailer pool: ${(baselineMs / 1000).toFixed(2)} s`)
   console.log(`go-live → first email accepted: ${(first / 1000).toFixed(2)} s`)
-  console.log(`go-live → last of ${count} emails accepted: ${(last / 1000).toFixed(2)} s (${(last / baselineMs).toFixed(2)}x the baseline)`)
+  console.log(
+    `go-live → last of ${count} emails accepted: ${(last / 1000).toFixed(2)} s (${(last / baselineMs).toFixed(2)}x the baseline)`,
+  )
   mkdirSync('bench/results', { recursive: true })
   writeFileSync(
     'bench/results/newsletter-fanout.json',
-    JSON.stringify({ measuredAt: new Date().toISOString(), count, baselineMs, firstMs: first, lastMs: last, received: received.length, distinct }, null, 2),
+    JSON.stringify(
+      {
+        measuredAt: new Date().toISOString(),
+        count,
+        baselineMs,
+        firstMs: first,
+        lastMs: last,
+        received: received.length,
+        distinct,
+      },
+      null,
+      2,
+    ),
   )
 } finally {
   await lake.close()

@@ -31,7 +31,9 @@ async function main(argv: string[]): Promise<number> {
     const rows = await listSubscribers(newsletter)
     if (values.json) console.log(JSON.stringify(rows, null, 2))
     else if (rows.length === 0) console.log('No subscribers.')
-    else for (const row of rows) console.log(`${row.status.padEnd(10)} ${row.confirmedAt ?? row.requestedAt ?? ''}  ${row.email}`)
+    else
+      for (const row of rows)
+        console.log(`${row.status.padEnd(10)} ${row.confirmedAt ?? row.requestedAt ?? ''}  ${row.email}`)
     return 0
   }
   if (command === 'export' && rest.length <= 1) {

@@ -31,7 +31,11 @@ export function CopyButton({ label, text }: Props) {
         {label}
       </button>
       <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy: select and copy by hand' : ''}
+        {state === 'copied'
+          ? 'Copied to the clipboard'
+          : state === 'failed'
+            ? 'Could not copy: select and copy by hand'
+            : ''}
       </span>
     </>
   )

@@ -15,7 +15,10 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
       <ul className="share__links">
         {targets.map((target) => (
           <li key={target.name}>
-            <a href={target.href} {...(target.name === 'Email' ? {} : { target: '_blank', rel: 'noopener noreferrer' })}>
+            <a
+              href={target.href}
+              {...(target.name === 'Email' ? {} : { target: '_blank', rel: 'noopener noreferrer' })}
+            >
               {target.name}
             </a>
           </li>

@@ -138,7 +138,11 @@ export const directorySlugsSchema = z.object({
 })
 export type DirectorySlugs = z.infer<typeof directorySlugsSchema>
 
-export const redirectSchema = z.object({ from: z.string(), to: z.string(), kind: optional(z.enum(['permanent', 'temporary'])) })
+export const redirectSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  kind: optional(z.enum(['permanent', 'temporary'])),
+})
 export type Redirect = z.infer<typeof redirectSchema>
 
 export const siteSettingsSchema = z.object({

@@ -88,7 +88,11 @@ export type RedirectDocument = { _id: string; _type: 'redirect'; from: string; t
  * The article's old address on its own site, kept as a permanent redirect to its new page, for teams that point their
  * old blog's domain at Parley. None when the article had no canonical URL, or it already lived at the new path.
  */
-export function oldAddressRedirect(interview: ImportedInterview, interviewId: string, publish: boolean): RedirectDocument | null {
+export function oldAddressRedirect(
+  interview: ImportedInterview,
+  interviewId: string,
+  publish: boolean,
+): RedirectDocument | null {
   if (!interview.canonicalUrl) return null
   let from: string
   try {

@@ -36,5 +36,8 @@ export function answer(request: Request, reply: Answer): Response {
 h1{font-size:1.9rem;line-height:1.2}a,button{color:inherit}button{font:inherit;padding:.45rem 1rem;cursor:pointer}
 @media (prefers-color-scheme:dark){body{background:#151412;color:#f1efe9}}</style></head>
 <body><main><h1>${escapeHtml(reply.title)}</h1><p>${escapeHtml(reply.message)}</p>${reply.html ?? ''}<p><a href="/">Back to the interviews</a></p></main></body></html>`
-  return new Response(page, { status: reply.status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers } })
+  return new Response(page, {
+    status: reply.status,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+  })
 }

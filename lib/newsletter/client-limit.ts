@@ -2,7 +2,9 @@
 // content store or the mail server. In memory, per site instance: each instance bounds what reaches it.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-export type ClientLimit = { consume(client: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> }
+export type ClientLimit = {
+  consume(client: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>
+}
 
 export function clientLimit(points: number, durationSeconds: number): ClientLimit {
   const limiter = new RateLimiterMemory({ points, duration: durationSeconds })

@@ -5,7 +5,14 @@ import type { SanityClient } from '@sanity/client'
 import type { IssueContext } from './issues.ts'
 import { describeSendFailure, type Mailer } from './mailer.ts'
 import { interviewMessage, issueInterviewQuery, issueInterviewSchema, type IssueInterview } from './messages.ts'
-import { deliverySchema, deliveryType, subscriberId, subscriberSchema, type Delivery, type Subscriber } from './records.ts'
+import {
+  deliverySchema,
+  deliveryType,
+  subscriberId,
+  subscriberSchema,
+  type Delivery,
+  type Subscriber,
+} from './records.ts'
 import { unsubscribeToken } from './subscriptions.ts'
 import { unsubscribeUrl } from './links.ts'
 
@@ -69,7 +76,12 @@ type Result =
 
 /** Writes what happened to one claimed delivery, only if no other sender took it over in the meantime. */
 async function record(client: SanityClient, { delivery, rev }: Claimed, result: Result, now: Date): Promise<boolean> {
-  const entry = { _key: randomUUID().slice(0, 12), at: now.toISOString(), outcome: result.status, detail: result.detail }
+  const entry = {
+    _key: randomUUID().slice(0, 12),
+    at: now.toISOString(),
+    outcome: result.status,
+    detail: result.detail,
+  }
   const patch = client
     .patch(delivery._id)
     .ifRevisionId(rev)
@@ -129,7 +141,11 @@ async function sendOne(
     if (attempts >= config.retry.attempts)
       return { status: 'failed', detail: `gave up after ${attempts} attempts: ${failure.message}` }
     const nextAttemptAt = new Date(Date.now() + retryDelayMs(context, attempts)).toISOString()
-    return { status: 'retry', detail: `attempt ${attempts} failed, next at ${nextAttemptAt}: ${failure.message}`, nextAttemptAt }
+    return {
+      status: 'retry',
+      detail: `attempt ${attempts} failed, next at ${nextAttemptAt}: ${failure.message}`,
+      nextAttemptAt,
+    }
   }
 }
 

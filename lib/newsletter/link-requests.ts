@@ -26,7 +26,8 @@ export async function handleConfirmRequest(request: Request, context: Subscripti
         status: 410,
         type: 'linkUsed',
         title: 'This link was already used',
-        message: 'Each confirmation link works once, and this one has been used or replaced by a newer one. Nothing changed.',
+        message:
+          'Each confirmation link works once, and this one has been used or replaced by a newer one. Nothing changed.',
       })
     case 'unknown':
       return answer(request, {

@@ -21,8 +21,7 @@ export function describeSendFailure(error: unknown): SendFailure {
   const { message, responseCode, command } = error as { message?: string; responseCode?: number; command?: string }
   // A 5xx reply to the envelope or the message is the server's final word on it; anything else (no connection, a
   // timeout, a 4xx, a 5xx while connecting or authenticating) may pass, so it is tried again later.
-  const permanent =
-    typeof responseCode === 'number' && responseCode >= 500 && /^(MAIL|RCPT|DATA)/i.test(command ?? '')
+  const permanent = typeof responseCode === 'number' && responseCode >= 500 && /^(MAIL|RCPT|DATA)/i.test(command ?? '')
   return { message: message || String(error), permanent }
 }
 

@@ -35,7 +35,8 @@ function refresh(): Promise<void> {
     })
     .catch((error: unknown) => {
       current ??= new Map()
-      if (!failing) console.warn(`[redirects] could not read the redirects (${(error as Error).message}); keeping the last list`)
+      if (!failing)
+        console.warn(`[redirects] could not read the redirects (${(error as Error).message}); keeping the last list`)
       failing = true
     })
     .finally(() => {

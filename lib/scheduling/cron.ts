@@ -14,7 +14,12 @@ function sameSecret(given: string, expected: string): boolean {
 export function cronRefusal(request: Request, secret: string | undefined, what: string): Response | null {
   if (!secret) {
     return Response.json(
-      { error: { type: 'unauthorized', description: `The site has no CRON_SECRET configured, so the ${what} route is closed.` } },
+      {
+        error: {
+          type: 'unauthorized',
+          description: `The site has no CRON_SECRET configured, so the ${what} route is closed.`,
+        },
+      },
       { status: 401 },
     )
   }

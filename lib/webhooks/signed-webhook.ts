@@ -22,13 +22,18 @@ export async function readSignedWebhook(
   secret: string | undefined,
   configureHint: string,
 ): Promise<{ body: unknown } | Response> {
-  if (!secret) return webhookProblem(401, 'The site has no SANITY_REVALIDATE_SECRET configured, so no webhook can be verified.')
+  if (!secret)
+    return webhookProblem(401, 'The site has no SANITY_REVALIDATE_SECRET configured, so no webhook can be verified.')
   // The signature covers the exact bytes sent, so verify the raw body before parsing it.
   const raw = await request.text()
   const signature = request.headers.get(SIGNATURE_HEADER_NAME)
-  if (!signature) return webhookProblem(401, `Missing ${SIGNATURE_HEADER_NAME} header: only signed webhooks are accepted.`)
+  if (!signature)
+    return webhookProblem(401, `Missing ${SIGNATURE_HEADER_NAME} header: only signed webhooks are accepted.`)
   if (!(await signatureIsValid(raw, signature, secret)))
-    return webhookProblem(401, `Invalid ${SIGNATURE_HEADER_NAME}: the body was not signed with this site's webhook secret.`)
+    return webhookProblem(
+      401,
+      `Invalid ${SIGNATURE_HEADER_NAME}: the body was not signed with this site's webhook secret.`,
+    )
   try {
     return { body: JSON.parse(raw) as unknown }
   } catch {

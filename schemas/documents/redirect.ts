@@ -2,18 +2,26 @@
 // The importer writes one for each imported article's old address; the site answers them before any 404.
 import { defineField, defineType, type ValidationContext } from 'sanity'
 import { TransferIcon } from '@sanity/icons/Transfer'
-import { fromProblem, loopProblem, normalizeRedirectPath, toProblem, type RedirectRule } from '../rules/redirectRules.ts'
+import {
+  fromProblem,
+  loopProblem,
+  normalizeRedirectPath,
+  toProblem,
+  type RedirectRule,
+} from '../rules/redirectRules.ts'
 
 const apiVersion = '2025-02-19'
 
 /** The other redirects (published and drafts, this one's versions left out), as the site will see them. */
 async function otherRedirects(context: ValidationContext): Promise<RedirectRule[]> {
   const id = (context.document?._id ?? '').replace(/^drafts\./, '')
-  return context.getClient({ apiVersion }).fetch<RedirectRule[]>(
-    '*[_type == "redirect" && !(_id in [$id, $draftId]) && defined(from) && defined(to)]{from, to}',
-    { id, draftId: `drafts.${id}` },
-    { perspective: 'raw', tag: 'parley.redirect-rules' },
-  )
+  return context
+    .getClient({ apiVersion })
+    .fetch<RedirectRule[]>(
+      '*[_type == "redirect" && !(_id in [$id, $draftId]) && defined(from) && defined(to)]{from, to}',
+      { id, draftId: `drafts.${id}` },
+      { perspective: 'raw', tag: 'parley.redirect-rules' },
+    )
 }
 
 export const redirect = defineType({

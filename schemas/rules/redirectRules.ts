@@ -19,15 +19,18 @@ export function normalizeRedirectPath(path: string): string {
 }
 
 export function fromProblem(from: unknown): string | null {
-  if (typeof from !== 'string' || !from) return 'Enter the old path, starting with /, for example /blog/2021/interview-with-ada.'
-  if (!from.startsWith('/') || from.startsWith('//')) return 'The old path must start with a single /, like /blog/old-post (no domain).'
+  if (typeof from !== 'string' || !from)
+    return 'Enter the old path, starting with /, for example /blog/2021/interview-with-ada.'
+  if (!from.startsWith('/') || from.startsWith('//'))
+    return 'The old path must start with a single /, like /blog/old-post (no domain).'
   if (/[\s?#]/.test(from)) return 'The old path cannot contain spaces, ? or #: give the path only.'
   if (normalizeRedirectPath(from) === '/') return 'The home page cannot be redirected.'
   return null
 }
 
 export function toProblem(to: unknown): string | null {
-  if (typeof to !== 'string' || !to) return 'Enter where readers go: a path on this site (/interviews/…) or a full https:// address.'
+  if (typeof to !== 'string' || !to)
+    return 'Enter where readers go: a path on this site (/interviews/…) or a full https:// address.'
   if (to.startsWith('/') && !to.startsWith('//')) return /\s/.test(to) ? 'The new path cannot contain spaces.' : null
   try {
     const url = new URL(to)

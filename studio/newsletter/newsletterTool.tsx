@@ -42,7 +42,8 @@ type Issue = {
 }
 type Overview = { confirmed: number; pending: number; unsubscribed: number; issues: Issue[] }
 
-const when = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+const when = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
@@ -100,7 +101,11 @@ function NewsletterOverview() {
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    const params = { subscriber: newsletterTypes.subscriber, issue: newsletterTypes.issue, delivery: newsletterTypes.delivery }
+    const params = {
+      subscriber: newsletterTypes.subscriber,
+      issue: newsletterTypes.issue,
+      delivery: newsletterTypes.delivery,
+    }
     const load = () =>
       client
         .fetch<Overview>(NEWSLETTER_QUERY, params, { perspective: 'raw' })
@@ -132,7 +137,9 @@ function NewsletterOverview() {
             <Heading as="h2" size={1}>
               Interviews sent
             </Heading>
-            {overview.issues.length === 0 && <Text muted>No interview has gone live since the newsletter started.</Text>}
+            {overview.issues.length === 0 && (
+              <Text muted>No interview has gone live since the newsletter started.</Text>
+            )}
             {overview.issues.map((issue) => (
               <IssueRow key={issue.interviewId} issue={issue} />
             ))}

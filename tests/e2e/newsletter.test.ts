@@ -46,7 +46,10 @@ async function expectAccessible(shown: Page, where: string): Promise<void> {
   else await page.setContent(await shown.content())
   const results = await new AxeBuilder({ page }).analyze()
   await page.close()
-  expect([where, results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)]).toEqual([where, []])
+  expect([
+    where,
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ]).toEqual([where, []])
 }
 
 test('a reader subscribes from the home page without JavaScript, confirms, gets the next interview and unsubscribes', async () => {

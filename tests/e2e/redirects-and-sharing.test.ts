@@ -15,10 +15,34 @@ beforeAll(async () => {
   const editor = site.lake.editor
   await editor
     .transaction()
-    .create({ _id: 'redirect-medium', _type: 'redirect', from: '/@ada/building-the-graph-1a2b3c', to: interviewPath, kind: 'permanent' })
-    .create({ _id: 'redirect-campaign', _type: 'redirect', from: '/spring', to: `/topics/${sample.topicSlug}`, kind: 'temporary' })
-    .create({ _id: 'redirect-renamed', _type: 'redirect', from: '/interviews/graph-interview-old-slug', to: interviewPath, kind: 'permanent' })
-    .create({ _id: 'redirect-away', _type: 'redirect', from: '/talks/2021', to: 'https://example.com/talks', kind: 'permanent' })
+    .create({
+      _id: 'redirect-medium',
+      _type: 'redirect',
+      from: '/@ada/building-the-graph-1a2b3c',
+      to: interviewPath,
+      kind: 'permanent',
+    })
+    .create({
+      _id: 'redirect-campaign',
+      _type: 'redirect',
+      from: '/spring',
+      to: `/topics/${sample.topicSlug}`,
+      kind: 'temporary',
+    })
+    .create({
+      _id: 'redirect-renamed',
+      _type: 'redirect',
+      from: '/interviews/graph-interview-old-slug',
+      to: interviewPath,
+      kind: 'permanent',
+    })
+    .create({
+      _id: 'redirect-away',
+      _type: 'redirect',
+      from: '/talks/2021',
+      to: 'https://example.com/talks',
+      kind: 'permanent',
+    })
     .commit()
   await site.lake.webhooks.idle()
   chromium = await launchChromium()
@@ -58,7 +82,13 @@ test('old addresses answer 308 or 307 with one Location, before any page or 404;
 test('a redirect published for an address that was a cached 404 takes over at once', async () => {
   expect((await head('/blog/2019/an-old-post')).status).toBe(404)
   expect((await head('/blog/2019/an-old-post')).status).toBe(404) // now cached
-  await site.lake.editor.create({ _id: 'redirect-late', _type: 'redirect', from: '/blog/2019/an-old-post', to: interviewPath, kind: 'permanent' })
+  await site.lake.editor.create({
+    _id: 'redirect-late',
+    _type: 'redirect',
+    from: '/blog/2019/an-old-post',
+    to: interviewPath,
+    kind: 'permanent',
+  })
   const started = Date.now()
   let status = 404
   while (status !== 308 && Date.now() - started < 10_000) {
@@ -77,7 +107,9 @@ test('share links and the copy buttons: plain links without JavaScript, working 
   expect(await share.getByRole('link', { name: 'LinkedIn' }).getAttribute('href')).toBe(
     `https://www.linkedin.com/sharing/share-offsite/?url=${pageUrl}`,
   )
-  expect(await share.getByRole('link', { name: 'X' }).getAttribute('href')).toContain(`https://x.com/intent/post?url=${pageUrl}`)
+  expect(await share.getByRole('link', { name: 'X' }).getAttribute('href')).toContain(
+    `https://x.com/intent/post?url=${pageUrl}`,
+  )
   expect(await share.getByRole('link', { name: 'Email' }).getAttribute('href')).toMatch(/^mailto:\?subject=.+&body=/)
   expect(await plain.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(false)
   expect(await plain.getByRole('button', { name: 'Copy code' }).isVisible()).toBe(false)
@@ -88,14 +120,23 @@ test('share links and the copy buttons: plain links without JavaScript, working 
   await page.goto(`${site.url}${interviewPath}`)
   await page.getByRole('button', { name: 'Copy code' }).click()
   await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe('export const answer: number = 42')
-  await expect(page.getByRole('status').filter({ hasText: 'Copied' }).first().textContent()).resolves.toBe('Copied to the clipboard')
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' }).first().textContent()).resolves.toBe(
+    'Copied to the clipboard',
+  )
   await page.getByRole('button', { name: 'Copy link' }).click()
   await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site.url}${interviewPath}`)
 
   // Printed, the interview is its conversation: no masthead, sharing, subscribe form or related list.
   await page.emulateMedia({ media: 'print' })
   for (const chrome of ['.site-header', '.site-footer', '.share', '.newsletter', '.related', '.toc'])
-    expect([chrome, await page.locator(chrome).first().isVisible().catch(() => false)]).toEqual([chrome, false])
+    expect([
+      chrome,
+      await page
+        .locator(chrome)
+        .first()
+        .isVisible()
+        .catch(() => false),
+    ]).toEqual([chrome, false])
   expect(await page.locator('.qa__question').first().isVisible()).toBe(true)
   await context.close()
 })

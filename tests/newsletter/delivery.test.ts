@@ -42,7 +42,9 @@ beforeAll(async () => {
   const b: NewsletterSite = await startNewsletterSite(env(() => b))
   sites = [a, b]
   // Both instances receive every publish, as two instances behind a webhook that is delivered twice would.
-  lake = await startTestLake({ webhooks: sites.map((site, i) => ({ ...newsletterWebhook(site.url, secret), name: `site-${i}` })) })
+  lake = await startTestLake({
+    webhooks: sites.map((site, i) => ({ ...newsletterWebhook(site.url, secret), name: `site-${i}` })),
+  })
   editor = lake.editor
   await seedSampleContent(editor)
   newsletter = sites[0]!.service().subscriptions.client
@@ -60,7 +62,11 @@ const settle = async () => {
   await lake.webhooks.idle()
   for (const site of sites) await site.idle()
 }
-const recipientsOf = (title: string) => smtp.messages.filter((m) => m.subject === title).map((m) => m.to).sort()
+const recipientsOf = (title: string) =>
+  smtp.messages
+    .filter((m) => m.subject === title)
+    .map((m) => m.to)
+    .sort()
 
 test('two site instances that both receive the publish send each subscriber exactly one email', async () => {
   const interview = await draftInterview(editor, 'Granite')
@@ -75,7 +81,9 @@ test('two site instances that both receive the publish send each subscriber exac
   expect(log).toHaveLength(emails.length)
   expect(log.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true)
   // Both instances handled the webhook: each answered with the issue it found or started.
-  const deliveries = await fetch(`${lake.url}/webhooks/deliveries`, { headers: { authorization: `Bearer ${writeToken}` } })
+  const deliveries = await fetch(`${lake.url}/webhooks/deliveries`, {
+    headers: { authorization: `Bearer ${writeToken}` },
+  })
   const attempts = (await deliveries.json()) as { deliveries: { documentId: string; status: string }[] }
   expect(attempts.deliveries.filter((d) => d.documentId === interview.id && d.status === 'delivered')).toHaveLength(2)
 })
@@ -84,7 +92,10 @@ test('an interview scheduled 15 s ahead is sent only after its time, once, by th
   const interview = await draftInterview(editor, 'Obsidian')
   const publishAt = new Date(Date.now() + 15_000)
   await addSchedule(editor, interview.id, publishAt.toISOString(), 'marketing@parley.test')
-  const schedulers = [startScheduler({ client: editor, log: () => undefined }), startScheduler({ client: editor, log: () => undefined })]
+  const schedulers = [
+    startScheduler({ client: editor, log: () => undefined }),
+    startScheduler({ client: editor, log: () => undefined }),
+  ]
   try {
     await new Promise((r) => setTimeout(r, 10_000))
     expect(recipientsOf(interview.title)).toEqual([]) // nothing before its time
@@ -100,7 +111,9 @@ test('an interview scheduled 15 s ahead is sent only after its time, once, by th
 
 test('an SMTP server that is down, then refuses, delays the emails; they are delivered once it accepts, none twice', async () => {
   await smtp.stop()
-  const senders = sites.map((site) => startNewsletterSender(site.service().deliveries, { pollIntervalMs: 200, log: () => undefined }))
+  const senders = sites.map((site) =>
+    startNewsletterSender(site.service().deliveries, { pollIntervalMs: 200, log: () => undefined }),
+  )
   try {
     const interview = await draftInterview(editor, 'Marble')
     await publish(editor, interview.id)

@@ -18,18 +18,21 @@ let editor: SanityClient
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
-  site = await startNewsletterSite(() => ({
-    SANITY_API_HOST: lake.url,
-    NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
-    NEXT_PUBLIC_SANITY_DATASET: 'production',
-    NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
-    SANITY_API_WRITE_TOKEN: writeToken,
-    SANITY_REVALIDATE_SECRET: secret,
-    NEWSLETTER_SECRET: 'newsletter-test-link-secret',
-    SITE_URL: site.url,
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'Parley <news@parley.test>',
-  }), { subscribeLimit: 6 })
+  site = await startNewsletterSite(
+    () => ({
+      SANITY_API_HOST: lake.url,
+      NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
+      NEXT_PUBLIC_SANITY_DATASET: 'production',
+      NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
+      SANITY_API_WRITE_TOKEN: writeToken,
+      SANITY_REVALIDATE_SECRET: secret,
+      NEWSLETTER_SECRET: 'newsletter-test-link-secret',
+      SITE_URL: site.url,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Parley <news@parley.test>',
+    }),
+    { subscribeLimit: 6 },
+  )
   lake = await startTestLake({ webhooks: [newsletterWebhook(site.url, secret)] })
   editor = lake.editor
   await seedSampleContent(editor)
@@ -84,14 +87,23 @@ test('subscribe, confirm from the emailed link, and receive one email per publis
   expect(mail!.text).toContain('What the Quartz team learned.')
   expect(mail!.text).toContain(`${site.url}/interviews/${draft.slug}`)
   expect(mail!.html).toContain('Read the interview')
-  const listUnsubscribe = String(mail!.headers.get('list-unsubscribe') ?? mail!.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line)
+  const listUnsubscribe = String(
+    mail!.headers.get('list-unsubscribe') ?? mail!.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line,
+  )
   const unsubscribeUrl = /<(http[^>]+)>/.exec(mail!.raw)![1]!
   expect(listUnsubscribe).toContain('/api/newsletter/unsubscribe')
   expect(mail!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m)
 
   // Editing the published interview, and publishing it again after an unpublish, send nothing more.
-  await editor.patch(draft.id).set({ title: `${draft.title} (edited)` }).commit()
-  await editor.action({ actionType: 'sanity.action.document.unpublish', draftId: `drafts.${draft.id}`, publishedId: draft.id })
+  await editor
+    .patch(draft.id)
+    .set({ title: `${draft.title} (edited)` })
+    .commit()
+  await editor.action({
+    actionType: 'sanity.action.document.unpublish',
+    draftId: `drafts.${draft.id}`,
+    publishedId: draft.id,
+  })
   await publish(editor, draft.id)
   await settle()
   expect(smtp.messages.filter((m) => m.subject.startsWith(draft.title))).toHaveLength(2)
@@ -119,15 +131,21 @@ test('subscribe, confirm from the emailed link, and receive one email per publis
 test('subscribers and the send log are not readable without a token, and no address is kept after unsubscribing', async () => {
   const anonymous = await fetch(`${lake.url}/v2025-02-19/data/query/newsletter?query=${encodeURIComponent('*')}`)
   expect((await anonymous.json()).result).toEqual([])
-  const listen = await fetch(`${lake.url}/v2025-02-19/data/doc/newsletter/${(await site.service().subscriptions.client.fetch<string[]>('*[_type == "newsletterSubscriber"]._id'))[0]}`)
-  expect((await listen.json()).documents).toEqual([])
-  const stored = await site.service().subscriptions.client.fetch<{ email?: string; status: string }[]>(
-    '*[_type == "newsletterSubscriber"]{email, status}',
+  const listen = await fetch(
+    `${lake.url}/v2025-02-19/data/doc/newsletter/${(await site.service().subscriptions.client.fetch<string[]>('*[_type == "newsletterSubscriber"]._id'))[0]}`,
   )
+  expect((await listen.json()).documents).toEqual([])
+  const stored = await site
+    .service()
+    .subscriptions.client.fetch<{ email?: string; status: string }[]>(
+      '*[_type == "newsletterSubscriber"]{email, status}',
+    )
   const unsubscribed = stored.filter((s) => s.status === 'unsubscribed')
   expect(unsubscribed.length).toBeGreaterThan(0)
   expect(unsubscribed.map((s) => s.email ?? null)).toEqual(unsubscribed.map(() => null))
-  expect(JSON.stringify(await site.service().subscriptions.client.fetch('*[_type == "newsletterSubscriber"]._id'))).not.toContain('@')
+  expect(
+    JSON.stringify(await site.service().subscriptions.client.fetch('*[_type == "newsletterSubscriber"]._id')),
+  ).not.toContain('@')
 })
 
 test('refuses an invalid address, a forged or replayed link, and a flood from one client', async () => {
@@ -137,7 +155,10 @@ test('refuses an invalid address, a forged or replayed link, and a flood from on
     body: new URLSearchParams({ email: 'not-an-address' }),
   })
   expect(invalid.status).toBe(400)
-  expect((await invalid.json()).error).toMatchObject({ type: 'invalidEmail', description: expect.stringContaining('not-an-address') })
+  expect((await invalid.json()).error).toMatchObject({
+    type: 'invalidEmail',
+    description: expect.stringContaining('not-an-address'),
+  })
 
   const before = smtp.messages.length
   expect((await form('lin@example.com', '198.51.100.3')).status).toBe(202)
@@ -145,15 +166,21 @@ test('refuses an invalid address, a forged or replayed link, and a flood from on
   const link = linkIn(confirmation!, `${site.url}/api/newsletter/confirm`)
   const token = new URL(link).searchParams.get('token')!
   const [body, signature] = token.split('.')
-  const altered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), s: 'someone-else' })).toString('base64url')
-  const forged = await fetch(`${site.url}/api/newsletter/confirm?token=${altered}.${signature}`, { headers: { accept: 'application/json' } })
+  const altered = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), s: 'someone-else' }),
+  ).toString('base64url')
+  const forged = await fetch(`${site.url}/api/newsletter/confirm?token=${altered}.${signature}`, {
+    headers: { accept: 'application/json' },
+  })
   expect(forged.status).toBe(400)
   expect((await forged.json()).error.type).toBe('invalidLink')
   expect((await fetch(link)).status).toBe(200)
   const replayed = await fetch(link)
   expect(replayed.status).toBe(410)
   expect(await replayed.text()).toContain('already used')
-  expect((await fetch(`${site.url}/api/newsletter/unsubscribe?token=${altered}.${signature}`, { method: 'POST' })).status).toBe(400)
+  expect(
+    (await fetch(`${site.url}/api/newsletter/unsubscribe?token=${altered}.${signature}`, { method: 'POST' })).status,
+  ).toBe(400)
 
   // The same address asking again within ten minutes gets no second email.
   const count = smtp.messages.length

@@ -3,8 +3,16 @@ import type { SanityClient } from '@sanity/client'
 
 export type DraftInterview = { id: string; slug: string; title: string }
 
-export async function draftInterview(editor: SanityClient, word: string, publishedAt?: string): Promise<DraftInterview> {
-  const interview = { id: `interview-${word.toLowerCase()}`, slug: `${word.toLowerCase()}-notes`, title: `${word} notes` }
+export async function draftInterview(
+  editor: SanityClient,
+  word: string,
+  publishedAt?: string,
+): Promise<DraftInterview> {
+  const interview = {
+    id: `interview-${word.toLowerCase()}`,
+    slug: `${word.toLowerCase()}-notes`,
+    title: `${word} notes`,
+  }
   await editor.create({
     _id: `drafts.${interview.id}`,
     _type: 'interview',

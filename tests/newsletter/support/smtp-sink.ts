@@ -4,7 +4,16 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type ReceivedMail = { to: string; subject: string; text: string; html: string; headers: Map<string, unknown>; raw: string; acceptedAt: number; parsed: ParsedMail }
+export type ReceivedMail = {
+  to: string
+  subject: string
+  text: string
+  html: string
+  headers: Map<string, unknown>
+  raw: string
+  acceptedAt: number
+  parsed: ParsedMail
+}
 
 export type SmtpSink = {
   url: string
@@ -97,7 +106,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         }
         const timer = setTimeout(() => {
           waiters.delete(check)
-          reject(new Error(`expected ${count} messages within ${timeoutMs} ms, got ${messages.filter(predicate).length}`))
+          reject(
+            new Error(`expected ${count} messages within ${timeoutMs} ms, got ${messages.filter(predicate).length}`),
+          )
         }, timeoutMs)
         waiters.add(check)
         check()
