@@ -7,12 +7,16 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import nodemailer from 'nodemailer'
 import { interviewMessage } from '../lib/newsletter/messages.ts'
 import { newsletterWebhook } from '../lib/newsletter/webhook.ts'
-import { startNewsletterSite, type NewsletterSite } from '../tests/newsletter/support/newsletter-site.ts'
+import {
+  siteEnvironment,
+  startNewsletterSite,
+  type NewsletterSite,
+} from '../tests/newsletter/support/newsletter-site.ts'
 import { draftInterview, publish } from '../tests/newsletter/support/interviews.ts'
 import { startSmtpSink } from '../tests/newsletter/support/smtp-sink.ts'
 import { addConfirmedSubscribers } from '../tests/newsletter/support/subscribers.ts'
 import { seedSampleContent } from '../tests/site/support/sample-content.ts'
-import { startTestLake, writeToken, type TestLake } from '../tests/site/support/test-lake.ts'
+import { startTestLake, type TestLake } from '../tests/site/support/test-lake.ts'
 
 const count = Number(process.argv[2] ?? 1000)
 const webhookSecret = 'bench-webhook-secret'
@@ -21,17 +25,9 @@ const emails = Array.from({ length: count }, (_, i) => `reader-${i}@example.com`
 
 const smtp = await startSmtpSink()
 let lake: TestLake | undefined
-const site: NewsletterSite = await startNewsletterSite(() => ({
-  SANITY_API_HOST: lake!.url,
-  NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
-  NEXT_PUBLIC_SANITY_DATASET: 'production',
-  NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
-  SANITY_API_WRITE_TOKEN: writeToken,
-  SANITY_REVALIDATE_SECRET: webhookSecret,
-  NEWSLETTER_SECRET: linkSecret,
-  SITE_URL: site.url,
-  SMTP_URL: smtp.url,
-}))
+const site: NewsletterSite = await startNewsletterSite(() =>
+  siteEnvironment({ lakeUrl: lake!.url, siteUrl: site.url, smtpUrl: smtp.url, webhookSecret, linkSecret }),
+)
 lake = await startTestLake({ webhooks: [newsletterWebhook(site.url, webhookSecret)] })
 
 try {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { newsletterClients } from '../lib/newsletter/clients.ts'
 import { exportSubscriber, listSubscribers, removeSubscriber } from '../lib/newsletter/commands.ts'
 import { newsletterConfig } from '../lib/newsletter/config.ts'
+import { exitWithFailure } from './command-failure.ts'
 import { loadEnvironment } from './environment.ts'
 
 const { env } = loadEnvironment(resolve(import.meta.dirname, '..'))
@@ -62,15 +63,4 @@ async function main(argv: string[]): Promise<number> {
   return 2
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error & { cause?: { code?: string } }) => {
-    const unreachable = error.message === 'fetch failed' || error.cause?.code === 'ECONNREFUSED'
-    console.error(
-      unreachable
-        ? `newsletter: cannot reach the content API at ${env.SANITY_API_HOST || 'hosted Sanity'}; is the lake running (npm start or npm run lake)?`
-        : `newsletter: ${error.message}`,
-    )
-    process.exit(1)
-  },
-)
+main(process.argv.slice(2)).then((code) => process.exit(code), exitWithFailure('newsletter', env.SANITY_API_HOST))

@@ -24,7 +24,7 @@ export type DeliveryContext = IssueContext & {
   log?: (line: string) => void
 }
 
-export type DeliveryTally = { sent: number; retrying: number; failed: number; skipped: number; lost: number }
+export type DeliveryTally = { sent: number; retrying: number; failed: number; skipped: number; takenOver: number }
 
 const CLAIM_BATCH = 100
 /** Messages handed to the SMTP pool at once (its connection count). */
@@ -160,7 +160,7 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 
 /** Sends every delivery due now (and those a stopped sender left claimed past their lease); returns the tally. */
 export async function deliverDue(context: DeliveryContext): Promise<DeliveryTally & { nextDueAt: Date | null }> {
-  const tally: DeliveryTally = { sent: 0, retrying: 0, failed: 0, skipped: 0, lost: 0 }
+  const tally: DeliveryTally = { sent: 0, retrying: 0, failed: 0, skipped: 0, takenOver: 0 }
   const { newsletter, content } = context
   const interviews = new Map<string, IssueInterview | null>()
   let siteTitle: string | undefined
@@ -200,7 +200,8 @@ export async function deliverDue(context: DeliveryContext): Promise<DeliveryTall
         siteTitle!,
       )
       const recorded = await record(newsletter, item, result, new Date())
-      if (!recorded) tally.lost++
+      if (!recorded)
+        tally.takenOver++ // its lease ran out and another sender took it over
       else if (result.status === 'sent') tally.sent++
       else if (result.status === 'retry') tally.retrying++
       else if (result.status === 'failed') tally.failed++

@@ -8,7 +8,7 @@ import { addSchedule } from '../../lib/scheduling/commands.ts'
 import { startScheduler } from '../../lib/scheduling/scheduler.ts'
 import { startTestLake, writeToken, type TestLake } from '../site/support/test-lake.ts'
 import { seedSampleContent } from '../site/support/sample-content.ts'
-import { startNewsletterSite, type NewsletterSite } from './support/newsletter-site.ts'
+import { siteEnvironment, startNewsletterSite, type NewsletterSite } from './support/newsletter-site.ts'
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts'
 import { draftInterview, publish } from './support/interviews.ts'
 import { addConfirmedSubscribers } from './support/subscribers.ts'
@@ -22,19 +22,15 @@ let lake: TestLake
 let editor: SanityClient
 let newsletter: SanityClient
 
-const env = (site: () => NewsletterSite) => () => ({
-  SANITY_API_HOST: lake.url,
-  NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
-  NEXT_PUBLIC_SANITY_DATASET: 'production',
-  NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
-  SANITY_API_WRITE_TOKEN: writeToken,
-  SANITY_REVALIDATE_SECRET: secret,
-  NEWSLETTER_SECRET: linkSecret,
-  SITE_URL: site().url,
-  SMTP_URL: smtp.url,
-  NEWSLETTER_RETRY_BASE_MS: '400',
-  NEWSLETTER_RETRY_MAX_MS: '1000',
-})
+const env = (site: () => NewsletterSite) => () =>
+  siteEnvironment({
+    lakeUrl: lake.url,
+    siteUrl: site().url,
+    smtpUrl: smtp.url,
+    webhookSecret: secret,
+    linkSecret,
+    extra: { NEWSLETTER_RETRY_BASE_MS: '400', NEWSLETTER_RETRY_MAX_MS: '1000' },
+  })
 
 beforeAll(async () => {
   smtp = await startSmtpSink()

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { SanityClient } from '@sanity/client'
 import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
-import { startTestLake, writeToken, type TestLake } from '../site/support/test-lake.ts'
+import { startTestLake, type TestLake } from '../site/support/test-lake.ts'
 import { seedSampleContent } from '../site/support/sample-content.ts'
-import { startNewsletterSite, type NewsletterSite } from './support/newsletter-site.ts'
+import { siteEnvironment, startNewsletterSite, type NewsletterSite } from './support/newsletter-site.ts'
 import { startSmtpSink, linkIn, type SmtpSink, type ReceivedMail } from './support/smtp-sink.ts'
 import { draftInterview, publish } from './support/interviews.ts'
 
@@ -19,18 +19,14 @@ let editor: SanityClient
 beforeAll(async () => {
   smtp = await startSmtpSink()
   site = await startNewsletterSite(
-    () => ({
-      SANITY_API_HOST: lake.url,
-      NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
-      NEXT_PUBLIC_SANITY_DATASET: 'production',
-      NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
-      SANITY_API_WRITE_TOKEN: writeToken,
-      SANITY_REVALIDATE_SECRET: secret,
-      NEWSLETTER_SECRET: 'newsletter-test-link-secret',
-      SITE_URL: site.url,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'Parley <news@parley.test>',
-    }),
+    () =>
+      siteEnvironment({
+        lakeUrl: lake.url,
+        siteUrl: site.url,
+        smtpUrl: smtp.url,
+        webhookSecret: secret,
+        linkSecret: 'newsletter-test-link-secret',
+      }),
     { subscribeLimit: 6 },
   )
   lake = await startTestLake({ webhooks: [newsletterWebhook(site.url, secret)] })

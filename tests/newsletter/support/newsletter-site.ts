@@ -9,6 +9,7 @@ import { handleConfirmRequest, handleUnsubscribeRequest } from '../../../lib/new
 import { handleNewsletterWebhook } from '../../../lib/newsletter/published-webhook.ts'
 import { newsletterService, type NewsletterService } from '../../../lib/newsletter/service.ts'
 import { handleSubscribeRequest } from '../../../lib/newsletter/subscribe-request.ts'
+import { writeToken } from '../../site/support/test-lake.ts'
 
 export type NewsletterSite = {
   url: string
@@ -70,5 +71,29 @@ export async function startNewsletterSite(
         service?.deliveries.mailer.close() // the SMTP pool's open connections would hold the test server's close
         server.close(() => resolve())
       }),
+  }
+}
+
+/** The environment a newsletter site needs against a test lake (write token, secrets, where mail goes). */
+export function siteEnvironment(options: {
+  lakeUrl: string
+  siteUrl: string
+  smtpUrl: string
+  webhookSecret: string
+  linkSecret: string
+  extra?: Record<string, string>
+}): Record<string, string> {
+  return {
+    SANITY_API_HOST: options.lakeUrl,
+    NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
+    NEXT_PUBLIC_SANITY_DATASET: 'production',
+    NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
+    SANITY_API_WRITE_TOKEN: writeToken,
+    SANITY_REVALIDATE_SECRET: options.webhookSecret,
+    NEWSLETTER_SECRET: options.linkSecret,
+    SITE_URL: options.siteUrl,
+    SMTP_URL: options.smtpUrl,
+    MAIL_FROM: 'Parley <news@parley.test>',
+    ...options.extra,
   }
 }
