@@ -27,8 +27,8 @@ export type DeliveryContext = IssueContext & {
 export type DeliveryTally = { sent: number; retrying: number; failed: number; skipped: number; takenOver: number }
 
 const CLAIM_BATCH = 100
-/** Messages handed to the SMTP pool at once (its connection count). */
-const CONCURRENCY = 5
+/** Messages in flight at once: twice the SMTP pool's connections, so recording one overlaps sending the next. */
+const CONCURRENCY = 10
 
 const dueQuery = /* groq */ `*[_type == $deliveryType && (
   (status in ["pending", "retry"] && nextAttemptAt <= $now) || (status == "sending" && leaseUntil < $now)
