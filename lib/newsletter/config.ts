@@ -32,9 +32,19 @@ export type NewsletterConfig = {
   archiveAgeDays: number
 }
 
-const number = (value: string | undefined, fallback: number) => {
+const numberSetting = (value: string | undefined, fallback: number) => {
   const parsed = Number(value)
   return value && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback
+}
+
+/** The subscribe form's per-client limit: readable without the rest, so a site without a secret still answers 429s. */
+export function subscribeLimits(env: Record<string, string | undefined> = process.env): {
+  subscribeLimit: number
+  subscribeWindowSeconds: number
+} {
+  return {
+    ...subscribeLimits(env),
+  }
 }
 
 export function newsletterConfig(env: Record<string, string | undefined> = process.env): NewsletterConfig {
@@ -49,14 +59,14 @@ export function newsletterConfig(env: Record<string, string | undefined> = proce
     from: env.MAIL_FROM || `Parley <newsletter@${new URL(site).hostname}>`,
     outboxDir: resolve(env.MAIL_OUTBOX_DIR || '.data/mail'),
     retry: {
-      attempts: number(env.NEWSLETTER_RETRY_ATTEMPTS, 10),
-      baseDelayMs: number(env.NEWSLETTER_RETRY_BASE_MS, 30_000),
-      maxDelayMs: number(env.NEWSLETTER_RETRY_MAX_MS, 3_600_000),
+      attempts: numberSetting(env.NEWSLETTER_RETRY_ATTEMPTS, 10),
+      baseDelayMs: numberSetting(env.NEWSLETTER_RETRY_BASE_MS, 30_000),
+      maxDelayMs: numberSetting(env.NEWSLETTER_RETRY_MAX_MS, 3_600_000),
     },
-    leaseMs: number(env.NEWSLETTER_LEASE_MS, 300_000),
-    subscribeLimit: number(env.NEWSLETTER_SUBSCRIBE_LIMIT, 5),
-    subscribeWindowSeconds: number(env.NEWSLETTER_SUBSCRIBE_WINDOW_SECONDS, 600),
-    archiveAgeDays: number(env.NEWSLETTER_ARCHIVE_AGE_DAYS, 7),
+    leaseMs: numberSetting(env.NEWSLETTER_LEASE_MS, 300_000),
+    subscribeLimit: numberSetting(env.NEWSLETTER_SUBSCRIBE_LIMIT, 5),
+    subscribeWindowSeconds: numberSetting(env.NEWSLETTER_SUBSCRIBE_WINDOW_SECONDS, 600),
+    archiveAgeDays: numberSetting(env.NEWSLETTER_ARCHIVE_AGE_DAYS, 7),
   }
 }
 
