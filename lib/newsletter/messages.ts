@@ -2,6 +2,7 @@
 // (with an unsubscribe link in the body and RFC 8058 one-click List-Unsubscribe headers).
 import type { SendMailOptions } from 'nodemailer'
 import { z } from 'zod'
+import { escapeHtml } from './answer.ts'
 
 export const issueInterviewQuery = /* groq */ `*[_type == "interview" && _id == $id][0]{
   _id, title, "slug": slug.current, standfirst, publishedAt,
@@ -19,9 +20,6 @@ export const issueInterviewSchema = z.object({
 export type IssueInterview = z.infer<typeof issueInterviewSchema>
 
 export const siteTitleQuery = /* groq */ `coalesce(*[_id == "siteSettings"][0].title, "Parley")`
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** One small, table-free layout that mail programs render alike; every value is escaped. */
 function htmlPage(title: string, body: string): string {
