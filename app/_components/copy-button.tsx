@@ -30,7 +30,7 @@ export function CopyButton({ label, text }: Props) {
       <button ref={button} type="button" className="copy-button" hidden={state === 'unavailable'} onClick={copy}>
         {label}
       </button>
-      <span className="visually-hidden" role="status">
+      <span className="visually-hidden" aria-live="polite">
         {state === 'copied'
           ? 'Copied to the clipboard'
           : state === 'failed'

@@ -120,7 +120,7 @@ test('share links and the copy buttons: plain links without JavaScript, working 
   await page.goto(`${site.url}${interviewPath}`)
   await page.getByRole('button', { name: 'Copy code' }).click()
   await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe('export const answer: number = 42')
-  await expect(page.getByRole('status').filter({ hasText: 'Copied' }).first().textContent()).resolves.toBe(
+  await expect(page.locator('[aria-live="polite"]', { hasText: 'Copied' }).first().textContent()).resolves.toBe(
     'Copied to the clipboard',
   )
   await page.getByRole('button', { name: 'Copy link' }).click()
