@@ -43,7 +43,8 @@ export function subscribeLimits(env: Record<string, string | undefined> = proces
   subscribeWindowSeconds: number
 } {
   return {
-    ...subscribeLimits(env),
+    subscribeLimit: numberSetting(env.NEWSLETTER_SUBSCRIBE_LIMIT, 5),
+    subscribeWindowSeconds: numberSetting(env.NEWSLETTER_SUBSCRIBE_WINDOW_SECONDS, 600),
   }
 }
 
@@ -64,8 +65,7 @@ export function newsletterConfig(env: Record<string, string | undefined> = proce
       maxDelayMs: numberSetting(env.NEWSLETTER_RETRY_MAX_MS, 3_600_000),
     },
     leaseMs: numberSetting(env.NEWSLETTER_LEASE_MS, 300_000),
-    subscribeLimit: numberSetting(env.NEWSLETTER_SUBSCRIBE_LIMIT, 5),
-    subscribeWindowSeconds: numberSetting(env.NEWSLETTER_SUBSCRIBE_WINDOW_SECONDS, 600),
+    ...subscribeLimits(env),
     archiveAgeDays: numberSetting(env.NEWSLETTER_ARCHIVE_AGE_DAYS, 7),
   }
 }

@@ -18,16 +18,15 @@ let editor: SanityClient
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
-  site = await startNewsletterSite(
-    () =>
-      siteEnvironment({
-        lakeUrl: lake.url,
-        siteUrl: site.url,
-        smtpUrl: smtp.url,
-        webhookSecret: secret,
-        linkSecret: 'newsletter-test-link-secret',
-      }),
-    { subscribeLimit: 6 },
+  site = await startNewsletterSite(() =>
+    siteEnvironment({
+      lakeUrl: lake.url,
+      siteUrl: site.url,
+      smtpUrl: smtp.url,
+      webhookSecret: secret,
+      linkSecret: 'newsletter-test-link-secret',
+      extra: { NEWSLETTER_SUBSCRIBE_LIMIT: '6' },
+    }),
   )
   lake = await startTestLake({ webhooks: [newsletterWebhook(site.url, secret)] })
   editor = lake.editor

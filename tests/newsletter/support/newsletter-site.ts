@@ -2,7 +2,8 @@
 // webhook pointed at it: a publish in the lake reaches `handleNewsletterWebhook` exactly as it reaches the site.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { clientLimit } from '../../../lib/newsletter/client-limit.ts'
+import { clientLimit, type ClientLimit } from '../../../lib/newsletter/client-limit.ts'
+import { subscribeLimits } from '../../../lib/newsletter/config.ts'
 import { deliverDue } from '../../../lib/newsletter/deliveries.ts'
 import { startIssue } from '../../../lib/newsletter/issues.ts'
 import { handleConfirmRequest, handleUnsubscribeRequest } from '../../../lib/newsletter/link-requests.ts'
@@ -20,14 +21,16 @@ export type NewsletterSite = {
   close(): Promise<void>
 }
 
-export async function startNewsletterSite(
-  env: () => Record<string, string | undefined>,
-  { subscribeLimit = 5 }: { subscribeLimit?: number } = {},
-): Promise<NewsletterSite> {
+export async function startNewsletterSite(env: () => Record<string, string | undefined>): Promise<NewsletterSite> {
   const log: string[] = []
   let service: NewsletterService | undefined
   const current = () => (service ??= newsletterService(env(), (line) => log.push(line)))
-  const limit = clientLimit(subscribeLimit, 600)
+  // Read as the route reads it, on first use (the environment names the lake, which starts after this server).
+  let limit: ClientLimit | undefined
+  const limitFor = () => {
+    const { subscribeLimit, subscribeWindowSeconds } = subscribeLimits(env())
+    return (limit ??= clientLimit(subscribeLimit, subscribeWindowSeconds))
+  }
   const sending = new Set<Promise<unknown>>()
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = []
@@ -40,7 +43,7 @@ export async function startNewsletterSite(
     const path = new URL(request.url).pathname
     let response: Response
     if (path === '/api/newsletter' && req.method === 'POST')
-      response = await handleSubscribeRequest(request, { context: () => current().subscriptions, limit })
+      response = await handleSubscribeRequest(request, { context: () => current().subscriptions, limit: limitFor() })
     else if (path === '/api/newsletter/confirm') response = await handleConfirmRequest(request, current().subscriptions)
     else if (path === '/api/newsletter/unsubscribe')
       response = await handleUnsubscribeRequest(request, current().subscriptions)
