@@ -143,13 +143,17 @@ export function constraintOfEverything(parents: AnyNode[], params: Record<string
   return and(parts)
 }
 
+const isReleasesAll = (node: AnyNode) =>
+  node.type === 'FuncCall' && node.namespace === 'releases' && node.name === 'all'
+
 /** The union, over every `*` in the query, of what that `*` needs; `null` when the query reads no documents. */
 export function constraintOfQuery(tree: ExprNode, params: Record<string, unknown>): Constraint | null {
   const parentOf = new Map<AnyNode, AnyNode>()
   const stars: AnyNode[] = []
   walkTree(tree, (node, parent) => {
     if (parent) parentOf.set(node, parent)
-    if (node.type === 'Everything') stars.push(node)
+    // `releases::all()` reads the dataset's release documents just as `*` reads all of them.
+    if (node.type === 'Everything' || isReleasesAll(node)) stars.push(node)
   })
   if (stars.length === 0) return null
   return or(
