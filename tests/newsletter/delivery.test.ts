@@ -84,6 +84,29 @@ test('two site instances that both receive the publish send each subscriber exac
   expect(attempts.deliveries.filter((d) => d.documentId === interview.id && d.status === 'delivered')).toHaveLength(2)
 })
 
+test('an interview that goes live in a Content Release is sent once, when the release is published', async () => {
+  await editor.releases.create({ releaseId: 'autumn', metadata: { title: 'Autumn', releaseType: 'asap' } })
+  const title = 'Slate notes, in the autumn release'
+  await editor.action({
+    actionType: 'sanity.action.document.version.create',
+    publishedId: 'interview-slate',
+    document: {
+      _id: 'versions.autumn.interview-slate',
+      _type: 'interview',
+      title,
+      slug: { _type: 'slug', current: 'slate-notes' },
+      speaker: { _type: 'reference', _ref: 'person-ada' },
+      qa: [{ _type: 'qaBlock', _key: 'q1', question: 'What ships?', answer: [] }],
+    },
+  })
+  await settle()
+  expect(recipientsOf(title)).toEqual([]) // a version in a release is not published
+  await editor.releases.publish({ releaseId: 'autumn' })
+  await smtp.waitFor(emails.length, 30_000, (m) => m.subject === title)
+  await settle()
+  expect(recipientsOf(title)).toEqual([...emails].sort())
+})
+
 test('an interview scheduled 15 s ahead is sent only after its time, once, by the real scheduler', async () => {
   const interview = await draftInterview(editor, 'Obsidian')
   const publishAt = new Date(Date.now() + 15_000)
