@@ -31,6 +31,7 @@ const site: NewsletterSite = await startNewsletterSite(() =>
 lake = await startTestLake({ webhooks: [newsletterWebhook(site.url, webhookSecret)] })
 
 try {
+  await lake.editor.datasets.create('newsletter')
   await seedSampleContent(lake.editor)
   await lake.webhooks.idle()
 

@@ -6,6 +6,7 @@ import { newsletterWebhook } from '../lib/newsletter/webhook.ts'
 import { startNewsletterSender } from '../lib/newsletter/sender.ts'
 import { newsletterService } from '../lib/newsletter/service.ts'
 import { revalidationWebhook } from '../lib/revalidation/webhook.ts'
+import { defaultNewsletterDataset } from '../schemas/newsletterRecords.ts'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { lakeAddress } from '../lake/cli/environment.ts'
@@ -50,8 +51,12 @@ async function startEmbeddedLake(siteEnv: Environment): Promise<{ url: string; s
     readToken: siteEnv.SANITY_API_READ_TOKEN,
     writeToken: siteEnv.SANITY_API_WRITE_TOKEN,
     projectId: siteEnv.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
-    // The site's dataset exists from the start, as it does in a hosted project.
-    datasets: [siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production'],
+    // The site's dataset and the newsletter's (subscribers kept apart from content) exist from the start, as they
+    // do in a hosted project.
+    datasets: [
+      siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production',
+      siteEnv.NEWSLETTER_DATASET || defaultNewsletterDataset,
+    ],
     sitePort: port,
     studioDir,
     // The lake signs every publish to the site's revalidation route (published documents only).

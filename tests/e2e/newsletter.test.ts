@@ -28,6 +28,8 @@ beforeAll(async () => {
     },
     webhooks: (url, secret) => [newsletterWebhook(url, secret)],
   })
+  // As `npm start` does for its lake (and an operator once on hosted Sanity): the subscribers' own dataset.
+  await site.lake.editor.datasets.create('newsletter')
   chromium = await launchChromium()
   axeContext = await chromium.browser.newContext()
 }, 400_000)
