@@ -4,6 +4,8 @@
 // package is named, and nothing starts.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startNewsletterSender } from '../lib/newsletter/sender.ts'
+import { newsletterService } from '../lib/newsletter/service.ts'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { missingPackages } from './cluster/requirements.ts'
@@ -60,6 +62,10 @@ async function main(): Promise<void> {
   if (siteEnv.SANITY_API_WRITE_TOKEN) {
     const scheduler = startScheduler({ client: createWriteClient(siteEnv), log: (line) => console.log(line) })
     running.push({ name: 'the scheduler', stop: async () => scheduler.stop() })
+    if (siteEnv.NEWSLETTER_SECRET) {
+      const sender = startNewsletterSender(newsletterService(siteEnv).deliveries)
+      running.push({ name: 'the newsletter sender', stop: async () => sender.stop() })
+    }
   }
 
   console.log('')

@@ -1,6 +1,8 @@
 // `npm start` (and `npm run dev`): the lake with the sample content, the Studio, a production build of the site if
 // needed, and the site itself; prints the URLs and stops everything on Ctrl-C or SIGTERM.
 import { resolve } from 'node:path'
+import { startNewsletterSender } from '../lib/newsletter/sender.ts'
+import { newsletterService } from '../lib/newsletter/service.ts'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { loadEnvironment, otherLakeAddress, type Environment } from './environment.ts'
@@ -50,6 +52,11 @@ async function main(): Promise<void> {
   if (siteEnv.SANITY_API_WRITE_TOKEN) {
     const scheduler = startScheduler({ client: createWriteClient(siteEnv), log: (line) => console.log(line) })
     running.push({ name: 'the scheduler', stop: async () => scheduler.stop() })
+    // The newsletter sender retries what the site could not send at once (an SMTP outage) and what a stopped site left.
+    if (siteEnv.NEWSLETTER_SECRET) {
+      const sender = startNewsletterSender(newsletterService(siteEnv).deliveries)
+      running.push({ name: 'the newsletter sender', stop: async () => sender.stop() })
+    }
   } else {
     console.log(
       'Scheduler: off (SANITY_API_WRITE_TOKEN is not set); an external cron can call /api/cron/publish-due instead.',
@@ -61,6 +68,10 @@ async function main(): Promise<void> {
   console.log(`  Studio: ${siteEnv.SANITY_STUDIO_URL || `${siteUrl}/studio`}`)
   if (lakeUrls) console.log(`  Lake:   ${lakeUrls.url} (HTTP API)`)
   if (siteEnv.SANITY_API_WRITE_TOKEN) console.log('  Scheduler: on (publishes scheduled interviews at their time)')
+  if (siteEnv.NEWSLETTER_SECRET)
+    console.log(
+      `  Newsletter: ${siteEnv.SMTP_URL ? `mail via ${new URL(siteEnv.SMTP_URL).host}` : `no SMTP_URL, each email is written to ${siteEnv.MAIL_OUTBOX_DIR || '.data/mail'}/ as an .eml file`}`,
+    )
   console.log('  Ctrl-C stops everything.')
   console.log('')
 

@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { lakeAddress } from '../../lake/cli/environment.ts'
+import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
 import { revalidationWebhook } from '../../lib/revalidation/webhook.ts'
+import { defaultNewsletterDataset } from '../../schemas/newsletterRecords.ts'
 import type { Environment } from '../environment.ts'
 import { runStep } from './processes.ts'
 import { importSampleIfEmpty } from './sample-content.ts'
@@ -22,12 +24,17 @@ export async function startEmbeddedLake(root: string, env: Environment, siteUrl:
     readToken: env.SANITY_API_READ_TOKEN,
     writeToken: env.SANITY_API_WRITE_TOKEN,
     projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
-    // The site's dataset exists from the start, as it does in a hosted project.
-    datasets: [env.NEXT_PUBLIC_SANITY_DATASET || 'production'],
+    // The site's dataset and the newsletter's (subscribers kept apart from content) exist from the start, as they
+    // do in a hosted project.
+    datasets: [env.NEXT_PUBLIC_SANITY_DATASET || 'production', env.NEWSLETTER_DATASET || defaultNewsletterDataset],
     sitePort: Number(new URL(siteUrl).port),
     studioDir,
     // The lake signs every publish to the site's revalidation route (published documents only).
-    webhooks: [revalidationWebhook(siteUrl, env.SANITY_REVALIDATE_SECRET || '')],
+    webhooks: [
+      revalidationWebhook(siteUrl, env.SANITY_REVALIDATE_SECRET || ''),
+      // An interview's first publish starts its newsletter issue (lib/newsletter).
+      newsletterWebhook(siteUrl, env.SANITY_REVALIDATE_SECRET || ''),
+    ],
   }
   const lake = await startLake(options as Parameters<typeof startLake>[0])
   try {
