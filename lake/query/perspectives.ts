@@ -62,6 +62,16 @@ export function effectivePerspective(perspective: Perspective, access: Access): 
   return perspective.kind === 'stack' && !access.readDrafts ? { kind: 'published' } : perspective
 }
 
+/** SQL keeping the stored ids (the SQL expression `column`) a raw or published view shows: storedIdInView in SQL. */
+export function visibleIdSql(perspective: Perspective, access: Access, column: string): string {
+  const parts: string[] = []
+  if (!access.readDrafts) parts.push(`instr(${column}, '.') = 0`)
+  // substr, not LIKE: LIKE ignores case, and `Drafts.x` is a published id.
+  if (perspective.kind === 'published')
+    parts.push(`substr(${column}, 1, 7) <> 'drafts.' AND substr(${column}, 1, 9) <> 'versions.'`)
+  return parts.length ? parts.join(' AND ') : '1'
+}
+
 /** Whether a stored id can be part of the view at all (before overlaying). */
 export function storedIdInView(perspective: Perspective, access: Access, id: string): boolean {
   if (!isVisibleTo(access, id)) return false

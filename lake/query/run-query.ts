@@ -3,11 +3,19 @@ import { evaluate, type ExprNode } from 'groq-js'
 import { LakeError } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
-import { enumerateSql, predicateSql } from './candidate-sql.ts'
-import { constraintOfQuery, and, isExactFilter, type Constraint } from './constraints.ts'
-import { findOrderWindow, pinnedTypes, type OrderWindow } from './order-window.ts'
+import { boundsSql, enumerateSql, predicateSql } from './candidate-sql.ts'
+import type { Constraint } from './constraints.ts'
+import { countFromIndex } from './index-counts.ts'
 import { assertParametersGiven, parseQuery } from './parse.ts'
-import { effectivePerspective, resolveInView, storedIdsFor, viewDocuments, type Perspective } from './perspectives.ts'
+import {
+  effectivePerspective,
+  resolveInView,
+  storedIdsFor,
+  viewDocuments,
+  visibleIdSql,
+  type Perspective,
+} from './perspectives.ts'
+import { describePlan, planList, planWalk, Selectivity, type WalkPlan } from './plan.ts'
 import { mentionsTextQuery, rewriteTextQueries, withSearchableText } from './text-search.ts'
 
 export type QueryRequest = {
@@ -21,8 +29,11 @@ export type QueryRequest = {
   projectId?: string
 }
 
-/** `scanned`: how many documents groq-js evaluated the query over (the index's narrowing, for tests). */
-export type QueryAnswer = { result: unknown; ms: number; scanned: number }
+/**
+ * `scanned`: how many documents groq-js evaluated the query over (the index's narrowing, for tests);
+ * `access`: how the index was read, one line per count answered from it and one for the documents.
+ */
+export type QueryAnswer = { result: unknown; ms: number; scanned: number; access: string[] }
 
 export async function runQuery(store: Store, request: QueryRequest): Promise<QueryAnswer> {
   const started = performance.now()
@@ -36,11 +47,16 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   const perspective = effectivePerspective(request.perspective, request.access)
   const view = { ...request, perspective }
 
-  // The order window counts matches without searchable strings attached, so whole-document searches
-  // skip it (an empty search box or a search of named fields is plain groq-js and may use it).
-  const dataset = store.hasDataset(request.dataset)
-    ? await datasetFor(store, view, tree, !textSearch?.searchesWholeDocuments)
-    : { documents: [] as SanityDocument[] }
+  let dataset: Dataset = { documents: [], access: ['no dataset'] }
+  if (store.hasDataset(request.dataset)) {
+    const selectivity = new Selectivity(store, request.dataset)
+    const counts = request.fullScan ? { tree, counted: [] } : countFromIndex(tree, view, selectivity)
+    tree = counts.tree
+    // The order window counts matches without searchable strings attached, so whole-document searches
+    // skip it (an empty search box or a search of named fields is plain groq-js and may use it).
+    dataset = await datasetFor(store, view, tree, selectivity, !textSearch?.searchesWholeDocuments)
+    dataset.access.unshift(...counts.counted)
+  }
   const dereference = dereferencer(store, view)
   const options = {
     dataset: textSearch?.searchesWholeDocuments ? withSearchableText(dataset.documents) : dataset.documents,
@@ -57,24 +73,39 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
       query: request.query,
     })
   }
-  return { result, ms: Math.round(performance.now() - started), scanned: dataset.documents.length }
+  return {
+    result,
+    ms: Math.round(performance.now() - started),
+    scanned: dataset.documents.length,
+    access: dataset.access,
+  }
 }
 
-type Dataset = { documents: SanityDocument[] }
+type Dataset = { documents: SanityDocument[]; access: string[] }
 
-async function datasetFor(store: Store, request: QueryRequest, tree: ExprNode, allowWindow: boolean): Promise<Dataset> {
+async function datasetFor(
+  store: Store,
+  request: QueryRequest,
+  tree: ExprNode,
+  selectivity: Selectivity,
+  allowWindow: boolean,
+): Promise<Dataset> {
   if (request.fullScan)
     return {
       documents: load(store, request, store.selectIds('SELECT id FROM documents WHERE dataset = ?', [request.dataset])),
+      access: ['scan'],
     }
-  const constraint = constraintOfQuery(tree, request.params)
-  if (constraint === null) return { documents: [] }
-  const window = request.perspective.kind === 'stack' || !allowWindow ? null : findOrderWindow(tree)
-  if (window) {
-    const windowed = await orderWindowDocuments(store, request, window)
-    if (windowed) return { documents: windowed }
+  const walk = request.perspective.kind === 'stack' || !allowWindow ? null : planWalk(tree, request, selectivity)
+  if (walk) {
+    const walked = await walkDocuments(store, request, walk)
+    if (walked) return { documents: walked, access: [describePlan(walk)] }
   }
-  return { documents: load(store, request, candidateIds(store, request, constraint)) }
+  const list = planList(tree, request, selectivity)
+  if (!list) return { documents: [], access: [] }
+  return {
+    documents: load(store, request, candidateIds(store, request, list.constraint)),
+    access: [describePlan(list)],
+  }
 }
 
 function candidateIds(store: Store, request: QueryRequest, constraint: Constraint): string[] {
@@ -117,36 +148,22 @@ function dereferencer(store: Store, request: QueryRequest) {
   }
 }
 
-/** SQL that keeps only ids the request's perspective and access can see (raw/published views). */
-function visibilitySql(request: QueryRequest, column: string): string {
-  const parts: string[] = []
-  if (!request.access.readDrafts) parts.push(`instr(${column}, '.') = 0`)
-  if (request.perspective.kind === 'published')
-    parts.push(`${column} NOT LIKE 'drafts.%' AND ${column} NOT LIKE 'versions.%'`)
-  return parts.length ? parts.join(' AND ') : '1'
-}
+/** Whether a string may sort differently in SQLite (UTF-8 bytes) and groq-js (UTF-16 code units). */
+const mayCollateApart = (value: unknown) => typeof value === 'string' && /[\uD800-\uFFFF]/.test(value)
 
 /**
- * Reads candidates in index order, `size` at a time (plus every tie of the last value), until the
- * filter accepts `limit` of them; groq-js then orders and slices just those. Only used when every
- * document of the pinned `_type`s holds a value of one kind at the path (path_stats), so no document
- * is missing from the index order (GROQ puts nulls first when descending). Returns null to fall back.
+ * Reads the walk's rows in index order, `size` at a time (plus every tie of the last value), until the
+ * filter accepts `limit` of them; groq-js then orders and slices just those. Returns null to list instead:
+ * past `maxRows`, or when the last value read contains characters SQLite orders apart from groq-js (the
+ * rows before it in SQLite's order are then not surely the rows before it in GROQ's).
  */
-async function orderWindowDocuments(
-  store: Store,
-  request: QueryRequest,
-  window: OrderWindow,
-): Promise<SanityDocument[] | null> {
-  const filterConstraint = constraintOfQuery(window.filter, request.params)
-  if (!filterConstraint) return null
-  const types = pinnedTypes(filterConstraint)
-  if (!types) return null
-  const kind = kindCoveringAll(store, request.dataset, types, window.path)
-  if (!kind) return null
-
-  const test = predicateSql(request.dataset, and([filterConstraint]), 'v.id')
-  const where = `v.dataset = ? AND v.path = ? AND v.kind = ? AND (${test.sql}) AND ${visibilitySql(request, 'v.id')}`
-  const args = [request.dataset, window.path, kind, ...test.args]
+async function walkDocuments(store: Store, request: QueryRequest, plan: WalkPlan): Promise<SanityDocument[] | null> {
+  const { window, domain } = plan
+  const test = predicateSql(request.dataset, plan.test, 'v.id')
+  const bounds = domain.range ? boundsSql(domain.range, 'v.value') : { sql: '1', args: [] }
+  const visible = visibleIdSql(request.perspective, request.access, 'v.id')
+  const where = `v.dataset = ? AND v.path = ? AND v.kind = ? AND ${bounds.sql} AND (${test.sql}) AND ${visible}`
+  const args = [request.dataset, window.path, domain.kind, ...bounds.args, ...test.args]
   const direction = window.descending ? 'DESC' : 'ASC'
   const page = store.statement(
     `SELECT v.id AS id, v.value AS value FROM doc_index v WHERE ${where} ORDER BY v.value ${direction} LIMIT ?`,
@@ -154,42 +171,24 @@ async function orderWindowDocuments(
   const ties = store.statement(`SELECT v.id AS id FROM doc_index v WHERE ${where} AND v.value = ?`)
 
   // When the SQL condition is the whole filter (e.g. `_type == "interview"`), every row read is a match.
-  const exact = isExactFilterChain(window.filter, request.params)
-  for (let size = exact ? window.limit : Math.max(window.limit * 2, 32); ; size *= 4) {
+  for (let size = plan.exact ? window.limit : Math.max(window.limit * 2, 32); ; size *= 4) {
     const rows = page.all(...args, size)
     const ids = new Set(rows.map((row) => row.id as string))
     const exhausted = rows.length < size
-    if (!exhausted)
-      for (const row of ties.all(...args, rows[rows.length - 1]?.value as string | number)) ids.add(row.id as string)
+    const last = rows[rows.length - 1]?.value as string | number
+    if (!exhausted) {
+      if (mayCollateApart(last)) return null
+      for (const row of ties.all(...args, last)) ids.add(row.id as string)
+    }
     const documents = load(store, request, [...ids])
     if (
       exhausted ||
-      (exact && ids.size >= window.limit) ||
+      (plan.exact && ids.size >= window.limit) ||
       (await countMatches(store, window.filter, documents, request)) >= window.limit
     )
       return documents
+    if (size * 4 > plan.maxRows) return null
   }
-}
-
-function isExactFilterChain(filter: ExprNode, params: Record<string, unknown>): boolean {
-  let node = filter as unknown as { type: string; base: unknown; expr: { type: string } }
-  while (node.type === 'Filter') {
-    if (!isExactFilter(node.expr, params)) return false
-    node = node.base as typeof node
-  }
-  return true
-}
-
-function kindCoveringAll(store: Store, dataset: string, types: string[], path: string): 's' | 'n' | null {
-  for (const kind of ['s', 'n'] as const) {
-    if (
-      types.every(
-        (type) => store.countWithPath(dataset, type, path, kind) === store.countWithPath(dataset, type, '_type', 's'),
-      )
-    )
-      return kind
-  }
-  return null
 }
 
 /** How many documents the window's filter keeps (groq-js decides, so `->` and functions stay exact). */

@@ -1,8 +1,20 @@
 // Decides which values of a document go into the doc_index table, and which paths the planner may trust.
 
-export type IndexKind = 's' | 'n' | 'b' | 'o'
-/** Kind `o` entries carry no value: they only feed path_stats (something non-indexable is at the path). */
+export type IndexKind = 's' | 'n' | 'b' | 'l' | 'o'
+/**
+ * Kinds `l` (a string longer than MAX_INDEXED_STRING) and `o` (an object, array or null) carry no value:
+ * they only feed path_stats, so the planner knows when the index rows at a path miss some documents.
+ */
 export type IndexEntry = { path: string; kind: IndexKind; value: string | number | null }
+
+/** Whether an entry is a doc_index row (the other kinds are only counted in path_stats). */
+export const isIndexRow = (entry: IndexEntry) => entry.kind !== 'l' && entry.kind !== 'o'
+
+/**
+ * The version of what doc_index and path_stats hold; a store opened on an older file rebuilds both.
+ * 2: long strings counted apart (`l`), `@ref` rows exactly the references groq-js's references() sees.
+ */
+export const INDEX_VERSION = 2
 
 /** Paths deeper than this are not indexed (queries on them are still answered, just without narrowing). */
 export const MAX_INDEXED_DEPTH = 4
@@ -49,19 +61,22 @@ function walkObject(object: Record<string, unknown>, prefix: string[], entries: 
       entries.push({ path, ...key_ })
       continue
     }
-    entries.push({ path, kind: 'o', value: null })
+    entries.push({ path, kind: typeof value === 'string' ? 'l' : 'o', value: null })
     if (value && typeof value === 'object' && !Array.isArray(value))
       walkObject(value as Record<string, unknown>, segments, entries)
   }
 }
 
+/** The references groq-js's `references()` sees: an object with a truthy `_ref` is a reference, not searched further. */
 function collectRefs(value: unknown, refs: Set<string>): void {
   if (Array.isArray(value)) {
     for (const item of value) collectRefs(item, refs)
   } else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === '_ref' && typeof inner === 'string') refs.add(inner)
-      else collectRefs(inner, refs)
+    const ref = (value as { _ref?: unknown })._ref
+    if (ref) {
+      if (typeof ref === 'string') refs.add(ref)
+      return
     }
+    for (const inner of Object.values(value)) collectRefs(inner, refs)
   }
 }
