@@ -286,12 +286,11 @@ export function filtersOfChain(chain: unknown): AnyNode[] | null {
   return node.type === 'Everything' ? filters : null
 }
 
-/** The union, over every `*` in the query, of what that `*` needs; `null` when the query reads no documents. */
-export function constraintOfQuery(
-  tree: ExprNode,
-  params: Record<string, unknown>,
-  trust: RangeTrust,
-): Constraint | null {
+/**
+ * The union, over every `*` in the query, of what that `*` needs (exact when there is one `*` and its
+ * narrowing is exact); `null` when the query reads no documents.
+ */
+export function narrowingOfQuery(tree: ExprNode, params: Record<string, unknown>, trust: RangeTrust): Narrowing | null {
   const parentOf = new Map<AnyNode, AnyNode>()
   const stars: AnyNode[] = []
   walkTree(tree, (node, parent) => {
@@ -299,18 +298,20 @@ export function constraintOfQuery(
     if (node.type === 'Everything') stars.push(node)
   })
   if (stars.length === 0) return null
-  return or(
-    stars.map((star) => {
-      // The filters applied directly on this `*` (`*[a][b]`); anything else on top does not narrow it.
-      let outermost: AnyNode = star
-      let parent = parentOf.get(outermost)
-      while (parent && parent.type === 'Filter' && parent.base === outermost) {
-        outermost = parent
-        parent = parentOf.get(outermost)
-      }
-      return narrowingOf(filtersOfChain(outermost) ?? [], params, trust).constraint
-    }),
-  )
+  const narrowings = stars.map((star) => {
+    // The filters applied directly on this `*` (`*[a][b]`); anything else on top does not narrow it.
+    let outermost: AnyNode = star
+    let parent = parentOf.get(outermost)
+    while (parent && parent.type === 'Filter' && parent.base === outermost) {
+      outermost = parent
+      parent = parentOf.get(outermost)
+    }
+    return narrowingOf(filtersOfChain(outermost) ?? [], params, trust)
+  })
+  return {
+    constraint: or(narrowings.map((narrowing) => narrowing.constraint)),
+    exact: narrowings.length === 1 && (narrowings[0] as Narrowing).exact,
+  }
 }
 
 /** The `_type` values a constraint pins documents to (a top-level `_type == …`/`in` conjunct), if any. */

@@ -4,7 +4,7 @@ import type { Store } from '../store/store.ts'
 import { cappedCountSql } from './candidate-sql.ts'
 import {
   and,
-  constraintOfQuery,
+  narrowingOfQuery,
   filtersOfChain,
   narrowingOf,
   or,
@@ -32,7 +32,8 @@ const RANGE_TEST_ROWS = 4096
  * until `limit` are found (when `exact`, every row kept is a match); past `maxRows` listing is cheaper.
  */
 export type Plan = ListPlan | WalkPlan
-export type ListPlan = { kind: 'list'; constraint: Constraint }
+/** `exact` (both kinds): the documents read are exactly those the query's only `*[…]` keeps (raw and published views). */
+export type ListPlan = { kind: 'list'; constraint: Constraint; exact: boolean }
 export type WalkPlan = {
   kind: 'walk'
   window: OrderWindow
@@ -159,11 +160,42 @@ export class Selectivity {
     counted.sort((a, b) => a.rows - b.rows)
     const [source, ...tests] = counted as [{ part: Constraint; rows: number }, ...{ part: Constraint }[]]
     const first = this.ordered(source.part)
-    const checks = tests.map(({ part }) => this.asTest(part))
+    const checks = tests.filter(({ part }) => !this.impliesType(source.part, part)).map(({ part }) => this.asTest(part))
     return {
-      constraint: { type: 'and', parts: [first.constraint, ...checks.map((check) => check.constraint)] },
+      constraint: and([first.constraint, ...checks.map((check) => check.constraint)]),
       relaxed: first.relaxed || checks.some((check) => check.relaxed),
     }
+  }
+
+  /**
+   * Whether every document satisfying `source` passes `test`, a `_type` test, because path_stats show no
+   * document of another type at the source's path (only interviews have `speaker._ref`): the test can go.
+   */
+  impliesType(source: Constraint, test: Constraint): boolean {
+    if (test.type !== 'values' || test.path !== '_type' || !test.keys.every((key) => key.kind === 's')) return false
+    const accepted = new Set(test.keys.map((key) => key.value))
+    const onlyAccepted = (path: string, kinds: string[]) =>
+      kinds.every((kind) => this.store.typesWithPath(this.dataset, path, kind).every((type) => accepted.has(type)))
+    const holds = (constraint: Constraint): boolean => {
+      switch (constraint.type) {
+        case 'none':
+          return true
+        case 'values':
+          return (
+            constraint.path !== '_type' &&
+            onlyAccepted(constraint.path, [...new Set(constraint.keys.map((k) => k.kind))])
+          )
+        case 'range':
+          return onlyAccepted(constraint.path, [constraint.kind])
+        case 'and':
+          return constraint.parts.some(holds)
+        case 'or':
+          return constraint.parts.every(holds)
+        default:
+          return false
+      }
+    }
+    return holds(source)
   }
 
   /** A condition tested on listed rows: ranges with many rows are left to groq-js. */
@@ -202,10 +234,10 @@ function byPriority(parts: Constraint[]): Constraint[] {
 
 /** Lists the candidates of every `*` in the query, each `and` from its most selective part. */
 export function planList(tree: ExprNode, request: PlanRequest, selectivity: Selectivity): ListPlan | null {
-  const trust = rangeTrust(selectivity.store, request.dataset)
-  const constraint = constraintOfQuery(tree, request.params, trust)
-  if (constraint === null) return null
-  return { kind: 'list', constraint: selectivity.ordered(constraint).constraint }
+  const narrowing = narrowingOfQuery(tree, request.params, rangeTrust(selectivity.store, request.dataset))
+  if (narrowing === null) return null
+  const ordered = selectivity.ordered(narrowing.constraint)
+  return { kind: 'list', constraint: ordered.constraint, exact: narrowing.exact && !ordered.relaxed }
 }
 
 /**
@@ -243,7 +275,9 @@ export function planWalk(tree: ExprNode, request: PlanRequest, selectivity: Sele
     const rows = bounding ? selectivity.rows(bounding, Math.ceil(walkLonger) + 1) : domainRows
     if (rows > walkLonger) return null
   }
-  const test = selectivity.asTest(others)
+  // A `_type` test that the domain's path implies (no other type has values there) is not tested per row.
+  const domainSource: Range = bounding ?? { type: 'range', path: window.path, kind }
+  const test = selectivity.asTest(and(parts.filter((p) => p !== bounding && !selectivity.impliesType(domainSource, p))))
   return {
     kind: 'walk',
     window,

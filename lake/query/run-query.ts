@@ -4,7 +4,7 @@ import { LakeError } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
 import { boundsSql, enumerateSql, predicateSql } from './candidate-sql.ts'
-import type { Constraint } from './constraints.ts'
+import { filtersOfChain, type Constraint } from './constraints.ts'
 import { countFromIndex } from './index-counts.ts'
 import { assertParametersGiven, parseQuery } from './parse.ts'
 import {
@@ -16,6 +16,7 @@ import {
   type Perspective,
 } from './perspectives.ts'
 import { describePlan, planList, planWalk, Selectivity, type WalkPlan } from './plan.ts'
+import { replaceNodes } from './syntax-tree.ts'
 import { mentionsTextQuery, rewriteTextQueries, withSearchableText } from './text-search.ts'
 
 export type QueryRequest = {
@@ -56,6 +57,8 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
     // skip it (an empty search box or a search of named fields is plain groq-js and may use it).
     dataset = await datasetFor(store, view, tree, selectivity, !textSearch?.searchesWholeDocuments)
     dataset.access.unshift(...counts.counted)
+    // The index kept exactly the documents the filters keep: groq-js need not test them again.
+    if (dataset.exact && perspective.kind !== 'stack') tree = withoutFilters(tree)
   }
   const dereference = dereferencer(store, view)
   const options = {
@@ -81,7 +84,13 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   }
 }
 
-type Dataset = { documents: SanityDocument[]; access: string[] }
+/** `exact`: the documents are exactly those the query's only `*[…]` keeps. */
+type Dataset = { documents: SanityDocument[]; access: string[]; exact?: boolean }
+
+/** The query with its only `*[a][b]…` read as `*`. */
+function withoutFilters(tree: ExprNode): ExprNode {
+  return replaceNodes(tree, (node) => (node.type === 'Filter' && filtersOfChain(node) ? { type: 'Everything' } : null))
+}
 
 async function datasetFor(
   store: Store,
@@ -98,13 +107,14 @@ async function datasetFor(
   const walk = request.perspective.kind === 'stack' || !allowWindow ? null : planWalk(tree, request, selectivity)
   if (walk) {
     const walked = await walkDocuments(store, request, walk)
-    if (walked) return { documents: walked, access: [describePlan(walk)] }
+    if (walked) return { documents: walked, access: [describePlan(walk)], exact: walk.exact }
   }
   const list = planList(tree, request, selectivity)
   if (!list) return { documents: [], access: [] }
   return {
     documents: load(store, request, candidateIds(store, request, list.constraint)),
     access: [describePlan(list)],
+    exact: list.exact,
   }
 }
 

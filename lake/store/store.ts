@@ -276,6 +276,13 @@ export class Store {
     }
   }
 
+  /** The `_type`s of the documents holding a value of `kind` at `path` (from path_stats). */
+  typesWithPath(dataset: string, path: string, kind: string): string[] {
+    return this.statement('SELECT type FROM path_stats WHERE dataset = ? AND path = ? AND kind = ? AND docs > 0')
+      .all(dataset, path, kind)
+      .map((row) => row.type as string)
+  }
+
   /**
    * Documents of `type` (of any type when null) holding a value of `kind` at `path` (each document counts
    * once per path and kind).
