@@ -115,7 +115,7 @@ function blogDocuments(): Record<string, unknown>[] {
       _type: 'interview',
       title: `Interview ${i}`,
       slug: { _type: 'slug', current: `interview-${i}` },
-      speaker: { _type: 'reference', _ref: i < 2 ? 'person-rare' : `person-${i % 20}` },
+      speaker: { _type: 'reference', _ref: i < 2 ? 'person-rare' : `person-${i % 8}` },
       topics: [{ _type: 'reference', _ref: `topic-${i % 4}`, _key: 't' }],
       ...(i % 2 === 0 && { series: { _type: 'reference', _ref: `series-${i % 80}` } }),
       publishedAt: date,
@@ -123,7 +123,7 @@ function blogDocuments(): Record<string, unknown>[] {
     docs.push(doc)
     if (i % 50 === 0) docs.push({ ...doc, _id: `drafts.${doc._id}`, title: `Draft ${i}` })
   }
-  for (let p = 0; p < 20; p++)
+  for (let p = 0; p < 8; p++)
     docs.push({
       _id: `person-${p}`,
       _type: 'person',
