@@ -1,6 +1,12 @@
 // Reads, from a GROQ filter, conditions the SQLite index can answer: a superset of the matching documents.
 import type { ExprNode } from 'groq-js'
-import { indexKeyOf, isIndexedPath, REFERENCES_PATH, type IndexKind } from '../store/indexed-values.ts'
+import {
+  collatesAsInGroq,
+  indexKeyOf,
+  isIndexedPath,
+  REFERENCES_PATH,
+  type IndexKind,
+} from '../store/indexed-values.ts'
 import { attributePath, constantValue, walkTree } from './syntax-tree.ts'
 
 export type IndexKey = { kind: IndexKind; value: string | number }
@@ -34,7 +40,11 @@ export function and(parts: Constraint[]): Constraint {
     // `a >= x && a < y` is one range of the index, not two.
     const same = kept.findIndex((k) => part.type === 'range' && k.type === 'range' && k.path === part.path)
     if (same < 0) kept.push(part)
-    else kept[same] = intersect(kept[same] as Range, part as Range)
+    else {
+      const both = intersect(kept[same] as Range, part as Range)
+      if (both.type === 'none') return NONE
+      kept[same] = both
+    }
   }
   if (kept.length === 0) return ALL
   return kept.length === 1 ? (kept[0] as Constraint) : { type: 'and', parts: kept }
@@ -76,7 +86,7 @@ export function constraintOfFilter(expr: AnyNode, params: Record<string, unknown
       if (expr.op === '==')
         return equality(expr.left, expr.right, params) ?? equality(expr.right, expr.left, params) ?? ALL
       if (expr.op === 'in') return membership(expr.left, expr.right, params) ?? ALL
-      if (expr.op in mirrored) return comparison(expr.op, expr.left, expr.right, params) ?? ALL
+      if (Object.hasOwn(mirrored, expr.op)) return comparison(expr.op, expr.left, expr.right, params) ?? ALL
       return ALL
     case 'InRange':
       return inRange(expr, params) ?? ALL
@@ -132,12 +142,11 @@ const mirrored: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=':
 
 /**
  * The index kind and value a comparison bound selects, `never` when GROQ compares nothing with it (null, an
- * object, an array: the comparison is null), or null when the index cannot answer it: SQLite orders strings
- * by UTF-8 bytes and groq-js by UTF-16 code units, which agree against a string free of code units from
- * U+D800 up (surrogates, U+E000–U+FFFF), and only then.
+ * object, an array: the comparison is null), or null when the index cannot answer it (a string SQLite
+ * orders apart from groq-js).
  */
 function boundOf(value: unknown): { kind: RangeKind; value: string | number } | 'never' | null {
-  if (typeof value === 'string') return /[\uD800-\uFFFF]/.test(value) ? null : { kind: 's', value }
+  if (typeof value === 'string') return collatesAsInGroq(value) ? { kind: 's', value } : null
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'n', value } : null
   if (typeof value === 'boolean') return { kind: 'b', value: value ? 1 : 0 }
   return 'never'

@@ -2,6 +2,7 @@
 import { evaluate, type ExprNode } from 'groq-js'
 import { LakeError } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
+import { collatesAsInGroq } from '../store/indexed-values.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
 import { boundsSql, enumerateSql, predicateSql } from './candidate-sql.ts'
 import { filtersOfChain, type Constraint } from './constraints.ts'
@@ -158,9 +159,6 @@ function dereferencer(store: Store, request: QueryRequest) {
   }
 }
 
-/** Whether a string may sort differently in SQLite (UTF-8 bytes) and groq-js (UTF-16 code units). */
-const mayCollateApart = (value: unknown) => typeof value === 'string' && /[\uD800-\uFFFF]/.test(value)
-
 /**
  * Reads the walk's rows in index order, `size` at a time (plus every tie of the last value), until the
  * filter accepts `limit` of them; groq-js then orders and slices just those. Returns null to list instead:
@@ -187,7 +185,7 @@ async function walkDocuments(store: Store, request: QueryRequest, plan: WalkPlan
     const exhausted = rows.length < size
     const last = rows[rows.length - 1]?.value as string | number
     if (!exhausted) {
-      if (mayCollateApart(last)) return null
+      if (typeof last === 'string' && !collatesAsInGroq(last)) return null
       for (const row of ties.all(...args, last)) ids.add(row.id as string)
     }
     const documents = load(store, request, [...ids])

@@ -34,6 +34,13 @@ export function indexKeyOf(value: unknown): { kind: IndexKind; value: string | n
   return null
 }
 
+/**
+ * Whether SQLite orders the string against any other as groq-js does: SQLite compares UTF-8 bytes, groq-js
+ * UTF-16 code units, and the two agree against a string free of code units from U+D800 up (surrogates,
+ * U+E000–U+FFFF), and only then.
+ */
+export const collatesAsInGroq = (value: string) => !/[\uD800-\uFFFF]/.test(value)
+
 /** Whether an attribute path (object keys from the document root) is one the index covers. */
 export function isIndexedPath(segments: readonly string[]): boolean {
   if (segments.length === 0 || segments.length > MAX_INDEXED_DEPTH) return false

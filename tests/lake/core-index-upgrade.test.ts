@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { createClient } from '@sanity/client'
 import { startLake } from '../../lake/index.ts'
 import { INDEX_VERSION } from '../../lake/store/indexed-values.ts'
+import { lakeClient } from './core-lake.ts'
 
 const WRITE_TOKEN = 'upgrade-test-write-token'
 let dataDir: string
@@ -15,16 +15,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
-const clientFor = (url: string) =>
-  createClient({
-    projectId: 'parley',
-    dataset: 'production',
-    apiVersion: '2025-02-19',
-    useProjectHostname: false,
-    apiHost: url,
-    token: WRITE_TOKEN,
-    useCdn: false,
-  })
+const clientFor = (url: string) => lakeClient(url, { token: WRITE_TOKEN })
 
 test('an index of an earlier version is rebuilt on open, and queries answer from the rebuilt one', async () => {
   const first = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN })
