@@ -284,8 +284,8 @@ export function planWalk(tree: ExprNode, request: PlanRequest, selectivity: Sele
     domain: bounding ? { kind, range: bounding } : { kind },
     test: test.constraint,
     exact: narrowing.exact && !test.relaxed,
-    // Without exactness the walk widens until enough match; past what listing costs, it lists instead.
-    maxRows: ((best < cap ? best : domainRows) * DOCUMENT_COST) / ROW_COST,
+    // A walk reading more rows than listing would load documents stops and lists: at worst twice the list's cost.
+    maxRows: Math.ceil((Math.min(best, domainRows) * DOCUMENT_COST) / ROW_COST),
   }
 }
 

@@ -106,15 +106,17 @@ async function datasetFor(
       access: ['scan'],
     }
   const walk = request.perspective.kind === 'stack' || !allowWindow ? null : planWalk(tree, request, selectivity)
+  const access: string[] = []
   if (walk) {
     const walked = await walkDocuments(store, request, walk)
     if (walked) return { documents: walked, access: [describePlan(walk)], exact: walk.exact }
+    access.push(`${describePlan(walk)} (stopped)`)
   }
   const list = planList(tree, request, selectivity)
-  if (!list) return { documents: [], access: [] }
+  if (!list) return { documents: [], access }
   return {
     documents: load(store, request, candidateIds(store, request, list.constraint)),
-    access: [describePlan(list)],
+    access: [...access, describePlan(list)],
     exact: list.exact,
   }
 }
@@ -161,18 +163,28 @@ function dereferencer(store: Store, request: QueryRequest) {
 
 /**
  * Reads the walk's rows in index order, `size` at a time (plus every tie of the last value), until the
- * filter accepts `limit` of them; groq-js then orders and slices just those. Returns null to list instead:
- * past `maxRows`, or when the last value read contains characters SQLite orders apart from groq-js (the
- * rows before it in SQLite's order are then not surely the rows before it in GROQ's).
+ * filter accepts `limit` of them; groq-js then orders and slices just those. Never reads past the
+ * `maxRows`-th row of the domain. Returns null to list instead: when that cut-off came first, or when the
+ * last value read contains characters SQLite orders apart from groq-js (the rows before it in SQLite's
+ * order are then not surely the rows before it in GROQ's).
  */
 async function walkDocuments(store: Store, request: QueryRequest, plan: WalkPlan): Promise<SanityDocument[] | null> {
   const { window, domain } = plan
-  const test = predicateSql(request.dataset, plan.test, 'v.id')
-  const bounds = domain.range ? boundsSql(domain.range, 'v.value') : { sql: '1', args: [] }
-  const visible = visibleIdSql(request.perspective, request.access, 'v.id')
-  const where = `v.dataset = ? AND v.path = ? AND v.kind = ? AND ${bounds.sql} AND (${test.sql}) AND ${visible}`
-  const args = [request.dataset, window.path, domain.kind, ...bounds.args, ...test.args]
   const direction = window.descending ? 'DESC' : 'ASC'
+  const bounds = domain.range ? boundsSql(domain.range, 'v.value') : { sql: '1', args: [] }
+  const inDomain = `v.dataset = ? AND v.path = ? AND v.kind = ? AND ${bounds.sql}`
+  const domainArgs = [request.dataset, window.path, domain.kind, ...bounds.args]
+  // The value `maxRows` rows into the domain (stepping through the index alone, without tests) bounds the walk.
+  const cutOff = store
+    .statement(
+      `SELECT v.value AS value FROM doc_index v WHERE ${inDomain} ORDER BY v.value ${direction} LIMIT 1 OFFSET ?`,
+    )
+    .get(...domainArgs, plan.maxRows)?.value as string | number | undefined
+  const test = predicateSql(request.dataset, plan.test, 'v.id')
+  const visible = visibleIdSql(request.perspective, request.access, 'v.id')
+  const within = cutOff === undefined ? '1' : `v.value ${window.descending ? '>=' : '<='} ?`
+  const where = `${inDomain} AND ${within} AND (${test.sql}) AND ${visible}`
+  const args = [...domainArgs, ...(cutOff === undefined ? [] : [cutOff]), ...test.args]
   const page = store.statement(
     `SELECT v.id AS id, v.value AS value FROM doc_index v WHERE ${where} ORDER BY v.value ${direction} LIMIT ?`,
   )
@@ -189,13 +201,12 @@ async function walkDocuments(store: Store, request: QueryRequest, plan: WalkPlan
       for (const row of ties.all(...args, last)) ids.add(row.id as string)
     }
     const documents = load(store, request, [...ids])
-    if (
-      exhausted ||
-      (plan.exact && ids.size >= window.limit) ||
-      (await countMatches(store, window.filter, documents, request)) >= window.limit
-    )
-      return documents
-    if (size * 4 > plan.maxRows) return null
+    const enough = plan.exact
+      ? ids.size >= window.limit
+      : (await countMatches(store, window.filter, documents, request)) >= window.limit
+    if (enough) return documents
+    // Every row up to the cut-off was read: complete only if the cut-off is the domain's end.
+    if (exhausted) return cutOff === undefined ? documents : null
   }
 }
 

@@ -116,7 +116,11 @@ function blogDocuments(): Record<string, unknown>[] {
       title: `Interview ${i}`,
       slug: { _type: 'slug', current: `interview-${i}` },
       speaker: { _type: 'reference', _ref: i < 2 ? 'person-rare' : `person-${i % 8}` },
-      topics: [{ _type: 'reference', _ref: `topic-${i % 4}`, _key: 't' }],
+      topics: [
+        { _type: 'reference', _ref: `topic-${i % 4}`, _key: 't' },
+        // The archive topic tags only the 60 oldest interviews: far down the date order.
+        ...(i < 60 ? [{ _type: 'reference', _ref: 'topic-archive', _key: 'a' }] : []),
+      ],
       ...(i % 2 === 0 && { series: { _type: 'reference', _ref: `series-${i % 80}` } }),
       publishedAt: date,
     }
@@ -240,6 +244,10 @@ const blogQueries: [string, Record<string, unknown>][] = [
   ],
   ['*[_type == "interview" && references($topic)] | order(publishedAt desc)[0...10]{title}', { topic: 'topic-1' }],
   ['*[_type == "interview" && series._ref == $s] | order(publishedAt asc)[0...10]{title}', { s: 'series-8' }],
+  [
+    '*[_type == "interview" && references($topic)] | order(publishedAt desc)[0...10]{title}',
+    { topic: 'topic-archive' },
+  ],
   ['count(*[_type == "interview" && references($topic)])', { topic: 'topic-1' }],
   ['count(*[_type == "interview" && publishedAt >= $from])', { from: '2024-03-01T00:00:00.000Z' }],
   ['count(*[references($image)])', { image: 'image-4' }],
@@ -316,6 +324,14 @@ describe('the planner chooses the access path by selectivity', () => {
         s: 'series-8',
       }),
     ).toEqual({ access: ['list series._ref'], scanned: 5 })
+  })
+
+  test('a walk that meets too few matches stops where listing becomes cheaper, and lists', async () => {
+    expect(
+      await accessOf('*[_type == "interview" && references($topic)] | order(publishedAt desc)[0...10]{title}', {
+        topic: 'topic-archive',
+      }),
+    ).toEqual({ access: ['walk publishedAt desc (stopped)', 'list @ref'], scanned: 60 })
   })
 
   test('counts are answered by the index alone, except in a stacked view', async () => {
