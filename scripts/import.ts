@@ -57,8 +57,12 @@ async function main(args: string[]): Promise<number> {
   for (const interview of interviews) {
     const role = [interview.speaker.role, interview.speaker.company].filter(Boolean).join(' at ')
     const by = interview.interviewer ? `, interviewed by ${interview.interviewer.name}` : ''
+    const published = [
+      interview.publishedAt ? `published ${interview.publishedAt.slice(0, 10)}` : '',
+      interview.publication ? `in ${interview.publication}` : '',
+    ].filter(Boolean)
     report(
-      `• ${interview.file}: "${interview.title}" — ${interview.speaker.name}${role ? ` (${role})` : ''}${by}, ${interview.qa.length} question${interview.qa.length === 1 ? '' : 's'}`,
+      `• ${interview.file}: "${interview.title}" — ${interview.speaker.name}${role ? ` (${role})` : ''}${by}${published.length ? `, ${published.join(' ')}` : ''}, ${interview.qa.length} question${interview.qa.length === 1 ? '' : 's'}`,
     )
     for (const warning of interview.warnings) report(`  ! ${warning}`)
   }

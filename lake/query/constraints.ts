@@ -323,6 +323,11 @@ export function narrowingOfQuery(tree: ExprNode, params: Record<string, unknown>
   }
 }
 
+/** What every `*` in the query needs, without ranges (for readers of its `_type`s and ids, such as sync tags). */
+export function constraintOfQuery(tree: ExprNode, params: Record<string, unknown>): Constraint | null {
+  return narrowingOfQuery(tree, params, () => false)?.constraint ?? null
+}
+
 /** The `_type` values a constraint pins documents to (a top-level `_type == …`/`in` conjunct), if any. */
 export function pinnedTypes(constraint: Constraint): string[] | null {
   const parts = constraint.type === 'and' ? constraint.parts : [constraint]

@@ -19,6 +19,9 @@ import {
 import { describePlan, planList, planWalk, Selectivity, type WalkPlan } from './plan.ts'
 import { replaceNodes } from './syntax-tree.ts'
 import { mentionsTextQuery, rewriteTextQueries, withSearchableText } from './text-search.ts'
+import { emptySourceMap, sourceMapOf, type SourceMapMode } from './source-map.ts'
+import { queryTags, type SyncTag } from './sync-tags.ts'
+import type { ContentSourceMap } from '@sanity/client/csm'
 
 export type QueryRequest = {
   dataset: string
@@ -29,13 +32,22 @@ export type QueryRequest = {
   /** For tests and the benchmark: skip the index and evaluate over every document (the reference answer). */
   fullScan?: boolean
   projectId?: string
+  /** Ask for a Content Source Map of the result (`resultSourceMap=true|withKeyArraySelector`). */
+  sourceMap?: SourceMapMode
 }
 
 /**
  * `scanned`: how many documents groq-js evaluated the query over (the index's narrowing, for tests);
  * `access`: how the index was read, one line per count answered from it and one for the documents.
  */
-export type QueryAnswer = { result: unknown; ms: number; scanned: number; access: string[] }
+export type QueryAnswer = {
+  result: unknown
+  ms: number
+  scanned: number
+  access: string[]
+  syncTags: SyncTag[]
+  resultSourceMap?: ContentSourceMap
+}
 
 export async function runQuery(store: Store, request: QueryRequest): Promise<QueryAnswer> {
   const started = performance.now()
@@ -49,39 +61,55 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   const perspective = effectivePerspective(request.perspective, request.access)
   const view = { ...request, perspective }
 
+  // What groq-js evaluates: counts the index answered are numbers, and filters it answered exactly are gone.
+  let evaluated = tree
   let dataset: Dataset = { documents: [], access: ['no dataset'] }
   if (store.hasDataset(request.dataset)) {
     const selectivity = new Selectivity(store, request.dataset)
     const counts = request.fullScan ? { tree, counted: [] } : countFromIndex(tree, view, selectivity)
-    tree = counts.tree
+    evaluated = counts.tree
     // The order window counts matches without searchable strings attached, so whole-document searches
     // skip it (an empty search box or a search of named fields is plain groq-js and may use it).
-    dataset = await datasetFor(store, view, tree, selectivity, !textSearch?.searchesWholeDocuments)
+    dataset = await datasetFor(store, view, evaluated, selectivity, !textSearch?.searchesWholeDocuments)
     dataset.access.unshift(...counts.counted)
     // The index kept exactly the documents the filters keep: groq-js need not test them again.
-    if (dataset.exact && perspective.kind !== 'stack') tree = withoutFilters(tree)
+    if (dataset.exact && perspective.kind !== 'stack') evaluated = withoutFilters(evaluated)
   }
-  const dereference = dereferencer(store, view)
+  const dereferencedIds = new Set<string>()
+  const dereference = dereferencer(store, view, dereferencedIds)
   const options = {
     dataset: textSearch?.searchesWholeDocuments ? withSearchableText(dataset.documents) : dataset.documents,
     params: request.params,
     identity: request.access.identity,
     sanity: { projectId: request.projectId ?? 'parley', dataset: request.dataset },
     dereference,
+    // One clock for the query and its source map, so `now()` decides the same way in both.
+    timestamp: new Date(),
   }
   let result: unknown
   try {
-    result = await (await evaluate(tree, options)).get()
+    result = await (await evaluate(evaluated, options)).get()
   } catch (error) {
     throw new LakeError(400, 'queryExecutionError', `Query failed: ${(error as Error).message}`, {
       query: request.query,
     })
   }
+  // Sync tags name what the query reads, so they come from the query as written, counts and filters included.
+  const syncTags = queryTags(request.dataset, tree, request.params, dereferencedIds)
+  const resultSourceMap = request.sourceMap
+    ? await sourceMapOf(evaluated, result, { ...options, mode: request.sourceMap }).catch((error: unknown) => {
+        // The answer stands without its map: a source map is an editing aid, never a reason to fail a query.
+        console.error('[lake] source map failed', error)
+        return emptySourceMap()
+      })
+    : undefined
   return {
     result,
     ms: Math.round(performance.now() - started),
     scanned: dataset.documents.length,
     access: dataset.access,
+    syncTags,
+    resultSourceMap,
   }
 }
 
@@ -152,10 +180,12 @@ function load(store: Store, request: QueryRequest, ids: string[]): SanityDocumen
   return viewDocuments(request.perspective, request.access, store.readDocuments(request.dataset, needed))
 }
 
-function dereferencer(store: Store, request: QueryRequest) {
+/** Resolves `->` inside the view; `followed` collects every id asked for (found or not), for sync tags. */
+function dereferencer(store: Store, request: QueryRequest, followed?: Set<string>) {
   const cache = new Map<string, SanityDocument | null>()
   const loadOne = (id: string) => store.readDocument(request.dataset, id)
   return ({ _ref }: { _ref: string }) => {
+    followed?.add(_ref)
     if (!cache.has(_ref)) cache.set(_ref, resolveInView(request.perspective, request.access, _ref, loadOne))
     return cache.get(_ref) ?? null
   }

@@ -20,7 +20,7 @@ export function removeChromeElements(root: Element): void {
 const CHROME_LINES: RegExp[] = [
   /^\d+\s*min(ute)?s?\s+read$/i,
   /^(\p{L}{3,9}\.? \d{1,2}, \d{4}\s*[·•|–-]\s*)?\d+\s*min(ute)?s?\s+read(\s*[·•|–-].*)?$/iu,
-  /^\d+(\.\d+)?\s*[kKmM]?\s*(claps?|responses?|comments?|likes?|shares?)?$/,
+  /^\d+(\.\d+)?\s*[kKmM]?\s*(claps?|responses?|comments?|likes?|shares?|followers?)?$/i,
   /^[\s*·•\-–—_=~.#]+$/,
   /^(follow|following|share|listen|clap|save|subscribe|sign up|sign in|get started|tweet|like|reply|responses|top highlight|more from medium|recommended from medium|about the author|see all from .*|member-only story|open in app|write|search|home|menu|skip to (main )?content)$/i,
   /^(written|published|posted) (by|in) .{1,80}$/i,

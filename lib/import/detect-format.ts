@@ -1,11 +1,17 @@
 // Reads an article file and decides whether it is HTML, Markdown or plain text, refusing empty and binary files.
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
 import { ImportRefusal } from './refusal.ts'
 
 export type ArticleFormat = 'html' | 'markdown' | 'plain-text'
 
-export type ArticleSource = { file: string; format: ArticleFormat; text: string }
+export type ArticleSource = {
+  file: string
+  format: ArticleFormat
+  text: string
+  /** When the text was saved (the file's modification time): what "3 days ago" on a copied page counts from. */
+  savedAt?: Date
+}
 
 const EXTENSIONS: Record<string, ArticleFormat> = {
   '.html': 'html',
@@ -23,7 +29,7 @@ export const ARTICLE_EXTENSIONS = Object.keys(EXTENSIONS)
 
 export function readArticleSource(file: string): ArticleSource {
   const bytes = readFileSync(file)
-  return { file, ...classifyArticleBytes(file, bytes) }
+  return { file, ...classifyArticleBytes(file, bytes), savedAt: statSync(file).mtime }
 }
 
 export function classifyArticleBytes(file: string, bytes: Uint8Array): { format: ArticleFormat; text: string } {

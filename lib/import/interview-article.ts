@@ -7,8 +7,9 @@ import type { ArticleSource } from './detect-format.ts'
 import { parseHtmlDocument } from './dom.ts'
 import { answerToPortableText } from './html.ts'
 import { markdownToHtml, type FrontMatter } from './markdown.ts'
-import { parsePublicationDate, readMetadata } from './metadata.ts'
+import { readMetadata } from './metadata.ts'
 import { plainTextToHtml } from './plain-text.ts'
+import { parsePublicationDate } from './publication-date.ts'
 import { splitQuestions, stripLeadingLabel } from './questions.ts'
 import { ImportRefusal } from './refusal.ts'
 import { slugify } from './slug.ts'
@@ -24,6 +25,8 @@ export type ImportedInterview = {
   standfirst?: string
   publishedAt?: string
   canonicalUrl?: string
+  /** Where it first appeared (a Medium publication): shown to the editor; the interview has no field for it. */
+  publication?: string
   speaker: Speaker
   /** The post's author, when the article names one other than the speaker. */
   interviewer?: Speaker
@@ -42,10 +45,11 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
   let html = source.text
   let frontMatter: FrontMatter = {}
   if (source.format === 'markdown') ({ html, frontMatter } = markdownToHtml(source.text))
-  else if (source.format === 'plain-text') html = plainTextToHtml(source.text)
+  else if (source.format === 'plain-text') ({ html, frontMatter } = plainTextToHtml(source.text))
 
   const document = parseHtmlDocument(html)
-  const metadata = readMetadata(document, frontMatter)
+  const metadata = readMetadata(document, frontMatter, source.savedAt)
+  if (metadata.dateNote) warnings.push(metadata.dateNote)
   const title = metadata.title
   if (!title)
     throw new ImportRefusal(
@@ -134,6 +138,7 @@ export function readInterviewArticle(source: ArticleSource, options: ReadOptions
     ...(standfirst ? { standfirst } : {}),
     ...(publishedAt ? { publishedAt } : {}),
     ...(metadata.canonicalUrl ? { canonicalUrl: metadata.canonicalUrl } : {}),
+    ...(metadata.publication ? { publication: metadata.publication } : {}),
     speaker,
     ...(interviewer ? { interviewer } : {}),
     qa: importedQa,

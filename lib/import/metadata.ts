@@ -1,5 +1,6 @@
 // Reads an article's title, subtitle, publication date and canonical URL from its markup and front matter.
 import type { FrontMatter } from './markdown.ts'
+import { readSeenDate } from './publication-date.ts'
 import { bylineName } from './speaker.ts'
 
 export type ArticleMetadata = {
@@ -9,12 +10,17 @@ export type ArticleMetadata = {
   /** A description for search engines: the standfirst only when the article has no introduction. */
   description?: string
   publishedAt?: string
+  /** How a date the article gave incompletely ("3 days ago", "Jun 2") was completed, for the editor to check. */
+  dateNote?: string
   canonicalUrl?: string
+  /** Where the article appeared: a Medium publication, a blog's name. */
+  publication?: string
   /** Who wrote the post: in an interview, the interviewer. */
   author?: string
 }
 
-export function readMetadata(document: Document, frontMatter: FrontMatter = {}): ArticleMetadata {
+/** `seenAt` is when the article was saved: the moment its relative or year-less dates were written for. */
+export function readMetadata(document: Document, frontMatter: FrontMatter = {}, seenAt = new Date()): ArticleMetadata {
   const text = (selector: string) => cleanText(document.querySelector(selector)?.textContent)
   const attribute = (selector: string, name: string) => cleanText(document.querySelector(selector)?.getAttribute(name))
   const fromFront = (...keys: string[]) => {
@@ -61,13 +67,17 @@ export function readMetadata(document: Document, frontMatter: FrontMatter = {}):
     bylineName(attribute('meta[name="author"]', 'content'), { bare: true }) ??
     bylineName(text('.byline, .author-name, [itemprop="author"]'), { bare: true })
 
+  const date = dateText ? readSeenDate(dateText, seenAt) : undefined
+
   return {
     title,
     subtitle,
     description,
     author,
-    publishedAt: dateText ? parsePublicationDate(dateText) : undefined,
+    publishedAt: date?.publishedAt,
+    dateNote: date?.note,
     canonicalUrl,
+    publication: fromFront('publication'),
   }
 }
 
@@ -97,36 +107,6 @@ function absoluteUrl(value: string | undefined): string | undefined {
   } catch {
     return undefined
   }
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const MONTH_DAY_YEAR =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i
-const DAY_MONTH_YEAR =
-  /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i
-
-/**
- * An ISO timestamp from a machine date (ISO 8601) or an English written date ("March 3, 2024", "3 Mar 2024").
- * Written dates carry no time or zone, so they mean midnight UTC: the same instant wherever the import runs.
- */
-export function parsePublicationDate(text: string): string | undefined {
-  const trimmed = text.trim()
-  if (/^\d{4}-\d{2}-\d{2}/.test(trimmed)) {
-    const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed)
-    return Number.isNaN(time) ? undefined : new Date(time).toISOString()
-  }
-  const mdy = MONTH_DAY_YEAR.exec(trimmed)
-  if (mdy) return utcDate(Number(mdy[3]), mdy[1]!, Number(mdy[2]))
-  const dmy = DAY_MONTH_YEAR.exec(trimmed)
-  if (dmy) return utcDate(Number(dmy[3]), dmy[2]!, Number(dmy[1]))
-  return undefined
-}
-
-function utcDate(year: number, monthName: string, day: number): string | undefined {
-  const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase())
-  if (month < 0 || day < 1 || day > 31) return undefined
-  const date = new Date(Date.UTC(year, month, day))
-  return date.getUTCDate() === day ? date.toISOString() : undefined
 }
 
 export function cleanText(value: string | null | undefined): string | undefined {

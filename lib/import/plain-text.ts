@@ -1,24 +1,46 @@
 // Turns text copied from a web page into an HTML document: one paragraph a line, lists and short titles recognised.
 import { isChromeText } from './chrome.ts'
 import { parseHtmlDocument } from './dom.ts'
+import type { FrontMatter } from './markdown.ts'
+import { readMediumHeader } from './medium-header.ts'
 
 const BULLET = /^\s*[-*•◦▪–]\s+(.*)$/
 const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/
 
+export type PlainTextArticle = { html: string; frontMatter: FrontMatter }
+
 /**
  * Copied web text loses its markup but keeps one line per paragraph, so each line becomes a block.
  * The first line is the title. A short line without closing punctuation between paragraphs reads
- * as a sub-heading (rendered h3); quoted standalone lines stay paragraphs.
+ * as a sub-heading (rendered h3); quoted standalone lines stay paragraphs. A Medium header under
+ * the title (byline, publication, reading time, date) is the article's front matter, not its text.
  */
-export function plainTextToHtml(text: string): string {
+export function plainTextToHtml(text: string): PlainTextArticle {
   const document = parseHtmlDocument('<!doctype html><html><head></head><body><article></article></body></html>')
   const article = document.querySelector('article')!
   const lines = text.split(/\r?\n/).map((line) => line.replace(/\s+/g, ' ').trim())
+  // A page copied whole starts with the site's navigation ("Open in app", "Sign in"): the title is the first real line.
+  const titleIndex = lines.findIndex((line) => !isChromeText(line))
+  const header = titleIndex < 0 ? undefined : readMediumHeader(lines, titleIndex)
+  const frontMatter: FrontMatter = {
+    ...(header?.author ? { author: header.author } : {}),
+    ...(header?.publication ? { publication: header.publication } : {}),
+    ...(header?.date ? { date: header.date } : {}),
+  }
+  const append = (tag: string, content: string) => {
+    const block = document.createElement(tag)
+    block.append(content)
+    article.append(block)
+    return block
+  }
+  if (titleIndex >= 0) append('h1', lines[titleIndex]!)
+  for (const line of header?.subtitle ?? []) append('p', line)
+  const bodyStart = header?.bodyStart ?? (titleIndex < 0 ? lines.length : titleIndex + 1)
+
   let list: HTMLElement | undefined
-  let titled = false
   const leadIns = questionLeadIns(lines)
   lines.forEach((line, index) => {
-    if (line === '' || leadIns.has(index)) {
+    if (index < bodyStart || line === '' || leadIns.has(index)) {
       list = undefined
       return
     }
@@ -36,22 +58,13 @@ export function plainTextToHtml(text: string): string {
       return
     }
     list = undefined
-    let tag = 'p'
-    // A page copied whole starts with the site's navigation ("Open in app", "Sign in"): the title is the first real line.
-    if (!titled && isChromeText(line)) return
-    if (!titled) {
-      tag = 'h1'
-      titled = true
-    } else if (looksLikeSubHeading(line, nearestText(lines, index, -1), nearestText(lines, index, 1))) {
-      tag = 'h3'
-    }
-    const block = document.createElement(tag)
+    const heading = looksLikeSubHeading(line, nearestText(lines, index, -1), nearestText(lines, index, 1))
+    const block = append(heading ? 'h3' : 'p', line)
     // A question's lead-in lines travel with it, as line breaks inside the question's paragraph.
-    for (let lead = index - 1; leadIns.has(lead); lead -= 1) block.prepend(lines[lead]!, document.createElement('br'))
-    block.append(line)
-    article.append(block)
+    for (let lead = index - 1; lead >= bodyStart && leadIns.has(lead); lead -= 1)
+      block.prepend(lines[lead]!, document.createElement('br'))
   })
-  return `<!doctype html>${document.documentElement.outerHTML}`
+  return { html: `<!doctype html>${document.documentElement.outerHTML}`, frontMatter }
 }
 
 /**

@@ -2,7 +2,7 @@
 import { expect, test } from '@jest/globals'
 import { classifyArticleBytes } from '../../lib/import/detect-format.ts'
 import { readInterviewArticle } from '../../lib/import/interview-article.ts'
-import { parsePublicationDate } from '../../lib/import/metadata.ts'
+import { parsePublicationDate } from '../../lib/import/publication-date.ts'
 import { bylineName, findSpeaker, parseSpeakerOption } from '../../lib/import/speaker.ts'
 
 test.each([
@@ -82,6 +82,9 @@ test.each([
   ['5 March 2024', '2024-03-05T00:00:00.000Z'],
   ['Feb 30, 2024', undefined],
   ['last Tuesday', undefined],
+  // In running text a relative or year-less date is as likely a sentence as a dateline; only a page header completes them.
+  ['3 days ago', undefined],
+  ['Jun 2', undefined],
 ])('reads the publication date %s as %s', (text, iso) => {
   expect(parsePublicationDate(text)).toBe(iso)
 })

@@ -2,9 +2,11 @@
 import type { Route } from '../router.ts'
 import { actionsRoute } from './actions.ts'
 import { assetRoutes } from './assets.ts'
+import { checkCorsRoute } from './check-cors.ts'
 import { docRoute } from './doc.ts'
 import { historyRoutes } from './history.ts'
 import { listenRoute } from './listen.ts'
+import { liveEventsRoute } from './live.ts'
 import { mutateRoute } from './mutate.ts'
 import { pingRoute } from './ping.ts'
 import { queryRoute } from './query.ts'
@@ -16,6 +18,8 @@ export const coreRoutes: Route[] = [
   actionsRoute,
   docRoute,
   listenRoute,
+  liveEventsRoute,
+  checkCorsRoute,
   ...historyRoutes,
   ...assetRoutes,
 ]

@@ -1,6 +1,7 @@
 // GET /data/listen/:dataset — Server-Sent Events: welcome, one mutation event per matching document, keep-alives.
 import { randomUUID } from 'node:crypto'
 import { datasetParam } from '../dataset.ts'
+import { openEventStream } from '../event-stream.ts'
 import { badRequest } from '../errors.ts'
 import { flag } from '../flags.ts'
 import type { Route } from '../router.ts'
@@ -41,17 +42,8 @@ export const listenRoute: Route = {
     }
 
     const { res, req } = request
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      // HTTP/2 (the browser listener) forbids connection headers: Node warns and drops them.
-      ...(req.httpVersionMajor === 2 ? {} : { connection: 'keep-alive' }),
-      'x-accel-buffering': 'no',
-    })
-    const send = (event: string, data: unknown, id?: string) => {
-      res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-    }
-    send('welcome', { listenerName: `parley-${randomUUID()}` })
+    const stream = openEventStream(req, res)
+    stream.send('welcome', { listenerName: `parley-${randomUUID()}` })
 
     // Events go out in commit order even though matching is asynchronous.
     let queue: Promise<void> = Promise.resolve()
@@ -59,15 +51,13 @@ export const listenRoute: Route = {
       if (transaction.dataset !== dataset) return
       queue = queue
         .then(async () => {
-          for (const event of await eventsFor(subscription, transaction)) {
-            if (!res.writableEnded) send('mutation', event, event.eventId)
-          }
+          for (const event of await eventsFor(subscription, transaction)) stream.send('mutation', event, event.eventId)
         })
         .catch((error: unknown) => {
-          if (!res.writableEnded) send('channelError', { message: `Listener failed: ${(error as Error).message}` })
+          stream.send('channelError', { message: `Listener failed: ${(error as Error).message}` })
         })
     })
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), listenTiming.keepAliveMs)
+    const keepAlive = setInterval(() => stream.comment('keep-alive'), listenTiming.keepAliveMs)
     const stop = () => {
       clearInterval(keepAlive)
       unsubscribe()

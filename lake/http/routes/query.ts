@@ -4,8 +4,22 @@ import { datasetParam } from '../dataset.ts'
 import { badRequest } from '../errors.ts'
 import { flag } from '../flags.ts'
 import type { Route, RouteRequest } from '../router.ts'
+import { isVersionAtLeast } from '../version.ts'
 import { parsePerspective } from '../../query/perspectives.ts'
 import { runQuery } from '../../query/run-query.ts'
+import type { SourceMapMode } from '../../query/source-map.ts'
+
+/** Source maps and sync tags exist from API version 2021-03-25 on; older versions get neither, as on Sanity. */
+const LIVE_API_VERSION = '2021-03-25'
+
+/** `resultSourceMap` in the query string, for GET and POST alike (that is where the client puts it). */
+function sourceMapMode(search: URLSearchParams): SourceMapMode | undefined {
+  const value = search.get('resultSourceMap')
+  if (value === null || value === 'false' || value === '0') return undefined
+  if (value === 'withKeyArraySelector') return 'keyed'
+  if (value === '' || value === 'true' || value === '1') return 'indexed'
+  throw badRequest('invalidParams', `resultSourceMap must be true, false or withKeyArraySelector, not "${value}"`)
+}
 
 function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
   const params: Record<string, unknown> = {}
@@ -52,6 +66,8 @@ export const queryRoute: Route = {
   async handle(request) {
     const dataset = datasetParam(request.params)
     const { query, params, perspective } = await queryRequest(request)
+    const live = isVersionAtLeast(request.apiVersion, LIVE_API_VERSION)
+    const sourceMap = sourceMapMode(request.search)
     const answer = await runQuery(request.lake.store, {
       dataset,
       query,
@@ -59,11 +75,14 @@ export const queryRoute: Route = {
       perspective: parsePerspective(perspective, request.apiVersion),
       access: request.access,
       projectId: request.lake.projectId,
+      sourceMap: live ? sourceMap : undefined,
     })
     return {
       body: {
         query: flag(request.search, 'returnQuery', true) ? query : undefined,
         result: answer.result ?? null,
+        resultSourceMap: answer.resultSourceMap,
+        syncTags: live ? answer.syncTags : undefined,
         ms: answer.ms,
       },
     }
