@@ -270,6 +270,30 @@ describe.each(perspectives.map((p) => [p.kind === 'stack' ? p.layers.join(',') :
   },
 )
 
+test.each([
+  ['*[_type == "interview" && speaker._ref == $p] | order(publishedAt desc)[0...3]{title, "speaker": speaker->name}'],
+  ['*[_type == "interview" && publishedAt >= $from && publishedAt < $to] | order(publishedAt desc){title}'],
+  [
+    '{"total": count(*[_type == "interview" && references($topic)]), "page": *[_type == "interview"] | order(publishedAt desc)[0...2]{title}}',
+  ],
+])('source maps and sync tags are the same whatever path the index takes: %s', async (query) => {
+  const params = { p: 'person-3', from: '2024-02-01T00:00:00.000Z', to: '2024-02-03T00:00:00.000Z', topic: 'topic-1' }
+  const request: QueryRequest = {
+    dataset: 'blog',
+    query,
+    params,
+    perspective: published,
+    access: editor,
+    sourceMap: 'keyed',
+  }
+  const indexed = await runQuery(t.lake.store, request)
+  const scanned = await runQuery(t.lake.store, { ...request, fullScan: true })
+  expect(indexed.access).not.toEqual(['scan'])
+  expect(indexed.result).toEqual(scanned.result)
+  expect(indexed.resultSourceMap).toEqual(scanned.resultSourceMap)
+  expect(indexed.syncTags).toEqual(scanned.syncTags)
+})
+
 /** How the blog dataset is read for a query, as an editor in the published perspective. */
 async function accessOf(query: string, params: Record<string, unknown>, perspective: Perspective = published) {
   const answer = await runQuery(t.lake.store, { dataset: 'blog', query, params, perspective, access: editor })
