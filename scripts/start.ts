@@ -5,8 +5,9 @@ import { resolve } from 'node:path'
 import { revalidationWebhook } from '../lib/revalidation/webhook.ts'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
-import { loadEnvironment, type Environment } from './environment.ts'
-import { buildStamp, isBuildCurrent, recordBuild } from './start/site-build.ts'
+import { lakeAddress } from '../lake/cli/environment.ts'
+import { loadEnvironment, otherLakeAddress, type Environment } from './environment.ts'
+import { buildSite, buildStamp, isBuildCurrent } from './start/site-build.ts'
 import { runStep, startServer, type Server } from './start/processes.ts'
 import { importSampleIfEmpty } from './start/sample-content.ts'
 
@@ -38,9 +39,10 @@ async function startEmbeddedLake(siteEnv: Environment): Promise<{ url: string; s
   const { startLake } = await import('../lake/index.ts')
   const dataDir = resolve(root, siteEnv.LAKE_DATA_DIR || '.data/lake')
   const studioDir = resolve(root, '.data/studio')
+  const { port: lakePort, tlsPort } = lakeAddress(siteEnv)
   const options = {
-    port: Number(siteEnv.LAKE_PORT || 3333),
-    tlsPort: Number(siteEnv.LAKE_TLS_PORT || 3334),
+    port: lakePort,
+    tlsPort,
     dataDir,
     readToken: siteEnv.SANITY_API_READ_TOKEN,
     writeToken: siteEnv.SANITY_API_WRITE_TOKEN,
@@ -69,9 +71,10 @@ async function main(): Promise<void> {
   const siteEnv: Environment = { ...env }
   let lakeUrls: { url: string; studioUrl: string | null } | undefined
   if (embeddedLake) {
+    const conflict = otherLakeAddress(siteEnv)
+    if (conflict) throw new Error(conflict)
     lakeUrls = await startEmbeddedLake(siteEnv)
     siteEnv.SANITY_API_HOST = lakeUrls.url
-    if (lakeUrls.studioUrl && !env.SANITY_STUDIO_URL) siteEnv.SANITY_STUDIO_URL = lakeUrls.studioUrl
   }
 
   let site: Server
@@ -84,8 +87,7 @@ async function main(): Promise<void> {
     const stamp = buildStamp(root, siteEnv)
     if (!isBuildCurrent(root, stamp)) {
       console.log('Building the site (next build)…')
-      await runStep('next build', process.execPath, [nextBin, 'build'], { cwd: root, env: siteEnv })
-      recordBuild(root, stamp)
+      await buildSite(root, siteEnv, stamp)
     }
     site = startServer(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: root,

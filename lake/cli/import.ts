@@ -2,6 +2,7 @@
 import { Store } from '../store/store.ts'
 import { importDataset } from '../transfer/index.ts'
 import { flagString, type ParsedArguments } from './arguments.ts'
+import { lakeAddress } from './environment.ts'
 import { transferArguments } from './transfer-arguments.ts'
 
 /**
@@ -15,7 +16,7 @@ export async function importCommand(args: ParsedArguments): Promise<void> {
     'npm run lake -- import FILE [--dataset D] [--replace] [--data DIR] [--base-url URL]',
   )
   // Asset documents record the URL their bytes are served at: the lake's plain port unless told otherwise.
-  const baseUrl = flagString(args.flags, 'base-url') ?? `http://127.0.0.1:${env.LAKE_PORT ?? 3333}`
+  const baseUrl = flagString(args.flags, 'base-url') ?? lakeAddress(env).apiUrl
   const store = new Store(dataDir)
   try {
     const summary = await importDataset({

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path'
 import { DEFAULT_READ_TOKEN, DEFAULT_WRITE_TOKEN, startLake, type Lake, type LakeOptions } from '../index.ts'
 import { flagString, portFlag, type ParsedArguments } from './arguments.ts'
-import { loadEnvironment } from './environment.ts'
+import { lakeAddress, loadEnvironment } from './environment.ts'
 import { originsFromEnvironment } from '../http/cors.ts'
 import { loadWebhookDefinitions } from '../webhooks/definitions.ts'
 import { editorCredentialFromEnvironment } from '../auth/credential.ts'
@@ -16,8 +16,9 @@ export type ServeExtension = (
 export const serveExtensions: ServeExtension[] = []
 
 export function lakeOptionsFrom(args: ParsedArguments, env: Record<string, string | undefined>): LakeOptions {
+  const address = lakeAddress(env)
   return {
-    port: portFlag(args.flags, 'port', Number(env.LAKE_PORT ?? 3333)),
+    port: portFlag(args.flags, 'port', address.port),
     host: flagString(args.flags, 'host') ?? env.LAKE_HOST ?? '127.0.0.1',
     dataDir: resolve(flagString(args.flags, 'data') ?? env.LAKE_DATA_DIR ?? '.data/lake'),
     readToken: env.SANITY_API_READ_TOKEN || DEFAULT_READ_TOKEN,
@@ -25,7 +26,7 @@ export function lakeOptionsFrom(args: ParsedArguments, env: Record<string, strin
     projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
     durability: env.LAKE_DURABILITY === 'full' ? 'full' : 'normal',
     // Browsers (the Studio) use HTTPS + HTTP/2 on this port; see lake/tls/.
-    tlsPort: portFlag(args.flags, 'tls-port', Number(env.LAKE_TLS_PORT ?? 3334)),
+    tlsPort: portFlag(args.flags, 'tls-port', address.tlsPort),
     studioDir: flagString(args.flags, 'studio-dir') ?? env.LAKE_STUDIO_DIR,
     corsOrigins: originsFromEnvironment(env.LAKE_CORS_ORIGINS),
     // From the merged environment (.env, .env.local), not only process.env.

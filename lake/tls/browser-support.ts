@@ -82,7 +82,7 @@ export function browserSupport(context: LakeContext, options: BrowserOptions): B
       let listener: TlsListener | null = null
       let certificate: TlsCertificate | null = null
       if (options.tlsPort !== undefined) {
-        certificate = await loadOrCreateCertificate(context.dataDir)
+        certificate = await loadOrCreateCertificate(context.dataDir, { projectId: context.projectId })
         listener = await startTlsListener({ port: options.tlsPort, host, certificate, handler, onUpgrade }).catch(
           (error: unknown) => {
             presence.close()

@@ -1,4 +1,4 @@
-// Provides the browser listener's certificate for localhost/127.0.0.1: generated on first start, kept in the data folder, renewed when it nears expiry.
+// Provides the browser listener's certificate for localhost/127.0.0.1 (and the project's `<projectId>.localhost`): generated on first start, kept in the data folder, renewed when it nears expiry or when a name is missing.
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises'
 import { X509Certificate } from 'node:crypto'
 import { join } from 'node:path'
@@ -14,16 +14,24 @@ export type TlsCertificate = {
   created: boolean
 }
 
-const NAMES = ['localhost', '127.0.0.1', '::1']
+const ADDRESSES = ['127.0.0.1', '::1']
 const RENEW_BEFORE_MS = 7 * 24 * 3600 * 1000
 const VALID_FOR_DAYS = 397 // browsers refuse leaf certificates valid for longer than 398 days
 
-/** Reads `<dataDir>/tls/localhost.{key,crt}`, or creates them when missing, unreadable, wrong or about to expire. */
-export async function loadOrCreateCertificate(dataDir: string, now = new Date()): Promise<TlsCertificate> {
+/**
+ * Reads `<dataDir>/tls/localhost.{key,crt}`, or creates them when missing, unreadable, wrong or about to expire.
+ * `projectId` adds `<projectId>.localhost`: the Studio's SDK calls the project host name it derives from the API host
+ * (`https://<projectId>.localhost:<port>`), which browsers resolve to this machine, so that is the lake too.
+ */
+export async function loadOrCreateCertificate(
+  dataDir: string,
+  { now = new Date(), projectId }: { now?: Date; projectId?: string } = {},
+): Promise<TlsCertificate> {
   const folder = join(dataDir, 'tls')
   const keyPath = join(folder, 'localhost.key')
   const certPath = join(folder, 'localhost.crt')
-  const existing = await readUsable(keyPath, certPath, now)
+  const hostNames = ['localhost', ...(projectId ? [`${projectId}.localhost`] : [])]
+  const existing = await readUsable(keyPath, certPath, now, hostNames)
   if (existing) return { ...existing, keyPath, certPath, created: false }
 
   const notAfterDate = new Date(now.getTime() + VALID_FOR_DAYS * 24 * 3600 * 1000)
@@ -45,9 +53,8 @@ export async function loadOrCreateCertificate(dataDir: string, now = new Date())
         {
           name: 'subjectAltName',
           altNames: [
-            { type: 2, value: 'localhost' },
-            { type: 7, ip: '127.0.0.1' },
-            { type: 7, ip: '::1' },
+            ...hostNames.map((value) => ({ type: 2 as const, value })),
+            ...ADDRESSES.map((ip) => ({ type: 7 as const, ip })),
           ],
         },
       ],
@@ -73,13 +80,13 @@ async function readUsable(
   keyPath: string,
   certPath: string,
   now: Date,
+  hostNames: string[],
 ): Promise<{ key: string; cert: string; fingerprint: string } | null> {
   try {
     const [key, cert] = await Promise.all([readFile(keyPath, 'utf8'), readFile(certPath, 'utf8')])
     const x509 = new X509Certificate(cert)
     if (new Date(x509.validTo).getTime() - now.getTime() < RENEW_BEFORE_MS) return null
-    if (!NAMES.every((name) => (name.includes('.') || name.includes(':') ? x509.checkIP(name) : x509.checkHost(name))))
-      return null
+    if (!hostNames.every((name) => x509.checkHost(name)) || !ADDRESSES.every((ip) => x509.checkIP(ip))) return null
     return { key, cert, fingerprint: x509.fingerprint256 }
   } catch {
     return null

@@ -17,6 +17,12 @@ export function sanityConfig(env: Record<string, string | undefined> = process.e
   }
 }
 
+/** A client's options for where content lives: the lake's own host, or the project's hosts on hosted Sanity. */
+export function contentApiClientConfig(config: SanityConfig = sanityConfig()) {
+  const { apiHost, ...project } = config
+  return { ...project, ...(apiHost ? { apiHost, useProjectHostname: false } : {}) }
+}
+
 /** Base URL of image assets as browsers load them: the lake serves them itself; hosted Sanity from its CDN. */
 export function imageBaseUrl(config: SanityConfig = sanityConfig()): string {
   return config.apiHost ?? 'https://cdn.sanity.io'

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Environment } from '../environment.ts'
+import { runStep } from './processes.ts'
 
 const sourcePaths = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json']
 const stampFile = join('.next', 'parley-build-stamp')
@@ -44,4 +45,14 @@ export function isBuildCurrent(root: string, stamp: string): boolean {
 
 export function recordBuild(root: string, stamp: string): void {
   writeFileSync(join(root, stampFile), stamp)
+}
+
+/** Runs `next build` with the given configuration and records what it was built from. */
+export async function buildSite(root: string, env: Environment, stamp = buildStamp(root, env)): Promise<void> {
+  await runStep('next build', process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: root,
+    env,
+  })
+  // npm start serves .next; a build into another folder (tests set PARLEY_NEXT_DIST_DIR) is not the one it checks.
+  if (!env.PARLEY_NEXT_DIST_DIR) recordBuild(root, stamp)
 }

@@ -93,6 +93,7 @@ describe('local certificate', () => {
     const pem = await readFile(path.join(dataDir, 'tls', 'localhost.crt'), 'utf8')
     const certificate = new X509Certificate(pem)
     expect(certificate.checkHost('localhost')).toBe('localhost')
+    expect(certificate.checkHost('parley.localhost')).toBe('parley.localhost')
     expect(certificate.checkIP('127.0.0.1')).toBe('127.0.0.1')
     expect(new Date(certificate.validTo).getTime()).toBeGreaterThan(Date.now() + 300 * 24 * 3600 * 1000)
     const served = (session.socket as unknown as { getPeerX509Certificate(): X509Certificate }).getPeerX509Certificate()
@@ -125,6 +126,54 @@ describe('a damaged certificate', () => {
       } finally {
         await second.close()
       }
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the project host name', () => {
+  test("answers the Studio SDK's calls to https://<projectId>.localhost:<port> (browsers resolve it to this machine)", async () => {
+    // Node does not resolve *.localhost, so the request goes to 127.0.0.1 with the name in SNI and the Host header,
+    // checked against the certificate as a browser checks it.
+    const port = Number(new URL(lake.tlsUrl as string).port)
+    const ca = await readFile(path.join(dataDir, 'tls', 'localhost.crt'), 'utf8')
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpsRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          servername: 'parley.localhost',
+          path: '/v2025-02-19/intake/telemetry-status',
+          headers: { host: `parley.localhost:${port}`, origin: `https://localhost:${port}` },
+          ca,
+          checkServerIdentity: (_host, certificate) =>
+            new X509Certificate(certificate.raw).checkHost('parley.localhost')
+              ? undefined
+              : new Error('the certificate does not name parley.localhost'),
+        },
+        (response) => {
+          let body = ''
+          response.on('data', (chunk) => (body += chunk))
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+        },
+      )
+      request.once('error', reject)
+      request.end()
+    })
+    expect(answer).toEqual({ status: 200, body: JSON.stringify({ status: 'denied' }) })
+  })
+
+  test('renews a certificate kept from before that does not name it', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'parley-tls-names-'))
+    try {
+      const { loadOrCreateCertificate } = await import('../../lake/tls/certificate.ts')
+      const old = await loadOrCreateCertificate(folder)
+      expect(new X509Certificate(old.cert).checkHost('parley.localhost')).toBeUndefined()
+      const renewed = await loadOrCreateCertificate(folder, { projectId: 'parley' })
+      expect(renewed.created).toBe(true)
+      expect(new X509Certificate(renewed.cert).checkHost('parley.localhost')).toBe('parley.localhost')
+      expect((await loadOrCreateCertificate(folder, { projectId: 'parley' })).created).toBe(false)
     } finally {
       await rm(folder, { recursive: true, force: true })
     }

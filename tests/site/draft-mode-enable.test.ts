@@ -31,9 +31,7 @@ afterAll(async () => {
 })
 
 /** Runs the route's handler and reports whether it turned draft mode on (the cookie) and what it answered. */
-async function enable(
-  query: string,
-): Promise<{
+async function enable(query: string): Promise<{
   status: number
   location: string | null
   draftModeEnabled: boolean

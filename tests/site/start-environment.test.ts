@@ -2,16 +2,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadEnvironment } from '../../scripts/environment.ts'
+import { loadEnvironment, otherLakeAddress } from '../../scripts/environment.ts'
 import { buildStamp, isBuildCurrent, recordBuild } from '../../scripts/start/site-build.ts'
 
 let root: string
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'parley-start-env-'))
-  writeFileSync(
-    join(root, '.env.example'),
-    'PORT=3000\nSANITY_API_HOST=http://127.0.0.1:3333\nSANITY_REVALIDATE_SECRET=local-only\n',
-  )
+  writeFileSync(join(root, '.env.example'), 'PORT=3000\nLAKE_PORT=3333\nSANITY_REVALIDATE_SECRET=local-only\n')
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
@@ -35,6 +32,28 @@ test('naming an own Sanity project without an API host means hosted Sanity: no l
   expect(embeddedLake).toBe(false)
   expect(env.SANITY_API_HOST).toBeUndefined()
   expect(env.SANITY_REVALIDATE_SECRET).toBeUndefined()
+})
+
+test("on the embedded lake the API host and the Studio's address follow LAKE_PORT and LAKE_TLS_PORT", () => {
+  writeFileSync(join(root, '.env.local'), 'LAKE_TLS_PORT=4102\n')
+  const { env } = loadEnvironment(root, { LAKE_PORT: '4101' })
+  expect(env).toMatchObject({
+    SANITY_API_HOST: 'http://127.0.0.1:4101',
+    SANITY_STUDIO_URL: 'https://localhost:4102/studio/',
+  })
+  expect(loadEnvironment(root, {}).env.SANITY_API_HOST).toBe('http://127.0.0.1:3333')
+  expect(() => loadEnvironment(root, { LAKE_PORT: 'forty' })).toThrow('LAKE_PORT must be a port number')
+})
+
+test('a SANITY_API_HOST set by hand is kept, and npm start says when it is not the lake it starts', () => {
+  const agreeing = loadEnvironment(root, { LAKE_PORT: '4101', SANITY_API_HOST: 'http://localhost:4101/' }).env
+  expect(agreeing.SANITY_API_HOST).toBe('http://localhost:4101/')
+  expect(otherLakeAddress(agreeing)).toBeNull()
+  const elsewhere = loadEnvironment(root, { LAKE_PORT: '4101', SANITY_API_HOST: 'http://127.0.0.1:3333' }).env
+  expect(otherLakeAddress(elsewhere)).toBe(
+    'SANITY_API_HOST is http://127.0.0.1:3333, but npm start runs the lake at http://127.0.0.1:4101 (LAKE_PORT 4101): ' +
+      'remove SANITY_API_HOST (on the embedded lake it follows LAKE_PORT), or set LAKE_PORT to its port.',
+  )
 })
 
 test('a production build is current only for the sources and build-time settings it was made from', () => {

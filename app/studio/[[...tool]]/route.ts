@@ -4,10 +4,13 @@ export const dynamic = 'force-dynamic'
 
 const defaultStudioUrl = 'https://localhost:3334/studio/'
 
-export async function GET(request: Request, { params }: { params: Promise<{ tool?: string[] }> }): Promise<Response> {
-  const base = new URL(process.env.SANITY_STUDIO_URL || defaultStudioUrl)
-  const { tool = [] } = await params
-  const target = new URL(tool.map(encodeURIComponent).join('/'), base.href.endsWith('/') ? base : `${base.href}/`)
-  target.search = new URL(request.url).search
-  return Response.redirect(target, 307)
+export function GET(request: Request): Response {
+  const studio = new URL(process.env.SANITY_STUDIO_URL || defaultStudioUrl)
+  // The path after /studio and the query exactly as the browser sent them: Studio addresses carry `=`, `;` and `,`
+  // (intent parameters, pane chains, pane options) that the Studio reads only unencoded. Appended to the Studio's own
+  // origin and path as text, so no part of the path can become a scheme or a host.
+  const { pathname, search } = new URL(request.url)
+  const rest = pathname.replace(/^\/studio(?=\/|$)/, '').replace(/^\/+/, '')
+  const base = `${studio.origin}${studio.pathname.replace(/\/+$/, '')}/`
+  return Response.redirect(`${base}${rest}${search}`, 307)
 }

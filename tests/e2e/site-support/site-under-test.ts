@@ -1,11 +1,12 @@
 // Runs the site as `npm start` does, for end-to-end tests: a real lake with the revalidation webhook, a production
 // build of the site (built once per content/source state into its own folder), and `next start`, all on free ports.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { revalidationWebhook } from '../../../lib/revalidation/webhook.ts'
 import { startTestLake, readToken, type TestLake } from '../../site/support/test-lake.ts'
 import { seedSampleContent } from '../../site/support/sample-content.ts'
+import { ensureStudioBuilt } from '../studio-build.ts'
+import { freePort } from '../../site/support/free-port.ts'
 
 // Jest and npm scripts run from the project root.
 const root = process.cwd()
@@ -27,25 +28,14 @@ export type SiteUnderTest = {
   stop(): Promise<void>
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolvePort(port))
-    })
-  })
-}
-
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     child.once('exit', (code) =>
-      code === 0 ? resolveRun(output) : reject(new Error(`next ${args[0]} failed (${code}):\n${output}`)),
+      code === 0 ? resolveRun(output) : reject(new Error(`${args.join(' ')} failed (${code}):\n${output}`)),
     )
   })
 }
@@ -68,7 +58,11 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
 export async function startSiteUnderTest(): Promise<SiteUnderTest> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const lake = await startTestLake({ webhooks: [revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET)] })
+  // The lake serves the built Studio too, as under `npm start`, so that /studio can be followed into it.
+  const lake = await startTestLake({
+    webhooks: [revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET)],
+    studioDir: await ensureStudioBuilt(),
+  })
   await seedSampleContent(lake.editor)
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -77,14 +71,15 @@ export async function startSiteUnderTest(): Promise<SiteUnderTest> {
     NEXT_TELEMETRY_DISABLED: '1',
     PARLEY_NEXT_DIST_DIR: distDir,
     SANITY_API_HOST: lake.url,
+    SANITY_STUDIO_URL: lake.studioUrl!,
     NEXT_PUBLIC_SANITY_PROJECT_ID: 'parley',
     NEXT_PUBLIC_SANITY_DATASET: 'production',
     NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
     SITE_URL: url,
     PORT: String(port),
   }
-  // The build prerenders pages from this lake's content, so it runs after seeding, against this lake.
-  await run(['build'], env)
+  // The build prerenders pages from this lake's content, so it runs after seeding, against this lake; as `npm run build`.
+  await run(['scripts/build.ts'], env)
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,

@@ -10,6 +10,8 @@ export const writeToken = 'site-test-write-token'
 
 export type TestLake = {
   url: string
+  /** The built Studio on the HTTPS listener, when started with `studioDir`. */
+  studioUrl: string | null
   dataDir: string
   /** An editor's client (write token, raw perspective) to create content. */
   editor: SanityClient
@@ -21,12 +23,14 @@ export type TestLake = {
   close(): Promise<void>
 }
 
-export async function startTestLake(options: { webhooks?: unknown[] } = {}): Promise<TestLake> {
+export async function startTestLake(options: { webhooks?: unknown[]; studioDir?: string } = {}): Promise<TestLake> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-site-lake-'))
+  let tlsPort = 0
   const start = (port: number) =>
     startLake({
       port,
       dataDir,
+      ...(options.studioDir ? { studioDir: options.studioDir, tlsPort } : {}),
       readToken,
       writeToken,
       durability: 'normal',
@@ -34,6 +38,8 @@ export async function startTestLake(options: { webhooks?: unknown[] } = {}): Pro
     } as Parameters<typeof startLake>[0])
   let lake: Awaited<ReturnType<typeof startLake>> | undefined = await start(0)
   const port = lake.port
+  // A restart keeps the Studio's address too.
+  tlsPort = lake.tlsPort ?? 0
   const editor = createClient({
     projectId: 'parley',
     dataset: 'production',
@@ -48,6 +54,7 @@ export async function startTestLake(options: { webhooks?: unknown[] } = {}): Pro
     (lake as unknown as { webhooks?: { idle(): Promise<void> } } | undefined)?.webhooks ?? { idle: async () => {} }
   return {
     url: lake.url,
+    studioUrl: lake.studioUrl,
     dataDir,
     editor,
     webhooks: { idle: () => webhooksOf().idle() },
