@@ -150,6 +150,12 @@ export class Selectivity {
       return { constraint: or(parts.map((part) => part.constraint)), relaxed: parts.some((part) => part.relaxed) }
     }
     if (constraint.type !== 'and') return { constraint, relaxed: false }
+    // `_type == t && x`, where only documents of type t hold x: x is the source and the only test, uncounted.
+    if (constraint.parts.length === 2) {
+      const [a, b] = constraint.parts as [Constraint, Constraint]
+      if (this.impliesType(b, a)) return this.ordered(b)
+      if (this.impliesType(a, b)) return this.ordered(a)
+    }
     const counted: { part: Constraint; rows: number }[] = []
     let best = Infinity
     for (const part of byPriority(constraint.parts)) {
