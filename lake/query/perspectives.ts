@@ -64,12 +64,11 @@ export function effectivePerspective(perspective: Perspective, access: Access): 
 
 /** SQL keeping the stored ids (the SQL expression `column`) a raw or published view shows: storedIdInView in SQL. */
 export function visibleIdSql(perspective: Perspective, access: Access, column: string): string {
-  const parts: string[] = []
-  if (!access.readDrafts) parts.push(`instr(${column}, '.') = 0`)
-  // substr, not LIKE: LIKE ignores case, and `Drafts.x` is a published id.
-  if (perspective.kind === 'published')
-    parts.push(`substr(${column}, 1, 7) <> 'drafts.' AND substr(${column}, 1, 9) <> 'versions.'`)
-  return parts.length ? parts.join(' AND ') : '1'
+  // Without drafts access no id has a `.`, so no draft or version either.
+  if (!access.readDrafts) return `instr(${column}, '.') = 0`
+  // GLOB, not LIKE: LIKE ignores case, and `Drafts.x` is a published id.
+  if (perspective.kind === 'published') return `${column} NOT GLOB 'drafts.*' AND ${column} NOT GLOB 'versions.*'`
+  return '1'
 }
 
 /** Whether a stored id can be part of the view at all (before overlaying). */
