@@ -9,15 +9,14 @@ import { lakeClientFactory } from './studio/lakeClient.ts'
 import { editorialCalendar } from './studio/scheduling/calendarTool.tsx'
 import { structure } from './studio/structure.ts'
 
-// Features that live in Sanity's hosted services (releases, tasks and comments in an add-on
-// dataset, announcements) have no counterpart in the lake; off there, Sanity's defaults otherwise.
+// Features that live in Sanity's hosted services (tasks and comments in an add-on dataset, announcements)
+// have no counterpart in the lake; off there, Sanity's defaults otherwise. Content Releases work on both.
 const lakeOptions =
   backend.kind === 'lake'
     ? {
         apiHost: backend.apiHost,
         unstable_clientFactory: lakeClientFactory(backend.apiHost),
         auth: lakeAuth(backend.apiHost),
-        releases: { enabled: false },
         tasks: { enabled: false },
         announcements: { enabled: false },
       }

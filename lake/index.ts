@@ -8,6 +8,7 @@ import { coreRoutes } from './http/routes/index.ts'
 import type { Route } from './http/router.ts'
 import { createRequestHandler, type RequestHandler } from './http/server.ts'
 import type { Durability } from './store/database.ts'
+import { releaseScheduler } from './releases/release-scheduler.ts'
 import { Store } from './store/store.ts'
 import { WriteLock } from './mutations/write-lock.ts'
 import { browserSupport, type BrowserOptions } from './tls/browser-support.ts'
@@ -34,6 +35,8 @@ export type LakeOptions = {
   projectId?: string
   /** `normal` (default; survives kill -9 of the process) or `full` (fsync per commit; survives power loss). See store/database.ts. */
   durability?: Durability
+  /** Datasets that exist from the start, as a new hosted project has `production` (default `['production']`). */
+  datasets?: string[]
   /** Extra routes (tried after the core routes). */
   routes?: Route[]
 } & BrowserOptions &
@@ -64,6 +67,7 @@ export type Lake = {
 
 export async function startLake(options: LakeOptions): Promise<Lake> {
   const store = new Store(options.dataDir, options.durability ?? 'normal')
+  for (const dataset of options.datasets ?? ['production']) store.createDataset(dataset)
   const commits = new CommitBus()
   const context: LakeContext = {
     projectId: options.projectId ?? 'parley',
@@ -106,7 +110,12 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     store.close()
     throw error
   })
-  const closeHooks: (() => Promise<void> | void)[] = [() => browserListener.close(), () => webhooks.close()]
+  const releases = releaseScheduler(context)
+  const closeHooks: (() => Promise<void> | void)[] = [
+    () => releases.close(),
+    () => browserListener.close(),
+    () => webhooks.close(),
+  ]
   let closing: Promise<void> | null = null
 
   return {

@@ -47,6 +47,8 @@ async function startEmbeddedLake(siteEnv: Environment): Promise<{ url: string; s
     readToken: siteEnv.SANITY_API_READ_TOKEN,
     writeToken: siteEnv.SANITY_API_WRITE_TOKEN,
     projectId: siteEnv.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
+    // The site's dataset exists from the start, as it does in a hosted project.
+    datasets: [siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production'],
     sitePort: port,
     studioDir,
     // The lake signs every publish to the site's revalidation route (published documents only).

@@ -1,31 +1,16 @@
-// The Actions API as a function: document create/edit/publish/unpublish/discard/delete as one transaction.
+// The Actions API as a function: document, version and release actions as one transaction.
 import { badRequest } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import { documentIdProblem } from '../mutations/identifiers.ts'
 import { applyPatch, patchProblem } from '../mutations/patch.ts'
-import { runTransaction, TransactionItemError, type TransactionContext } from '../mutations/transaction.ts'
-import type { WorkingSet } from '../mutations/working-set.ts'
+import { runTransaction, type TransactionContext } from '../mutations/transaction.ts'
+import { releaseHandlers } from '../releases/release-actions.ts'
+import { versionHandlers } from '../releases/version-actions.ts'
 import type { SanityDocument } from '../store/store.ts'
+import { draftOf, fail, idField, type Action, type ActionHandler, type Recorded } from './action-handler.ts'
+import { publishedVersion } from './published-version.ts'
 
-type Action = Record<string, unknown> & { actionType: string }
-type Recorded = Record<string, unknown>
-
-function fail(index: number, statusCode: number, type: string, description: string, id?: string): never {
-  throw new TransactionItemError(index, statusCode, type, description, id)
-}
-
-function idField(action: Action, field: string, index: number): string {
-  const value = action[field]
-  const problem = documentIdProblem(value)
-  if (problem) fail(index, 400, 'invalidDocumentId', `${field}: ${problem}`)
-  return value as string
-}
-
-const draftOf = (publishedId: string) => `drafts.${publishedId}`
-
-type Handler = (working: WorkingSet, action: Action, index: number, recorded: Recorded[]) => void
-
-const handlers: Record<string, Handler> = {
+const documentHandlers: Record<string, ActionHandler> = {
   'sanity.action.document.create'(working, action, index, recorded) {
     const publishedId = idField(action, 'publishedId', index)
     const attributes = action.attributes
@@ -133,12 +118,7 @@ const handlers: Record<string, Handler> = {
         publishedId,
       )
     }
-    const { _createdAt: draftCreatedAt, ...draftFields } = draft
-    const doc = {
-      ...draftFields,
-      _id: publishedId,
-      _createdAt: published?._createdAt ?? draftCreatedAt,
-    } as SanityDocument
+    const doc = publishedVersion(draft, publishedId, published)
     working.put(publishedId, doc)
     working.put(draftId, null)
     recorded.push({ createOrReplace: doc }, { delete: { id: draftId } })
@@ -192,29 +172,31 @@ const handlers: Record<string, Handler> = {
       )
   },
 
-  'sanity.action.document.version.create'(working, action, index, recorded) {
+  /** The Studio's Restore: the draft (or a release version) becomes exactly `attributes`, created if missing. */
+  'sanity.action.document.replaceDraft'(working, action, index, recorded) {
     const publishedId = idField(action, 'publishedId', index)
-    const document = action.document as SanityDocument | undefined
-    if (!document || typeof document !== 'object')
-      fail(index, 400, 'invalidAction', 'version.create needs a "document"')
-    const problem = documentIdProblem(document._id)
-    if (problem || !document._id.endsWith(`.${publishedId}`))
-      fail(index, 400, 'invalidDocumentId', problem ?? `document._id must be a version of "${publishedId}"`)
-    if (working.get(document._id))
-      fail(index, 409, 'documentAlreadyExistsError', `Document by ID "${document._id}" already exists`, document._id)
-    const doc = structuredClone(document)
+    const attributes = action.attributes as SanityDocument | undefined
+    if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes))
+      fail(index, 400, 'invalidAction', 'replaceDraft needs an "attributes" document')
+    const problem = documentIdProblem(attributes._id)
+    if (problem) fail(index, 400, 'invalidDocumentId', `attributes._id: ${problem}`)
+    const isVersion = attributes._id.startsWith('versions.') && attributes._id.endsWith(`.${publishedId}`)
+    if (attributes._id !== draftOf(publishedId) && !isVersion)
+      fail(
+        index,
+        400,
+        'invalidAction',
+        `attributes._id "${attributes._id}" must be the draft or a version of "${publishedId}"`,
+      )
+    if (typeof attributes._type !== 'string' || !attributes._type)
+      fail(index, 400, 'invalidDocument', 'attributes need a non-empty string _type')
+    const doc = structuredClone(attributes)
     working.put(doc._id, doc)
-    recorded.push({ create: doc })
-  },
-
-  'sanity.action.document.version.discard'(working, action, index, recorded) {
-    const versionId = idField(action, 'versionId', index)
-    if (!working.get(versionId))
-      fail(index, 409, 'documentNotFoundError', `Cannot discard: "${versionId}" does not exist`, versionId)
-    working.put(versionId, null)
-    recorded.push({ delete: { id: versionId } })
+    recorded.push({ createOrReplace: doc })
   },
 }
+
+const handlers: Record<string, ActionHandler> = { ...documentHandlers, ...versionHandlers, ...releaseHandlers }
 
 export async function performActions(
   context: TransactionContext,
@@ -231,11 +213,12 @@ export async function performActions(
     transactionId,
     identity: options.access.identity,
     dryRun: dryRun === true,
-    build: (working) => {
+    build: (working, stamp) => {
       const recorded: Recorded[] = []
       actions.forEach((action: unknown, index) => {
         const type = action && typeof action === 'object' ? (action as Action).actionType : undefined
         const handler = typeof type === 'string' ? handlers[type] : undefined
+        working.currentIndex = index
         if (!handler)
           fail(
             index,
@@ -243,7 +226,7 @@ export async function performActions(
             'invalidAction',
             `Unknown action type ${JSON.stringify(type)}; expected one of ${Object.keys(handlers).join(', ')}`,
           )
-        handler(working, action as Action, index, recorded)
+        handler(working, action as Action, index, recorded, stamp)
       })
       return recorded
     },

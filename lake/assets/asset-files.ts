@@ -64,6 +64,11 @@ export class AssetFiles {
     return this.inside(dataset)
   }
 
+  /** Removes every stored byte of a dataset (when the dataset itself is deleted). */
+  async removeDataset(dataset: string): Promise<void> {
+    await rm(this.datasetDir(dataset), { recursive: true, force: true })
+  }
+
   /** Where an asset's original bytes live. */
   originalPath(dataset: string, name: AssetFileName): string {
     return path.join(this.datasetDir(dataset), `${name.kind}s`, formatAssetFileName(name))

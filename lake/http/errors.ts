@@ -47,6 +47,7 @@ const reasons: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
 }
 
 export function reasonPhrase(statusCode: number): string {
@@ -57,6 +58,16 @@ export const badRequest = (type: string, description: string, extra?: Record<str
   new LakeError(400, type, description, extra)
 
 export const notFound = (description: string) => new LakeError(404, 'notFound', description, {}, 'status')
+
+/** What hosted Sanity answers for a dataset the project does not have. */
+export const datasetNotFound = (dataset: string, projectId: string) =>
+  new LakeError(
+    404,
+    'notFound',
+    `Dataset "${dataset}" not found for project ID "${projectId}"`,
+    { error: 'Dataset not found' },
+    'status',
+  )
 
 export const unauthorized = (description: string) => new LakeError(401, 'unauthorized', description, {}, 'status')
 
@@ -93,7 +104,8 @@ export function toLakeError(error: unknown): LakeError {
 
 export function sendError(res: ServerResponse, error: unknown): void {
   const lakeError = toLakeError(error)
-  if (lakeError.statusCode >= 500) console.error('[lake]', error)
+  // 501 is the lake's deliberate answer for hosted-only services, not a failure worth a stack trace.
+  if (lakeError.statusCode >= 500 && lakeError.statusCode !== 501) console.error('[lake]', error)
   if (res.headersSent) {
     res.end()
     return

@@ -48,6 +48,7 @@ export async function mutate(context: TransactionContext, body: unknown, options
     build: async (working) => {
       const recorded: Recorded[] = []
       for (let index = 0; index < mutations.length; index++) {
+        working.currentIndex = index
         await applyMutation(context, working, mutations[index], index, options, results, recorded)
       }
       return recorded

@@ -3,6 +3,7 @@ import type { CommitBus, CommittedTransaction, DocumentChange } from '../commits
 import { LakeError, transactionError } from '../http/errors.ts'
 import type { Store } from '../store/store.ts'
 import { randomId } from './identifiers.ts'
+import { assertReferencesKept } from './reference-integrity.ts'
 import { stampSystemFields } from './system-fields.ts'
 import { WorkingSet } from './working-set.ts'
 import type { WriteLock } from './write-lock.ts'
@@ -81,6 +82,7 @@ export function runTransaction(context: TransactionContext, run: TransactionRun)
       throw error
     }
     const changes = working.changes()
+    assertReferencesKept(context.store, run.dataset, changes, run.kind, (id) => working.writerOf(id))
     stampSystemFields(changes, transactionId, timestamp)
     if (!run.dryRun && changes.length > 0) {
       context.store.commit(run.dataset, { transactionId, timestamp, identity: run.identity, changes, mutations })

@@ -8,6 +8,9 @@ export class WorkingSet {
   #before = new Map<string, SanityDocument | null>()
   #current = new Map<string, SanityDocument | null>()
   #order: string[] = []
+  #writers = new Map<string, number>()
+  /** The index of the mutation or action being applied: errors about a document name the one that last wrote it. */
+  currentIndex = 0
 
   constructor(store: Store, dataset: string) {
     this.store = store
@@ -29,6 +32,12 @@ export class WorkingSet {
     this.get(id)
     if (!this.#order.includes(id)) this.#order.push(id)
     this.#current.set(id, doc)
+    this.#writers.set(id, this.currentIndex)
+  }
+
+  /** The index of the mutation or action that last wrote the document in this transaction. */
+  writerOf(id: string): number | undefined {
+    return this.#writers.get(id)
   }
 
   /** Touched documents in first-touch order, with their committed before and their final after. */

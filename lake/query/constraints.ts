@@ -218,10 +218,19 @@ function references(args: unknown[], params: Record<string, unknown>): Constrain
 const isFaithful = (value: string | number) => typeof value !== 'string' || !/[\p{Cs}\uFFFD]/u.test(value)
 
 /**
- * Whether the index rows of a string range are complete (no document it could match holds a string too
- * long for the index at the path); `types` are the `_type`s the filter pins its documents to, if any.
+ * What path_stats say the index answers completely, for documents of the `_type`s a filter pins (any type
+ * when null): a string range (no document it could match holds a string too long for the index there),
+ * and `references()` exactly (no document holds a `_ref` that @ref lists and references() does not see).
  */
-export type RangeTrust = (range: Range, types: string[] | null) => boolean
+export type IndexTrust = {
+  range(range: Range, types: string[] | null): boolean
+  references(types: string[] | null): boolean
+}
+
+/** Trusting nothing: ranges widen to `all` and nothing is exact (for readers of a query's `_type`s and ids). */
+const NO_TRUST: IndexTrust = { range: () => false, references: () => false }
+
+type Trusted = { range(range: Range): boolean; references(): boolean }
 
 /** The constraint with every range the index cannot answer completely widened to `all`. */
 function relaxRanges(constraint: Constraint, trusted: (range: Range) => boolean): Constraint {
@@ -241,7 +250,7 @@ function relaxRanges(constraint: Constraint, trusted: (range: Range) => boolean)
  * Whether a filter's constraint is also sufficient: every stored document satisfying it matches the
  * filter (only index-exact parts: scalar ==, in, references, comparisons, joined by && and ||).
  */
-function isExactFilter(expr: AnyNode, params: Record<string, unknown>, trusted: (range: Range) => boolean): boolean {
+function isExactFilter(expr: AnyNode, params: Record<string, unknown>, trusted: Trusted): boolean {
   switch (expr.type) {
     case 'And':
     case 'Or':
@@ -258,9 +267,12 @@ function isExactFilter(expr: AnyNode, params: Record<string, unknown>, trusted: 
         case 'ids':
           return constraint.ids.every(isFaithful)
         case 'values':
-          return constraint.keys.every((key) => isFaithful(key.value))
+          return (
+            constraint.keys.every((key) => isFaithful(key.value)) &&
+            (constraint.path !== REFERENCES_PATH || trusted.references())
+          )
         case 'range':
-          return trusted(constraint)
+          return trusted.range(constraint)
         default:
           return false
       }
@@ -274,12 +286,12 @@ function isExactFilter(expr: AnyNode, params: Record<string, unknown>, trusted: 
 export type Narrowing = { constraint: Constraint; exact: boolean }
 
 /** The narrowing of `*` filtered by these filter bodies (none: `*` unfiltered, which the index lists exactly). */
-export function narrowingOf(filters: AnyNode[], params: Record<string, unknown>, trust: RangeTrust): Narrowing {
+export function narrowingOf(filters: AnyNode[], params: Record<string, unknown>, trust: IndexTrust): Narrowing {
   const written = and(filters.map((filter) => constraintOfFilter(filter, params)))
   const types = pinnedTypes(written)
-  const trusted = (range: Range) => trust(range, types)
+  const trusted: Trusted = { range: (range) => trust.range(range, types), references: () => trust.references(types) }
   return {
-    constraint: relaxRanges(written, trusted),
+    constraint: relaxRanges(written, trusted.range),
     exact: filters.every((filter) => isExactFilter(filter, params, trusted)),
   }
 }
@@ -295,27 +307,35 @@ export function filtersOfChain(chain: unknown): AnyNode[] | null {
   return node.type === 'Everything' ? filters : null
 }
 
+const isReleasesAll = (node: AnyNode) =>
+  node.type === 'FuncCall' && node.namespace === 'releases' && node.name === 'all'
+
 /**
  * The union, over every `*` in the query, of what that `*` needs (exact when there is one `*` and its
  * narrowing is exact); `null` when the query reads no documents.
  */
-export function narrowingOfQuery(tree: ExprNode, params: Record<string, unknown>, trust: RangeTrust): Narrowing | null {
+export function narrowingOfQuery(tree: ExprNode, params: Record<string, unknown>, trust: IndexTrust): Narrowing | null {
   const parentOf = new Map<AnyNode, AnyNode>()
   const stars: AnyNode[] = []
   walkTree(tree, (node, parent) => {
     if (parent) parentOf.set(node, parent)
-    if (node.type === 'Everything') stars.push(node)
+    // `releases::all()` reads the dataset's release documents just as `*` reads all of them.
+    if (node.type === 'Everything' || isReleasesAll(node)) stars.push(node)
   })
   if (stars.length === 0) return null
   const narrowings = stars.map((star) => {
     // The filters applied directly on this `*` (`*[a][b]`); anything else on top does not narrow it.
+    const filters: AnyNode[] = []
     let outermost: AnyNode = star
     let parent = parentOf.get(outermost)
     while (parent && parent.type === 'Filter' && parent.base === outermost) {
+      filters.push(parent.expr)
       outermost = parent
       parent = parentOf.get(outermost)
     }
-    return narrowingOf(filtersOfChain(outermost) ?? [], params, trust)
+    const narrowing = narrowingOf(filters, params, trust)
+    // `releases::all()[…]` narrows like `*[…]`, but only a `*[…]` is ever answered exactly (its filters dropped).
+    return star.type === 'Everything' ? narrowing : { ...narrowing, exact: false }
   })
   return {
     constraint: or(narrowings.map((narrowing) => narrowing.constraint)),
@@ -325,7 +345,7 @@ export function narrowingOfQuery(tree: ExprNode, params: Record<string, unknown>
 
 /** What every `*` in the query needs, without ranges (for readers of its `_type`s and ids, such as sync tags). */
 export function constraintOfQuery(tree: ExprNode, params: Record<string, unknown>): Constraint | null {
-  return narrowingOfQuery(tree, params, () => false)?.constraint ?? null
+  return narrowingOfQuery(tree, params, NO_TRUST)?.constraint ?? null
 }
 
 /** The `_type` values a constraint pins documents to (a top-level `_type == …`/`in` conjunct), if any. */

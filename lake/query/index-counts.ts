@@ -4,7 +4,7 @@ import type { Access } from '../http/access.ts'
 import { countSql } from './candidate-sql.ts'
 import { filtersOfChain, narrowingOf } from './constraints.ts'
 import { visibleIdSql, type Perspective } from './perspectives.ts'
-import { rangeTrust, sourceOf, type PlanRequest, type Selectivity } from './plan.ts'
+import { indexTrust, sourceOf, type PlanRequest, type Selectivity } from './plan.ts'
 import { replaceNodes } from './syntax-tree.ts'
 
 export type CountRequest = PlanRequest & { perspective: Perspective; access: Access }
@@ -21,7 +21,7 @@ export function countFromIndex(
   const counted: string[] = []
   if (request.perspective.kind === 'stack') return { tree, counted }
   const { store, dataset } = selectivity
-  const trust = rangeTrust(store, dataset)
+  const trust = indexTrust(store, dataset)
   const rewritten = replaceNodes(tree, (node) => {
     if (node.type !== 'FuncCall' || node.namespace !== 'global' || node.name !== 'count') return null
     const args = node.args as { type: string }[]

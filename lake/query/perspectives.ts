@@ -122,7 +122,11 @@ function overlay(
 ): SanityDocument | null {
   for (const layer of layers) {
     const doc = lookup(layerId(layer, base))
-    if (doc) return { ...doc, _id: base, _originalId: doc._id }
+    // A release version marked to unpublish its document (`version.unpublish`) hides it in that release's view.
+    if (doc)
+      return (doc._system as { delete?: boolean } | undefined)?.delete
+        ? null
+        : { ...doc, _id: base, _originalId: doc._id }
   }
   const published = lookup(base)
   return published ? { ...published, _originalId: published._id } : null

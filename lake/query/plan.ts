@@ -1,5 +1,6 @@
 // Chooses how a query reads the index: which condition lists the candidates, or whether an ordering is walked instead.
 import type { ExprNode } from 'groq-js'
+import { REFERENCES_PATH } from '../store/indexed-values.ts'
 import type { Store } from '../store/store.ts'
 import { cappedCountSql } from './candidate-sql.ts'
 import {
@@ -13,7 +14,7 @@ import {
   type Constraint,
   type Range,
   type RangeKind,
-  type RangeTrust,
+  type IndexTrust,
 } from './constraints.ts'
 import { findOrderWindow, type OrderWindow } from './order-window.ts'
 
@@ -75,10 +76,14 @@ export function sourceOf(constraint: Constraint): string {
   }
 }
 
-/** Range trust from path_stats: a string range is complete when no document it could match has a long string there. */
-export function rangeTrust(store: Store, dataset: string): RangeTrust {
-  return (range, types) =>
-    range.kind !== 's' || (types ?? [null]).every((type) => store.countWithPath(dataset, type, range.path, 'l') === 0)
+/** What the index answers completely, from path_stats (see IndexTrust). */
+export function indexTrust(store: Store, dataset: string): IndexTrust {
+  const noneOf = (types: string[] | null, path: string, kind: string) =>
+    (types ?? [null]).every((type) => store.countWithPath(dataset, type, path, kind) === 0)
+  return {
+    range: (range, types) => range.kind !== 's' || noneOf(types, range.path, 'l'),
+    references: (types) => noneOf(types, REFERENCES_PATH, 'o'),
+  }
 }
 
 /**
@@ -240,7 +245,7 @@ function byPriority(parts: Constraint[]): Constraint[] {
 
 /** Lists the candidates of every `*` in the query, each `and` from its most selective part. */
 export function planList(tree: ExprNode, request: PlanRequest, selectivity: Selectivity): ListPlan | null {
-  const narrowing = narrowingOfQuery(tree, request.params, rangeTrust(selectivity.store, request.dataset))
+  const narrowing = narrowingOfQuery(tree, request.params, indexTrust(selectivity.store, request.dataset))
   if (narrowing === null) return null
   const ordered = selectivity.ordered(narrowing.constraint)
   return { kind: 'list', constraint: ordered.constraint, exact: narrowing.exact && !ordered.relaxed }
@@ -257,7 +262,7 @@ export function planWalk(tree: ExprNode, request: PlanRequest, selectivity: Sele
   if (!window) return null
   const { store, dataset } = selectivity
   const filters = filtersOfChain(window.filter) ?? []
-  const narrowing = narrowingOf(filters, request.params, rangeTrust(store, dataset))
+  const narrowing = narrowingOf(filters, request.params, indexTrust(store, dataset))
   const constraint = narrowing.constraint
   if (constraint.type === 'none') return null
   const parts = constraint.type === 'and' ? constraint.parts : constraint.type === 'all' ? [] : [constraint]

@@ -12,7 +12,7 @@ export const isIndexRow = (entry: IndexEntry) => entry.kind !== 'l' && entry.kin
 
 /**
  * The version of what doc_index and path_stats hold; a store opened on an older file rebuilds both.
- * 2: long strings counted apart (`l`), `@ref` rows exactly the references groq-js's references() sees.
+ * 2: long strings counted apart (`l`); documents whose `@ref` rows differ from what references() sees counted.
  */
 export const INDEX_VERSION = 2
 
@@ -55,6 +55,11 @@ export function indexEntriesOf(document: Record<string, unknown>): IndexEntry[] 
   const refs = new Set<string>()
   collectRefs(document, refs)
   for (const ref of refs) entries.push({ path: REFERENCES_PATH, kind: 's', value: ref })
+  // groq-js's references() sees fewer (see seenByReferences): such a document is counted in path_stats
+  // (kind o at @ref), so the planner knows when @ref rows are exactly what references() matches.
+  const seen = new Set<string>()
+  seenByReferences(document, seen)
+  if (seen.size !== refs.size) entries.push({ path: REFERENCES_PATH, kind: 'o', value: null })
   return entries
 }
 
@@ -74,16 +79,28 @@ function walkObject(object: Record<string, unknown>, prefix: string[], entries: 
   }
 }
 
-/** The references groq-js's `references()` sees: an object with a truthy `_ref` is a reference, not searched further. */
+/** Every string `_ref` anywhere in the value: what reference integrity and references() may need. */
 function collectRefs(value: unknown, refs: Set<string>): void {
   if (Array.isArray(value)) {
     for (const item of value) collectRefs(item, refs)
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '_ref' && typeof inner === 'string') refs.add(inner)
+      else collectRefs(inner, refs)
+    }
+  }
+}
+
+/** The references groq-js's `references()` sees: an object with a truthy `_ref` is a reference, not searched further. */
+function seenByReferences(value: unknown, refs: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) seenByReferences(item, refs)
   } else if (value && typeof value === 'object') {
     const ref = (value as { _ref?: unknown })._ref
     if (ref) {
       if (typeof ref === 'string') refs.add(ref)
       return
     }
-    for (const inner of Object.values(value)) collectRefs(inner, refs)
+    for (const inner of Object.values(value)) seenByReferences(inner, refs)
   }
 }

@@ -15,16 +15,6 @@ export type TransactionRecord = {
   mutations: unknown[]
 }
 
-export type TransactionLogEntry = {
-  id: string
-  timestamp: string
-  identity: string
-  documentIds: string[]
-  mutations: unknown[]
-}
-
-export type HistoryEntry = TransactionLogEntry & { documents: DocumentChange[] }
-
 const PARSED_CACHE_SIZE = 20_000
 
 const typeOf = (doc: Record<string, unknown> | null) => (doc && typeof doc._type === 'string' ? doc._type : '')
@@ -94,6 +84,34 @@ export class Store {
     return this.statement('SELECT name FROM datasets ORDER BY name')
       .all()
       .map((row) => row.name as string)
+  }
+
+  /** Creates an empty dataset; false when it already exists. */
+  createDataset(name: string): boolean {
+    const { changes } = this.statement('INSERT OR IGNORE INTO datasets (name, created_at) VALUES (?, ?)').run(
+      name,
+      new Date().toISOString(),
+    )
+    this.#datasets.add(name)
+    return Number(changes) > 0
+  }
+
+  /** Removes a dataset with its documents, index, history and statistics, in one SQLite transaction; false when absent. */
+  deleteDataset(name: string): boolean {
+    if (!this.hasDataset(name)) return false
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      for (const table of ['documents', 'doc_index', 'path_stats', 'revisions', 'transactions'])
+        this.statement(`DELETE FROM ${table} WHERE dataset = ?`).run(name)
+      this.statement('DELETE FROM datasets WHERE name = ?').run(name)
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
+    this.#datasets.delete(name)
+    for (const key of this.#parsed.keys()) if (key.startsWith(`${name}\u0000`)) this.#parsed.delete(key)
+    return true
   }
 
   getDocument(dataset: string, id: string): SanityDocument | null {
@@ -302,65 +320,6 @@ export class Store {
             kind,
           )
     return row ? Number(row.docs) : 0
-  }
-
-  // --- history ---
-
-  /** A document as it was at a revision, or at a time (the last version written at or before it). */
-  documentAt(dataset: string, id: string, at: { revision?: string; time?: string }): SanityDocument | null | undefined {
-    const row =
-      at.revision !== undefined
-        ? this.statement(
-            'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND rev = ? ORDER BY seq DESC LIMIT 1',
-          ).get(dataset, id, at.revision)
-        : this.statement(
-            'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND timestamp <= ? ORDER BY seq DESC LIMIT 1',
-          ).get(dataset, id, at.time ?? '')
-    if (!row) return undefined
-    return row.body === null ? null : (JSON.parse(row.body as string) as SanityDocument)
-  }
-
-  /**
-   * Transactions that touched any of the documents, with each touched document's version before and after
-   * (oldest first, or newest first with `reverse`).
-   */
-  historyOfDocuments(
-    dataset: string,
-    ids: readonly string[],
-    options: { reverse: boolean; limit: number },
-  ): HistoryEntry[] {
-    const marks = ids.map(() => '?').join(', ')
-    const seqs = this.statement(
-      `SELECT DISTINCT seq FROM revisions WHERE dataset = ? AND doc_id IN (${marks}) ORDER BY seq ${options.reverse ? 'DESC' : 'ASC'} LIMIT ?`,
-    )
-      .all(dataset, ...ids, options.limit)
-      .map((row) => Number(row.seq))
-    const previous = this.statement(
-      'SELECT body FROM revisions WHERE dataset = ? AND doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
-    )
-    return seqs.map((seq) => {
-      const tx = this.statement(
-        'SELECT id, timestamp, identity, document_ids, mutations FROM transactions WHERE seq = ?',
-      ).get(seq)
-      const versions = this.statement(
-        `SELECT doc_id, body FROM revisions WHERE dataset = ? AND seq = ? AND doc_id IN (${marks})`,
-      ).all(dataset, seq, ...ids)
-      return {
-        id: tx?.id as string,
-        timestamp: tx?.timestamp as string,
-        identity: tx?.identity as string,
-        documentIds: JSON.parse((tx?.document_ids as string) ?? '[]'),
-        mutations: JSON.parse((tx?.mutations as string) ?? '[]'),
-        documents: versions.map((row) => {
-          const before = previous.get(dataset, row.doc_id as string, seq)
-          return {
-            id: row.doc_id as string,
-            before: before?.body ? JSON.parse(before.body as string) : null,
-            after: row.body === null ? null : JSON.parse(row.body as string),
-          }
-        }),
-      }
-    })
   }
 
   close(): void {

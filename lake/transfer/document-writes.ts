@@ -2,6 +2,7 @@
 import type { CommitBus, DocumentChange } from '../commits.ts'
 import { LakeError, transactionError } from '../http/errors.ts'
 import { randomId } from '../mutations/identifiers.ts'
+import { assertReferencesKept } from '../mutations/reference-integrity.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
 
 export type WriteMode = 'create' | 'createOrReplace' | 'createIfNotExists'
@@ -101,6 +102,10 @@ function writeNow(
     mutations.push({ [mode]: document })
   }
   if (changes.length === 0) return { transactionId: null, documents }
+  // An import is held to the same strong references as any transaction: they resolve within the dataset as it ends up.
+  assertReferencesKept(lake.store, dataset, changes, 'mutationError', (id) =>
+    writes.findIndex((write) => write.document._id === id),
+  )
   lake.store.commit(dataset, { transactionId, timestamp, identity: options.identity, changes, mutations })
   lake.commits?.publish({
     dataset,

@@ -12,6 +12,9 @@ export type PublishOutcome =
   | { id: string; outcome: 'skipped'; reason: string }
   | { id: string; outcome: 'retry'; error: string }
 
+type ItemError = { error?: { type?: string; description?: string } }
+const referenceErrorTypes = new Set(['documentReferenceDoesNotExistError', 'documentHasExistingReferencesError'])
+
 /** Reads every schedule, failed ones too (raw perspective: schedules live on drafts). */
 export async function listScheduledDrafts(client: SanityClient): Promise<ScheduledDraft[]> {
   const rows = await client.fetch<unknown[]>(SCHEDULED_DRAFTS_QUERY, {}, { perspective: 'raw', useCdn: false })
@@ -36,8 +39,7 @@ export async function publishScheduledDraft(
   const full = await client.getDocument(draft._id)
   if (!full || full._rev !== draft._rev)
     return { id: publishedId, outcome: 'skipped', reason: 'the draft changed since it was read' }
-  const reasons = reasonsNotPublishable(full)
-  if (reasons.length > 0) {
+  const markFailed = async (reasons: string[]): Promise<PublishOutcome> => {
     await client
       .patch(draft._id)
       .ifRevisionId(draft._rev)
@@ -49,6 +51,8 @@ export async function publishScheduledDraft(
       .catch(() => undefined) // a concurrent change wins; the next run reads it afresh
     return { id: publishedId, outcome: 'failed', reasons }
   }
+  const reasons = reasonsNotPublishable(full)
+  if (reasons.length > 0) return markFailed(reasons)
   const publishedAt = typeof full.publishedAt === 'string' ? full.publishedAt : draft.schedule.publishAt
   try {
     const result = await client.action([
@@ -68,8 +72,12 @@ export async function publishScheduledDraft(
       transactionId: result.transactionId,
     }
   } catch (error) {
-    const status = (error as { statusCode?: number }).statusCode
-    if (status === 409) return { id: publishedId, outcome: 'skipped', reason: 'already published by another run' }
+    const { statusCode, details } = error as { statusCode?: number; details?: { items?: ItemError[] } }
+    // The content store refuses a publish that would break references (a speaker never published): that is the
+    // draft's problem to fix, not a race with another run.
+    const broken = details?.items?.find((item) => referenceErrorTypes.has(item.error?.type ?? ''))
+    if (statusCode === 409 && broken) return markFailed([broken.error?.description ?? 'a reference cannot be kept'])
+    if (statusCode === 409) return { id: publishedId, outcome: 'skipped', reason: 'already published by another run' }
     return { id: publishedId, outcome: 'retry', error: (error as Error).message }
   }
 }

@@ -1,49 +1,21 @@
 // In a real Chromium, the built Studio served by a real lake: schedule an interview draft through the Schedule action, find it in the editorial calendar, unschedule it, and read a failed schedule's reason.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { createClient, type SanityClient } from '@sanity/client'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { startLake, type Lake } from '../../lake/index.ts'
-import { ensureStudioBuilt } from './studio-build.ts'
+import type { SanityClient } from '@sanity/client'
+import type { Page } from 'playwright-core'
+import type { Lake } from '../../lake/index.ts'
+import { openStudioSession, until, type StudioSession } from './studio-session.ts'
 
-const SCREENSHOTS = path.resolve('test-results/studio-scheduling')
-const WRITE_TOKEN = 'studio-scheduling-e2e-write-token'
 const LAUNCH = { id: 'interview-launch', title: 'Launch day with the storage team' }
 const LIVE = { id: 'interview-live', title: 'What the storage team learned this year' }
 const BROKEN = { id: 'interview-broken', title: 'An interview with no questions yet' }
 const FAILURE = 'Not published at 2026-11-20T09:00:00.000Z: qa: at least one Q&A block is required'
 
+let studio: StudioSession
 let lake: Lake
 let editor: SanityClient
-let dataDir: string
-let profileDir: string
-let browser: BrowserContext
 let page: Page
-let step = 0
-const consoleErrors: string[] = []
-
-async function screenshot(name: string): Promise<void> {
-  step += 1
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${String(step).padStart(2, '0')}-${name}.png`) })
-}
-
-async function until<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (accept(value)) return value
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not happen within ${timeoutMs / 1000} s; last seen: ${JSON.stringify(value)}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
+let consoleErrors: string[]
+const screenshot = (name: string) => studio.screenshot(name)
 
 const draftSchedule = (id: string) =>
   editor.fetch<{ publishAt?: string; status?: string; scheduledBy?: string; scheduledAt?: string } | null>(
@@ -56,22 +28,8 @@ async function openDocumentActionMenu(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const studioDir = await ensureStudioBuilt()
-  await rm(SCREENSHOTS, { recursive: true, force: true })
-  await mkdir(SCREENSHOTS, { recursive: true })
-  dataDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-scheduling-lake-'))
-  profileDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-scheduling-profile-'))
-  lake = await startLake({ port: 0, tlsPort: 0, dataDir, studioDir, durability: 'normal', writeToken: WRITE_TOKEN })
-  editor = createClient({
-    projectId: 'parley',
-    dataset: 'production',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    token: WRITE_TOKEN,
-    perspective: 'raw',
-  })
+  studio = await openStudioSession('studio-scheduling')
+  ;({ lake, editor, page, consoleErrors } = studio)
 
   const qa = [
     {
@@ -124,50 +82,9 @@ beforeAll(async () => {
       },
     })
     .commit()
-
-  // Signed in as the lake's editor with a minted session token, as the Studio keeps it after its own sign-in.
-  const minted = await fetch(`${lake.url}/auth/session`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${WRITE_TOKEN}` },
-  })
-  expect(minted.status).toBe(201)
-  const { token } = (await minted.json()) as { token: string }
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1440, height: 1000 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-    ],
-  })
-  await browser.addInitScript(
-    (value) => window.localStorage.setItem('__studio_auth_token_parley', JSON.stringify({ token: value })),
-    token,
-  )
-  page = await browser.newPage()
-  page.on('console', (message) => {
-    if (
-      message.type() === 'error' &&
-      !/Failed to load resource|Failed to fetch version|WebSocket|manifest/.test(message.text())
-    )
-      consoleErrors.push(message.text().slice(0, 300))
-  })
-  page.setDefaultTimeout(30_000)
 }, 600_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await lake?.close()
-  for (const dir of [dataDir, profileDir]) if (dir) await rm(dir, { recursive: true, force: true })
-})
+afterAll(() => studio?.close())
 
 test('an editor schedules a draft with the Schedule action, finds it in the calendar, opens it from there, and Unschedule removes it', async () => {
   try {

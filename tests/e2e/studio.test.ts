@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import sharp from 'sharp'
 import { startLake, type Lake } from '../../lake/index.ts'
 import { ensureStudioBuilt } from './studio-build.ts'
+import { CHROMIUM_ARGS } from './site-support/browser.ts'
 
 const CREDENTIAL = { email: 'editor@parley.test', password: 'studio-e2e-password' }
 const SCREENSHOTS = path.resolve('test-results/studio')
@@ -124,17 +125,7 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     ignoreHTTPSErrors: true,
     viewport: { width: 1440, height: 1000 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-    ],
+    args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
   })
   page = await browser.newPage()
   page.on('request', (request) => {

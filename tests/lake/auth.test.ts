@@ -230,7 +230,7 @@ describe('Studio support endpoints', () => {
     ])
   })
 
-  test('describe the project, its datasets and roles, with no features or grants to deploy', async () => {
+  test('describe the project, its datasets and roles, with Content Releases as the one feature and no grants to deploy', async () => {
     expect((await http2Request(session, '/v2021-12-15/projects/parley', asEditor)).json()).toMatchObject({
       id: 'parley',
       displayName: 'Parley',
@@ -239,7 +239,7 @@ describe('Studio support endpoints', () => {
     expect((await http2Request(session, '/v2025-02-19/projects/parley/datasets', asEditor)).json()).toContainEqual(
       expect.objectContaining({ name: 'production' }),
     )
-    expect((await http2Request(session, '/v2025-02-19/features', asEditor)).json()).toEqual([])
+    expect((await http2Request(session, '/v2025-02-19/features', asEditor)).json()).toEqual(['contentReleases'])
     expect((await http2Request(session, '/v2025-02-19/projects/parley/grants', asEditor)).json()).toEqual({})
     expect((await http2Request(session, '/v1/intake/telemetry-status')).json()).toEqual({ status: 'denied' })
     expect((await http2Request(session, '/v2025-02-19/journey/announcements')).body).toBe('null')

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient, type SanityClient } from '@sanity/client'
-import { startLake, type Lake } from '../../lake/index.ts'
+import { startLake, type Lake, type LakeOptions } from '../../lake/index.ts'
 
 export const WRITE_TOKEN = 'core-test-write-token'
 export const READ_TOKEN = 'core-test-read-token'
@@ -37,9 +37,10 @@ export function lakeClient(url: string, options: ClientOptions = {}): SanityClie
   })
 }
 
-export async function startTestLake(): Promise<TestLake> {
+/** `options` adds to the lake's (webhooks, for instance). */
+export async function startTestLake(options: Partial<LakeOptions> = {}): Promise<TestLake> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-lake-core-'))
-  const lake = await startLake({ port: 0, dataDir, readToken: READ_TOKEN, writeToken: WRITE_TOKEN })
+  const lake = await startLake({ port: 0, dataDir, readToken: READ_TOKEN, writeToken: WRITE_TOKEN, ...options })
   const client: TestLake['client'] = (options = {}) => lakeClient(lake.url, options)
   return {
     lake,

@@ -143,8 +143,11 @@ test('a parameter that is not JSON, an invalid dataset name and an unknown persp
   expect(badPerspective.status).toBe(400)
 })
 
-test('a dataset that was never written reads as empty', async () => {
-  expect(await t.client({ token: READ_TOKEN, dataset: 'never-written' }).fetch('*')).toEqual([])
+test('a dataset that does not exist is a 404 that names it, as on hosted Sanity', async () => {
+  await expect(t.client({ token: READ_TOKEN, dataset: 'never-written' }).fetch('*')).rejects.toMatchObject({
+    statusCode: 404,
+    message: 'Dataset not found - Dataset "never-written" not found for project ID "parley"',
+  })
 })
 
 test('any /v… prefix is accepted and the API version picks the default perspective', async () => {

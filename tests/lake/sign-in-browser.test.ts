@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { startLake, type Lake } from '../../lake/index.ts'
+import { CHROMIUM_ARGS } from '../e2e/site-support/browser.ts'
 
 const CREDENTIAL = { email: 'editor@parley.test', password: 'browser-sign-in-password' }
 
@@ -51,17 +52,7 @@ beforeAll(async () => {
   browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     ignoreHTTPSErrors: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-    ],
+    args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'],
   })
 }, 60_000)
 

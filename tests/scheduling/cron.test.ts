@@ -37,6 +37,7 @@ const cron = (authorization?: string) =>
 
 test('refuses to run without the right secret and publishes nothing', async () => {
   const client = editor()
+  await client.create({ _id: 'p', _type: 'person', name: 'Pat' })
   await client.create({
     _id: 'drafts.interview-cron',
     _type: 'interview',

@@ -143,6 +143,22 @@ test('a draft that fails validation stays unpublished, keeps its schedule and sh
   expect((await publishDue(editor, new Date(now.getTime() + 3000))).outcomes.filter((o) => o.id === id)).toEqual([])
 })
 
+test("a draft whose speaker was never published fails with the content store's reason, and is not retried", async () => {
+  await editor.create({ _id: 'drafts.person-unpublished', _type: 'person', name: 'Not Yet Published' })
+  const id = await draftInterview({ speaker: { _type: 'reference', _ref: 'person-unpublished' } })
+  const now = new Date()
+  await addSchedule(editor, id, new Date(now.getTime() + 1000).toISOString(), 'marketing', now)
+  const run = await publishDue(editor, new Date(now.getTime() + 2000))
+  expect(run.outcomes).toEqual([expect.objectContaining({ id, outcome: 'failed' })])
+  expect(await isPublic(id)).toBe(false)
+  const draft = await editor.getDocument(`drafts.${id}`)
+  expect(draft?.schedule).toMatchObject({
+    status: 'failed',
+    error: expect.stringContaining('references non-existent document "person-unpublished"'),
+  })
+  expect((await publishDue(editor, new Date(now.getTime() + 3000))).outcomes.filter((o) => o.id === id)).toEqual([])
+})
+
 test('refuses a time in the past, an unparsable time, an unknown interview and one with no draft', async () => {
   const id = await draftInterview()
   await expect(addSchedule(editor, id, '2001-01-01T00:00:00Z', 'm')).rejects.toThrow(/not in the future/)

@@ -3,13 +3,17 @@ import type { Route } from '../router.ts'
 import { actionsRoute } from './actions.ts'
 import { assetRoutes } from './assets.ts'
 import { checkCorsRoute } from './check-cors.ts'
+import { datasetRoutes } from './datasets.ts'
 import { docRoute } from './doc.ts'
+import { exportRoute } from './export.ts'
 import { historyRoutes } from './history.ts'
+import { hostedOnlyRoutes } from './hosted-only.ts'
 import { listenRoute } from './listen.ts'
 import { liveEventsRoute } from './live.ts'
 import { mutateRoute } from './mutate.ts'
 import { pingRoute } from './ping.ts'
 import { queryRoute } from './query.ts'
+import { releaseLimitsRoute } from './release-limits.ts'
 
 export const coreRoutes: Route[] = [
   pingRoute,
@@ -22,4 +26,8 @@ export const coreRoutes: Route[] = [
   checkCorsRoute,
   ...historyRoutes,
   ...assetRoutes,
+  releaseLimitsRoute,
+  exportRoute,
+  ...datasetRoutes,
+  ...hostedOnlyRoutes,
 ]

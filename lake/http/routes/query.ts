@@ -1,6 +1,6 @@
 // GET|POST /data/query/:dataset — adapts HTTP to runQuery (params as `$name=<JSON>` or a JSON body).
 import { readJsonBody } from '../body.ts'
-import { datasetParam } from '../dataset.ts'
+import { existingDataset } from '../dataset.ts'
 import { badRequest } from '../errors.ts'
 import { flag } from '../flags.ts'
 import type { Route, RouteRequest } from '../router.ts'
@@ -64,7 +64,7 @@ export const queryRoute: Route = {
   method: ['GET', 'POST'],
   path: '/data/query/:dataset',
   async handle(request) {
-    const dataset = datasetParam(request.params)
+    const dataset = existingDataset(request.params, request.lake)
     const { query, params, perspective } = await queryRequest(request)
     const live = isVersionAtLeast(request.apiVersion, LIVE_API_VERSION)
     const sourceMap = sourceMapMode(request.search)

@@ -44,9 +44,8 @@ export function studioSupportRoutes(signIn: EditorSignIn, settings: UserSettings
       handle: ({ search, lake }) => {
         // The Studio asks for comment datasets with datasetProfile=comments; the lake has none.
         if (search.get('datasetProfile')) return { body: [] }
-        const names = new Set(['production', ...lake.store.listDatasets()])
         return {
-          body: [...names].map((name) => ({
+          body: lake.store.listDatasets().map((name) => ({
             name,
             aclMode: 'public',
             addonFor: null,
@@ -81,7 +80,8 @@ export function studioSupportRoutes(signIn: EditorSignIn, settings: UserSettings
     // No grant here includes deployStudio, so the Studio never tries to upload schema descriptors.
     { method: 'GET', path: '/projects/:projectId/grants', handle: () => ({ body: {} }) },
     { method: 'GET', path: '/projects/:projectId/user-applications', handle: () => ({ body: [] }) },
-    { method: 'GET', path: '/features', handle: () => ({ body: [] }) },
+    // Content Releases is the one hosted feature the lake provides; the Studio turns it on only when listed here.
+    { method: 'GET', path: '/features', handle: () => ({ body: ['contentReleases'] }) },
     {
       method: 'GET',
       path: '/users/me/keyvalue/:keys',
