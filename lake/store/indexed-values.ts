@@ -18,9 +18,9 @@ export const INDEX_VERSION = 2
 
 /** Paths deeper than this are not indexed (queries on them are still answered, just without narrowing). */
 export const MAX_INDEXED_DEPTH = 4
-/** Longer strings are recorded as kind `o` (present, not comparable through the index). */
+/** Longer strings are recorded as kind `l` (present, not comparable through the index). */
 export const MAX_INDEXED_STRING = 200
-/** Pseudo-path holding every `_ref` anywhere in a document, for `references()`. */
+/** Pseudo-path holding every `_ref` anywhere in a document, for `references()` and reference integrity. */
 export const REFERENCES_PATH = '@ref'
 
 // `_rev` changes on every write and is only ever compared through ifRevisionID: an index row would be pure cost.
