@@ -6,6 +6,7 @@ import { documentActions } from './studio/actions/index.ts'
 import { lakeAuth } from './studio/auth.ts'
 import { backend, dataset, projectId } from './studio/environment.ts'
 import { lakeClientFactory } from './studio/lakeClient.ts'
+import { newsletterTool } from './studio/newsletter/newsletterTool.tsx'
 import { editorialCalendar } from './studio/scheduling/calendarTool.tsx'
 import { structure } from './studio/structure.ts'
 
@@ -32,7 +33,7 @@ export default defineConfig({
   // Parley schedules through its own scheduler (lib/scheduling), on every plan and on the lake.
   scheduledPublishing: { enabled: false },
   scheduledDrafts: { enabled: false },
-  plugins: [structureTool({ structure, title: 'Content' }), editorialCalendar()],
+  plugins: [structureTool({ structure, title: 'Content' }), editorialCalendar(), newsletterTool()],
   schema: {
     types: schemaTypes,
     // The settings singleton is opened from the structure, never created from "New document".

@@ -1,6 +1,7 @@
 // Every schema type of the Parley content model, for the Studio and for tests.
 import { interview } from './documents/interview.ts'
 import { person } from './documents/person.ts'
+import { redirect } from './documents/redirect.ts'
 import { series } from './documents/series.ts'
 import { topic } from './documents/topic.ts'
 import { callToAction } from './objects/callToAction.ts'
@@ -20,6 +21,7 @@ export const schemaTypes = [
   person,
   topic,
   series,
+  redirect,
   siteSettings,
   qaBlock,
   richText,

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { addSchedule, listSchedule, removeSchedule } from '../lib/scheduling/commands.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
+import { exitWithFailure } from './command-failure.ts'
 import { loadEnvironment } from './environment.ts'
 
 const { env } = loadEnvironment(resolve(import.meta.dirname, '..'))
@@ -40,17 +41,4 @@ async function main(args: string[]): Promise<number> {
   return 2
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error & { cause?: { code?: string } }) => {
-    // A refused connection is the usual first mistake: say where we looked and what to start.
-    const unreachable = error.message === 'fetch failed' || error.cause?.code === 'ECONNREFUSED'
-    const host = env.SANITY_API_HOST || 'hosted Sanity'
-    console.error(
-      unreachable
-        ? `schedule: cannot reach the content API at ${host}; is the lake running (npm start or npm run lake)?`
-        : `schedule: ${error.message}`,
-    )
-    process.exit(1)
-  },
-)
+main(process.argv.slice(2)).then((code) => process.exit(code), exitWithFailure('schedule', env.SANITY_API_HOST))

@@ -2,7 +2,11 @@
 // needed, and the site itself; prints the URLs and stops everything on Ctrl-C or SIGTERM.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { newsletterWebhook } from '../lib/newsletter/webhook.ts'
+import { startNewsletterSender } from '../lib/newsletter/sender.ts'
+import { newsletterService } from '../lib/newsletter/service.ts'
 import { revalidationWebhook } from '../lib/revalidation/webhook.ts'
+import { defaultNewsletterDataset } from '../schemas/newsletterRecords.ts'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { lakeAddress } from '../lake/cli/environment.ts'
@@ -47,12 +51,20 @@ async function startEmbeddedLake(siteEnv: Environment): Promise<{ url: string; s
     readToken: siteEnv.SANITY_API_READ_TOKEN,
     writeToken: siteEnv.SANITY_API_WRITE_TOKEN,
     projectId: siteEnv.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
-    // The site's dataset exists from the start, as it does in a hosted project.
-    datasets: [siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production'],
+    // The site's dataset and the newsletter's (subscribers kept apart from content) exist from the start, as they
+    // do in a hosted project.
+    datasets: [
+      siteEnv.NEXT_PUBLIC_SANITY_DATASET || 'production',
+      siteEnv.NEWSLETTER_DATASET || defaultNewsletterDataset,
+    ],
     sitePort: port,
     studioDir,
     // The lake signs every publish to the site's revalidation route (published documents only).
-    webhooks: [revalidationWebhook(`http://127.0.0.1:${port}`, siteEnv.SANITY_REVALIDATE_SECRET || '')],
+    webhooks: [
+      revalidationWebhook(`http://127.0.0.1:${port}`, siteEnv.SANITY_REVALIDATE_SECRET || ''),
+      // An interview's first publish starts its newsletter issue (lib/newsletter).
+      newsletterWebhook(`http://127.0.0.1:${port}`, siteEnv.SANITY_REVALIDATE_SECRET || ''),
+    ],
   }
   const lake = await startLake(options as Parameters<typeof startLake>[0])
   running.push({ name: 'the lake', stop: () => lake.close() })
@@ -103,6 +115,11 @@ async function main(): Promise<void> {
   if (siteEnv.SANITY_API_WRITE_TOKEN) {
     const scheduler = startScheduler({ client: createWriteClient(siteEnv), log: (line) => console.log(line) })
     running.push({ name: 'the scheduler', stop: async () => scheduler.stop() })
+    // The newsletter sender retries what the site could not send at once (an SMTP outage) and what a stopped site left.
+    if (siteEnv.NEWSLETTER_SECRET) {
+      const sender = startNewsletterSender(newsletterService(siteEnv).deliveries)
+      running.push({ name: 'the newsletter sender', stop: async () => sender.stop() })
+    }
   } else {
     console.log(
       'Scheduler: off (SANITY_API_WRITE_TOKEN is not set); an external cron can call /api/cron/publish-due instead.',
@@ -114,6 +131,10 @@ async function main(): Promise<void> {
   console.log(`  Studio: ${siteEnv.SANITY_STUDIO_URL || `${siteUrl}/studio`}`)
   if (lakeUrls) console.log(`  Lake:   ${lakeUrls.url} (HTTP API)`)
   if (siteEnv.SANITY_API_WRITE_TOKEN) console.log('  Scheduler: on (publishes scheduled interviews at their time)')
+  if (siteEnv.NEWSLETTER_SECRET)
+    console.log(
+      `  Newsletter: ${siteEnv.SMTP_URL ? `mail via ${new URL(siteEnv.SMTP_URL).host}` : `no SMTP_URL, each email is written to ${siteEnv.MAIL_OUTBOX_DIR || '.data/mail'}/ as an .eml file`}`,
+    )
   console.log('  Ctrl-C stops everything.')
   console.log('')
 

@@ -12,7 +12,7 @@ export type StudioBackend = { kind: 'lake'; apiHost: string } | { kind: 'hosted'
 
 // Vite replaces `process.env.SANITY_STUDIO_*` text at build time; a variable that was not set stays a
 // reference to `process`, which does not exist in the browser, hence the guard.
-function readSetting(read: () => string | undefined): string | undefined {
+export function readSetting(read: () => string | undefined): string | undefined {
   try {
     const value = read()
     return value && value.trim() ? value.trim() : undefined

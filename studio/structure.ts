@@ -86,6 +86,7 @@ export const structure: StructureResolver = (S) =>
       S.documentTypeListItem('person').title('People'),
       S.documentTypeListItem('topic').title('Topics'),
       S.documentTypeListItem('series').title('Series'),
+      S.documentTypeListItem('redirect').title('Redirects'),
       S.divider(),
       S.listItem()
         .id(siteSettingsId)

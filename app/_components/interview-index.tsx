@@ -2,6 +2,7 @@
 import type { InterviewCard as InterviewCardValue } from '../../lib/content/schemas.ts'
 import type { InterviewPage } from '../../lib/content/index.ts'
 import { InterviewCard, InterviewList } from './interview-card.tsx'
+import { NewsletterForm } from './newsletter-form.tsx'
 import { Pagination } from './pagination.tsx'
 
 type Props = { title: string; description: string; featured: InterviewCardValue[]; latest: InterviewPage }
@@ -41,6 +42,7 @@ export function InterviewIndex({ title, description, featured, latest }: Props) 
         <InterviewList interviews={latest.interviews} headingLevel="h3" />
       </section>
       <Pagination page={latest.page} pageCount={latest.pageCount} />
+      {isFirstPage && <NewsletterForm id="newsletter-home" />}
     </div>
   )
 }

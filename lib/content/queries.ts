@@ -103,6 +103,9 @@ export const searchQuery = /* groq */ `
   )
 | order(_score desc, coalesce(publishedAt, _createdAt) desc) [0...20]{${interviewCardFragment}}`
 
+/** Every redirect editors (or the importer) made; the site answers them before a 404. */
+export const redirectsQuery = /* groq */ `*[_type == "redirect" && defined(from) && defined(to)]{from, to, kind}`
+
 export const siteSettingsQuery = /* groq */ `
 *[_id == "siteSettings"][0]{title, description, navigation[]{label, href}, careersUrl}`
 

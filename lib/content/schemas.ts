@@ -138,6 +138,13 @@ export const directorySlugsSchema = z.object({
 })
 export type DirectorySlugs = z.infer<typeof directorySlugsSchema>
 
+export const redirectSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  kind: optional(z.enum(['permanent', 'temporary'])),
+})
+export type Redirect = z.infer<typeof redirectSchema>
+
 export const siteSettingsSchema = z.object({
   title: optional(z.string()),
   description: optional(z.string()),

@@ -82,6 +82,30 @@ export function interviewDocument(
   }
 }
 
+export type RedirectDocument = { _id: string; _type: 'redirect'; from: string; to: string; kind: 'permanent' }
+
+/**
+ * The article's old address on its own site, kept as a permanent redirect to its new page, for teams that point their
+ * old blog's domain at Parley. None when the article had no canonical URL, or it already lived at the new path.
+ */
+export function oldAddressRedirect(
+  interview: ImportedInterview,
+  interviewId: string,
+  publish: boolean,
+): RedirectDocument | null {
+  if (!interview.canonicalUrl) return null
+  let from: string
+  try {
+    from = new URL(interview.canonicalUrl).pathname.replace(/\/+$/, '')
+  } catch {
+    return null
+  }
+  const to = `/interviews/${interview.slug}`
+  if (!from || from === to) return null
+  const id = `redirect-${interviewId}`
+  return { _id: publish ? id : `drafts.${id}`, _type: 'redirect', from, to, kind: 'permanent' }
+}
+
 export type PersonMatch = { id: string; reference: Reference; created?: PersonDocument }
 
 const PEOPLE_NAMED = `*[_type == "person" && lower(name) in $names] | order(_createdAt asc) {_id, "key": lower(name)}`

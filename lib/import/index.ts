@@ -5,8 +5,10 @@ import {
   interviewDocument,
   interviewIdFor,
   offlinePersonMatch,
+  oldAddressRedirect,
   type InterviewDocument,
   type PersonDocument,
+  type RedirectDocument,
 } from './documents.ts'
 import { readInterviewArticle, type ImportedInterview, type ReadOptions } from './interview-article.ts'
 import { ImportRefusal } from './refusal.ts'
@@ -41,8 +43,8 @@ export function readArticles(paths: string[], options: ReadOptions = {}): ReadRe
 export function plannedDocuments(
   interviews: ImportedInterview[],
   mode: { publish: boolean },
-): (InterviewDocument | PersonDocument)[] {
-  const documents: (InterviewDocument | PersonDocument)[] = []
+): (InterviewDocument | PersonDocument | RedirectDocument)[] {
+  const documents: (InterviewDocument | PersonDocument | RedirectDocument)[] = []
   const people = new Set<string>()
   for (const interview of interviews) {
     const person = offlinePersonMatch(interview.speaker)
@@ -57,6 +59,8 @@ export function plannedDocuments(
     documents.push(
       interviewDocument(interview, mode.publish ? id : `drafts.${id}`, person.reference, interviewer?.reference),
     )
+    const redirect = oldAddressRedirect(interview, id, mode.publish)
+    if (redirect) documents.push(redirect)
   }
   return documents
 }

@@ -7,6 +7,7 @@ import {
   interviewDocument,
   interviewIdFor,
   matchPeople,
+  oldAddressRedirect,
   type InterviewDocument,
   type PersonDocument,
   type PersonMatch,
@@ -104,6 +105,8 @@ export async function writeInterviews(
       assets,
     )
     transaction.createOrReplace({ ...editorsFields(draft ?? published), ...imported })
+    const redirect = oldAddressRedirect(interview, id, mode.publish)
+    if (redirect) transaction.createOrReplace(redirect)
     // Publishing means the imported version replaces any pending draft, as a publish in the Studio does.
     if (mode.publish && draft) transaction.delete(draft._id)
     written.push({

@@ -1,5 +1,6 @@
 // The long-running scheduler inside `npm start`: wakes at the next due time (or every poll interval) and publishes.
 import type { SanityClient } from '@sanity/client'
+import { startWakeLoop, untilJustAfter } from '../background/wake-loop.ts'
 import { publishDue, type PublishOutcome } from './publish-due.ts'
 
 export type SchedulerOptions = {
@@ -25,26 +26,18 @@ export function describeOutcome(outcome: PublishOutcome): string {
 export function startScheduler({ client, pollIntervalMs = 5000, log = console.log }: SchedulerOptions): {
   stop: () => void
 } {
-  let timer: NodeJS.Timeout | undefined
-  let stopped = false
-  const run = async () => {
-    let wait = pollIntervalMs
-    try {
+  return startWakeLoop(
+    async () => {
       const { outcomes, nextDueAt } = await publishDue(client)
       for (const outcome of outcomes) log(`scheduler: ${describeOutcome(outcome)}`)
-      if (outcomes.some((o) => o.outcome === 'retry')) wait = Math.min(wait, 2000)
+      const retryIn = outcomes.some((o) => o.outcome === 'retry') ? 2000 : null
       // Wake exactly at the next due time so go-live is not late by a poll interval.
-      if (nextDueAt) wait = Math.max(0, Math.min(wait, nextDueAt.getTime() - Date.now() + 5))
-    } catch (error) {
-      log(`scheduler: could not read the schedule (${(error as Error).message}); trying again`)
-    }
-    if (!stopped) timer = setTimeout(run, wait)
-  }
-  timer = setTimeout(run, 0)
-  return {
-    stop: () => {
-      stopped = true
-      clearTimeout(timer)
+      const dueIn = nextDueAt ? untilJustAfter(nextDueAt) : null
+      return retryIn === null ? dueIn : Math.min(retryIn, dueIn ?? retryIn)
     },
-  }
+    {
+      pollIntervalMs,
+      onError: (error) => log(`scheduler: could not read the schedule (${error.message}); trying again`),
+    },
+  )
 }

@@ -5,7 +5,17 @@ import { join, relative } from 'node:path'
 import type { Environment } from '../environment.ts'
 import { runStep } from './processes.ts'
 
-const sourcePaths = ['app', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json']
+// The site's code: the app, what it imports (lib, schemas), the proxy in front of its routes, and its settings.
+const sourcePaths = [
+  'app',
+  'lib',
+  'schemas',
+  'proxy.ts',
+  'public',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+]
 const stampFile = join('.next', 'parley-build-stamp')
 
 function* files(root: string, path: string): Generator<string> {

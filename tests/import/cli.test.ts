@@ -64,13 +64,26 @@ test('--dry-run prints the interview and person documents as JSON and needs no n
     speaker?: unknown
     interviewer?: unknown
     qa?: { question: string }[]
+    slug?: { current: string }
+    canonicalUrl?: string
+    from?: string
+    to?: string
+    kind?: string
   }[]
   expect(documents.map((doc) => doc._id.replace(/[0-9a-f]{20}$/, '…'))).toEqual([
     'person-hana-kobayashi',
     'person-dario-lentz',
     'drafts.interview-…',
+    'drafts.redirect-interview-…',
   ])
   const interview = documents[2]!
+  // The article's old address is kept as a permanent redirect to its new page.
+  expect(documents[3]).toMatchObject({
+    _type: 'redirect',
+    from: new URL(interview.canonicalUrl!).pathname,
+    to: `/interviews/${interview.slug!.current}`,
+    kind: 'permanent',
+  })
   expect(interview.speaker).toEqual({ _type: 'reference', _ref: 'person-hana-kobayashi' })
   expect(interview.interviewer).toEqual({ _type: 'reference', _ref: 'person-dario-lentz' })
   expect(interview.qa).toHaveLength(3)

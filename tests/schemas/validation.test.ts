@@ -167,3 +167,43 @@ describe('validation rules', () => {
     )
   })
 })
+
+describe('redirects', () => {
+  const redirect = (id: string, from: string, to: string) => ({
+    _id: id,
+    _type: 'redirect',
+    from,
+    to,
+    kind: 'permanent',
+  })
+
+  test('a redirect to itself, or one that closes a loop through others, is refused with the loop spelled out', async () => {
+    await editor.createOrReplace(redirect('redirect-a', '/old/a', '/old/b'))
+    await editor.createOrReplace(redirect('redirect-b', '/old/b', '/old/c/'))
+    expect(messages(await problemsOf(redirect('drafts.redirect-self', '/old/self', '/old/self/')))).toEqual([
+      'This redirect points to itself (/old/self).',
+    ])
+    expect(messages(await problemsOf(redirect('drafts.redirect-c', '/old/c', '/old/a')))).toEqual([
+      'This makes a loop: /old/c → /old/a → /old/b → /old/c. Point it somewhere that does not lead back here.',
+    ])
+    // Pointing on down the chain, or off the site, is fine.
+    expect(
+      messages(await problemsOf(redirect('drafts.redirect-c', '/old/c', '/interviews/on-call-five-years-in'))),
+    ).toEqual([])
+    expect(
+      messages(await problemsOf(redirect('drafts.redirect-c', '/old/c', 'https://example.com/elsewhere'))),
+    ).toEqual([])
+  })
+
+  test('a second redirect from the same path, a path with a domain, and a target that is no address are refused', async () => {
+    expect(messages(await problemsOf(redirect('drafts.redirect-dup', '/old/a/', '/interviews/x')))).toEqual([
+      'Another redirect already starts at /old/a.',
+    ])
+    expect(
+      messages(await problemsOf(redirect('drafts.redirect-d', 'https://blog.example.com/x', '/interviews/x'))),
+    ).toEqual(['The old path must start with a single /, like /blog/old-post (no domain).'])
+    expect(messages(await problemsOf(redirect('drafts.redirect-d', '/old/d', 'javascript:alert(1)')))).toEqual([
+      'Readers can only be sent to a path on this site (starting with /) or an http(s):// address.',
+    ])
+  })
+})

@@ -14,6 +14,8 @@ import { SanityImage } from '../../_components/sanity-image.tsx'
 import { SpeakerCard } from '../../_components/speaker-card.tsx'
 import { staticParamsOrNone } from '../../_components/static-params.ts'
 import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
+import { NewsletterForm } from '../../_components/newsletter-form.tsx'
+import { ShareLinks } from '../../_components/share-links.tsx'
 
 export const revalidate = 3600
 
@@ -95,6 +97,7 @@ export default async function InterviewPage({ params }: Props) {
           )}
         </p>
         {interview.speaker && <SpeakerCard person={interview.speaker} />}
+        <ShareLinks url={pageUrl} title={interview.title} />
       </header>
 
       {interview.coverImage && (
@@ -124,6 +127,7 @@ export default async function InterviewPage({ params }: Props) {
               First published at <a href={interview.canonicalUrl}>{originalHost}</a>.
             </p>
           )}
+          <NewsletterForm id="newsletter-interview" />
         </div>
       </div>
 

@@ -55,12 +55,18 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
   throw new Error(`next start did not answer within 60 s:\n${output()}`)
 }
 
-export async function startSiteUnderTest(): Promise<SiteUnderTest> {
+/** `env` adds to the site's environment; `webhooks` adds lake webhooks for the site at `url`. */
+export async function startSiteUnderTest(
+  options: { env?: Record<string, string>; webhooks?: (url: string, secret: string) => unknown[] } = {},
+): Promise<SiteUnderTest> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   // The lake serves the built Studio too, as under `npm start`, so that /studio can be followed into it.
   const lake = await startTestLake({
-    webhooks: [revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET)],
+    webhooks: [
+      revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET),
+      ...(options.webhooks?.(url, secrets.SANITY_REVALIDATE_SECRET) ?? []),
+    ],
     studioDir: await ensureStudioBuilt(),
   })
   await seedSampleContent(lake.editor)
@@ -77,6 +83,7 @@ export async function startSiteUnderTest(): Promise<SiteUnderTest> {
     NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
     SITE_URL: url,
     PORT: String(port),
+    ...options.env,
   }
   // The build prerenders pages from this lake's content, so it runs after seeding, against this lake; as `npm run build`.
   await run(['scripts/build.ts'], env)
