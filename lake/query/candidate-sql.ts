@@ -1,5 +1,6 @@
-// Translates a Constraint into SQL over documents/doc_index: enumerate candidate ids, or test one id.
-import type { Constraint, IndexKey } from './constraints.ts'
+// Translates a Constraint into SQL over documents/doc_index: enumerate candidate ids, count them, or test one id.
+import { REFERENCES_PATH } from '../store/indexed-values.ts'
+import type { Bound, Constraint, IndexKey, Range } from './constraints.ts'
 
 export type Sql = { sql: string; args: (string | number)[] }
 
@@ -15,27 +16,39 @@ function groupByKind(keys: IndexKey[]): Map<string, (string | number)[]> {
   return groups
 }
 
-/** Lower is better to enumerate from: exact ids, then most paths, then references, then `_type`. */
-function enumerationCost(constraint: Constraint): number {
-  switch (constraint.type) {
-    case 'ids':
-      return 0
-    case 'values':
-      return constraint.path === '_type' ? 4 : constraint.path === '@ref' ? 2 : 1
-    case 'or':
-      return 3
-    case 'and':
-      return 1
-    default:
-      return 9
+/** SQL conditions on `column` (a doc_index value) for a range's bounds. */
+export function boundsSql(range: Range, column: string): Sql {
+  const parts: string[] = []
+  const args: (string | number)[] = []
+  const side = (bound: Bound | undefined, operator: '>' | '<') => {
+    if (!bound) return
+    parts.push(`${column} ${operator}${bound.inclusive ? '=' : ''} ?`)
+    args.push(bound.value)
+  }
+  side(range.lower, '>')
+  side(range.upper, '<')
+  return { sql: parts.length ? parts.join(' AND ') : '1', args }
+}
+
+/** The doc_index rows of a range (one per document: a path holds one value). */
+function rangeRowsSql(dataset: string, range: Range): Sql {
+  const bounds = boundsSql(range, 'value')
+  return {
+    sql: `SELECT id FROM doc_index WHERE dataset = ? AND path = ? AND kind = ? AND ${bounds.sql}`,
+    args: [dataset, range.path, range.kind, ...bounds.args],
   }
 }
 
-/** SQL selecting the `id` of every stored document of `dataset` that satisfies the constraint. */
+/**
+ * SQL selecting the `id` of every stored document of `dataset` that satisfies the constraint. An `and` is
+ * read from its first part and tests the others: the planner puts the most selective first.
+ */
 export function enumerateSql(dataset: string, constraint: Constraint): Sql {
   switch (constraint.type) {
     case 'all':
       return { sql: 'SELECT id FROM documents WHERE dataset = ?', args: [dataset] }
+    case 'none':
+      return { sql: 'SELECT id FROM documents WHERE 0', args: [] }
     case 'ids':
       return {
         sql: `SELECT id FROM documents WHERE dataset = ? AND id IN (${placeholders(constraint.ids.length)})`,
@@ -50,11 +63,12 @@ export function enumerateSql(dataset: string, constraint: Constraint): Sql {
       }))
       return union(selects)
     }
+    case 'range':
+      return rangeRowsSql(dataset, constraint)
     case 'or':
       return union(constraint.parts.map((part) => enumerateSql(dataset, part)))
     case 'and': {
-      const ordered = [...constraint.parts].sort((a, b) => enumerationCost(a) - enumerationCost(b))
-      const [first, ...rest] = ordered as [Constraint, ...Constraint[]]
+      const [first, ...rest] = constraint.parts as [Constraint, ...Constraint[]]
       const source = enumerateSql(dataset, first)
       const test = predicateSql(dataset, { type: 'and', parts: rest }, 'c.id')
       return {
@@ -63,6 +77,28 @@ export function enumerateSql(dataset: string, constraint: Constraint): Sql {
       }
     }
   }
+}
+
+/** Whether enumerating the constraint can list an id twice (a document referencing several of the ids). */
+function mayRepeat(constraint: Constraint): boolean {
+  if (constraint.type === 'values') return constraint.path === REFERENCES_PATH && constraint.keys.length > 1
+  if (constraint.type === 'and') return mayRepeat(constraint.parts[0] as Constraint)
+  return false
+}
+
+/** SQL counting the distinct stored documents that satisfy the constraint and the `visible` condition on `c.id`. */
+export function countSql(dataset: string, constraint: Constraint, visible: string): Sql {
+  const source = enumerateSql(dataset, constraint)
+  return {
+    sql: `SELECT count(${mayRepeat(constraint) ? 'DISTINCT c.id' : '*'}) AS n FROM (${source.sql}) AS c WHERE ${visible}`,
+    args: source.args,
+  }
+}
+
+/** SQL counting the index rows of a constraint, at most `cap` of them (so the count costs at most `cap` rows). */
+export function cappedCountSql(dataset: string, constraint: Constraint, cap: number): Sql {
+  const source = enumerateSql(dataset, constraint)
+  return { sql: `SELECT count(*) AS n FROM (${source.sql} LIMIT ?)`, args: [...source.args, cap] }
 }
 
 function union(parts: Sql[]): Sql {
@@ -78,6 +114,8 @@ export function predicateSql(dataset: string, constraint: Constraint, idColumn: 
   switch (constraint.type) {
     case 'all':
       return { sql: '1', args: [] }
+    case 'none':
+      return { sql: '0', args: [] }
     case 'ids':
       return { sql: `${idColumn} IN (${placeholders(constraint.ids.length)})`, args: constraint.ids }
     case 'values': {
@@ -88,6 +126,11 @@ export function predicateSql(dataset: string, constraint: Constraint, idColumn: 
         args: [dataset, constraint.path, kind, ...values],
       }))
       return join(tests, 'OR')
+    }
+    case 'range': {
+      // The index finds a document's rows by value, not by id: the range's ids are listed once, not per test.
+      const rows = rangeRowsSql(dataset, constraint)
+      return { sql: `${idColumn} IN (${rows.sql})`, args: rows.args }
     }
     case 'and':
       return join(

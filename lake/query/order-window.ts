@@ -1,7 +1,6 @@
 // Recognises `*[filter] | order(path …)[a...b]` and reads just the top of the index order instead of every match.
 import type { ExprNode } from 'groq-js'
 import { isIndexedPath } from '../store/indexed-values.ts'
-import type { Constraint } from './constraints.ts'
 import { attributePath, countNodes } from './syntax-tree.ts'
 
 type AnyNode = { type: string; [key: string]: any }
@@ -44,16 +43,6 @@ export function findOrderWindow(tree: ExprNode): OrderWindow | null {
   if (node.type === 'AccessElement' && node.index >= 0) {
     const ordered = orderedFilter(node.base)
     return ordered ? { ...ordered, limit: node.index + 1 } : null
-  }
-  return null
-}
-
-/** The `_type` values a constraint pins documents to (a top-level `_type == …`/`in` conjunct), if any. */
-export function pinnedTypes(constraint: Constraint): string[] | null {
-  const parts = constraint.type === 'and' ? constraint.parts : [constraint]
-  for (const part of parts) {
-    if (part.type === 'values' && part.path === '_type' && part.keys.every((key) => key.kind === 's'))
-      return part.keys.map((key) => key.value as string)
   }
   return null
 }

@@ -62,6 +62,15 @@ export function effectivePerspective(perspective: Perspective, access: Access): 
   return perspective.kind === 'stack' && !access.readDrafts ? { kind: 'published' } : perspective
 }
 
+/** SQL keeping the stored ids (the SQL expression `column`) a raw or published view shows: storedIdInView in SQL. */
+export function visibleIdSql(perspective: Perspective, access: Access, column: string): string {
+  // Without drafts access no id has a `.`, so no draft or version either.
+  if (!access.readDrafts) return `instr(${column}, '.') = 0`
+  // GLOB, not LIKE: LIKE ignores case, and `Drafts.x` is a published id.
+  if (perspective.kind === 'published') return `${column} NOT GLOB 'drafts.*' AND ${column} NOT GLOB 'versions.*'`
+  return '1'
+}
+
 /** Whether a stored id can be part of the view at all (before overlaying). */
 export function storedIdInView(perspective: Perspective, access: Access, id: string): boolean {
   if (!isVisibleTo(access, id)) return false

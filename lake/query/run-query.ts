@@ -2,12 +2,22 @@
 import { evaluate, type ExprNode } from 'groq-js'
 import { LakeError } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
+import { collatesAsInGroq } from '../store/indexed-values.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
-import { enumerateSql, predicateSql } from './candidate-sql.ts'
-import { constraintOfQuery, and, isExactFilter, type Constraint } from './constraints.ts'
-import { findOrderWindow, pinnedTypes, type OrderWindow } from './order-window.ts'
+import { boundsSql, enumerateSql, predicateSql } from './candidate-sql.ts'
+import { filtersOfChain, type Constraint } from './constraints.ts'
+import { countFromIndex } from './index-counts.ts'
 import { assertParametersGiven, parseQuery } from './parse.ts'
-import { effectivePerspective, resolveInView, storedIdsFor, viewDocuments, type Perspective } from './perspectives.ts'
+import {
+  effectivePerspective,
+  resolveInView,
+  storedIdsFor,
+  viewDocuments,
+  visibleIdSql,
+  type Perspective,
+} from './perspectives.ts'
+import { describePlan, planList, planWalk, Selectivity, type WalkPlan } from './plan.ts'
+import { replaceNodes } from './syntax-tree.ts'
 import { mentionsTextQuery, rewriteTextQueries, withSearchableText } from './text-search.ts'
 import { emptySourceMap, sourceMapOf, type SourceMapMode } from './source-map.ts'
 import { queryTags, type SyncTag } from './sync-tags.ts'
@@ -26,11 +36,15 @@ export type QueryRequest = {
   sourceMap?: SourceMapMode
 }
 
-/** `scanned`: how many documents groq-js evaluated the query over (the index's narrowing, for tests). */
+/**
+ * `scanned`: how many documents groq-js evaluated the query over (the index's narrowing, for tests);
+ * `access`: how the index was read, one line per count answered from it and one for the documents.
+ */
 export type QueryAnswer = {
   result: unknown
   ms: number
   scanned: number
+  access: string[]
   syncTags: SyncTag[]
   resultSourceMap?: ContentSourceMap
 }
@@ -47,11 +61,20 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   const perspective = effectivePerspective(request.perspective, request.access)
   const view = { ...request, perspective }
 
-  // The order window counts matches without searchable strings attached, so whole-document searches
-  // skip it (an empty search box or a search of named fields is plain groq-js and may use it).
-  const dataset = store.hasDataset(request.dataset)
-    ? await datasetFor(store, view, tree, !textSearch?.searchesWholeDocuments)
-    : { documents: [] as SanityDocument[] }
+  // What groq-js evaluates: counts the index answered are numbers, and filters it answered exactly are gone.
+  let evaluated = tree
+  let dataset: Dataset = { documents: [], access: ['no dataset'] }
+  if (store.hasDataset(request.dataset)) {
+    const selectivity = new Selectivity(store, request.dataset)
+    const counts = request.fullScan ? { tree, counted: [] } : countFromIndex(tree, view, selectivity)
+    evaluated = counts.tree
+    // The order window counts matches without searchable strings attached, so whole-document searches
+    // skip it (an empty search box or a search of named fields is plain groq-js and may use it).
+    dataset = await datasetFor(store, view, evaluated, selectivity, !textSearch?.searchesWholeDocuments)
+    dataset.access.unshift(...counts.counted)
+    // The index kept exactly the documents the filters keep: groq-js need not test them again.
+    if (dataset.exact && perspective.kind !== 'stack') evaluated = withoutFilters(evaluated)
+  }
   const dereferencedIds = new Set<string>()
   const dereference = dereferencer(store, view, dereferencedIds)
   const options = {
@@ -65,15 +88,16 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
   }
   let result: unknown
   try {
-    result = await (await evaluate(tree, options)).get()
+    result = await (await evaluate(evaluated, options)).get()
   } catch (error) {
     throw new LakeError(400, 'queryExecutionError', `Query failed: ${(error as Error).message}`, {
       query: request.query,
     })
   }
+  // Sync tags name what the query reads, so they come from the query as written, counts and filters included.
   const syncTags = queryTags(request.dataset, tree, request.params, dereferencedIds)
   const resultSourceMap = request.sourceMap
-    ? await sourceMapOf(tree, result, { ...options, mode: request.sourceMap }).catch((error: unknown) => {
+    ? await sourceMapOf(evaluated, result, { ...options, mode: request.sourceMap }).catch((error: unknown) => {
         // The answer stands without its map: a source map is an editing aid, never a reason to fail a query.
         console.error('[lake] source map failed', error)
         return emptySourceMap()
@@ -83,26 +107,46 @@ export async function runQuery(store: Store, request: QueryRequest): Promise<Que
     result,
     ms: Math.round(performance.now() - started),
     scanned: dataset.documents.length,
+    access: dataset.access,
     syncTags,
     resultSourceMap,
   }
 }
 
-type Dataset = { documents: SanityDocument[] }
+/** `exact`: the documents are exactly those the query's only `*[…]` keeps. */
+type Dataset = { documents: SanityDocument[]; access: string[]; exact?: boolean }
 
-async function datasetFor(store: Store, request: QueryRequest, tree: ExprNode, allowWindow: boolean): Promise<Dataset> {
+/** The query with its only `*[a][b]…` read as `*`. */
+function withoutFilters(tree: ExprNode): ExprNode {
+  return replaceNodes(tree, (node) => (node.type === 'Filter' && filtersOfChain(node) ? { type: 'Everything' } : null))
+}
+
+async function datasetFor(
+  store: Store,
+  request: QueryRequest,
+  tree: ExprNode,
+  selectivity: Selectivity,
+  allowWindow: boolean,
+): Promise<Dataset> {
   if (request.fullScan)
     return {
       documents: load(store, request, store.selectIds('SELECT id FROM documents WHERE dataset = ?', [request.dataset])),
+      access: ['scan'],
     }
-  const constraint = constraintOfQuery(tree, request.params)
-  if (constraint === null) return { documents: [] }
-  const window = request.perspective.kind === 'stack' || !allowWindow ? null : findOrderWindow(tree)
-  if (window) {
-    const windowed = await orderWindowDocuments(store, request, window)
-    if (windowed) return { documents: windowed }
+  const walk = request.perspective.kind === 'stack' || !allowWindow ? null : planWalk(tree, request, selectivity)
+  const access: string[] = []
+  if (walk) {
+    const walked = await walkDocuments(store, request, walk)
+    if (walked) return { documents: walked, access: [describePlan(walk)], exact: walk.exact }
+    access.push(`${describePlan(walk)} (stopped)`)
   }
-  return { documents: load(store, request, candidateIds(store, request, constraint)) }
+  const list = planList(tree, request, selectivity)
+  if (!list) return { documents: [], access }
+  return {
+    documents: load(store, request, candidateIds(store, request, list.constraint)),
+    access: [...access, describePlan(list)],
+    exact: list.exact,
+  }
 }
 
 function candidateIds(store: Store, request: QueryRequest, constraint: Constraint): string[] {
@@ -147,79 +191,53 @@ function dereferencer(store: Store, request: QueryRequest, followed?: Set<string
   }
 }
 
-/** SQL that keeps only ids the request's perspective and access can see (raw/published views). */
-function visibilitySql(request: QueryRequest, column: string): string {
-  const parts: string[] = []
-  if (!request.access.readDrafts) parts.push(`instr(${column}, '.') = 0`)
-  if (request.perspective.kind === 'published')
-    parts.push(`${column} NOT LIKE 'drafts.%' AND ${column} NOT LIKE 'versions.%'`)
-  return parts.length ? parts.join(' AND ') : '1'
-}
-
 /**
- * Reads candidates in index order, `size` at a time (plus every tie of the last value), until the
- * filter accepts `limit` of them; groq-js then orders and slices just those. Only used when every
- * document of the pinned `_type`s holds a value of one kind at the path (path_stats), so no document
- * is missing from the index order (GROQ puts nulls first when descending). Returns null to fall back.
+ * Reads the walk's rows in index order, `size` at a time (plus every tie of the last value), until the
+ * filter accepts `limit` of them; groq-js then orders and slices just those. Never reads past the
+ * `maxRows`-th row of the domain. Returns null to list instead: when that cut-off came first, or when the
+ * last value read contains characters SQLite orders apart from groq-js (the rows before it in SQLite's
+ * order are then not surely the rows before it in GROQ's).
  */
-async function orderWindowDocuments(
-  store: Store,
-  request: QueryRequest,
-  window: OrderWindow,
-): Promise<SanityDocument[] | null> {
-  const filterConstraint = constraintOfQuery(window.filter, request.params)
-  if (!filterConstraint) return null
-  const types = pinnedTypes(filterConstraint)
-  if (!types) return null
-  const kind = kindCoveringAll(store, request.dataset, types, window.path)
-  if (!kind) return null
-
-  const test = predicateSql(request.dataset, and([filterConstraint]), 'v.id')
-  const where = `v.dataset = ? AND v.path = ? AND v.kind = ? AND (${test.sql}) AND ${visibilitySql(request, 'v.id')}`
-  const args = [request.dataset, window.path, kind, ...test.args]
+async function walkDocuments(store: Store, request: QueryRequest, plan: WalkPlan): Promise<SanityDocument[] | null> {
+  const { window, domain } = plan
   const direction = window.descending ? 'DESC' : 'ASC'
+  const bounds = domain.range ? boundsSql(domain.range, 'v.value') : { sql: '1', args: [] }
+  const inDomain = `v.dataset = ? AND v.path = ? AND v.kind = ? AND ${bounds.sql}`
+  const domainArgs = [request.dataset, window.path, domain.kind, ...bounds.args]
+  // The value `maxRows` rows into the domain (stepping through the index alone, without tests) bounds the walk.
+  const cutOff = store
+    .statement(
+      `SELECT v.value AS value FROM doc_index v WHERE ${inDomain} ORDER BY v.value ${direction} LIMIT 1 OFFSET ?`,
+    )
+    .get(...domainArgs, plan.maxRows)?.value as string | number | undefined
+  const test = predicateSql(request.dataset, plan.test, 'v.id')
+  const visible = visibleIdSql(request.perspective, request.access, 'v.id')
+  const within = cutOff === undefined ? '1' : `v.value ${window.descending ? '>=' : '<='} ?`
+  const where = `${inDomain} AND ${within} AND (${test.sql}) AND ${visible}`
+  const args = [...domainArgs, ...(cutOff === undefined ? [] : [cutOff]), ...test.args]
   const page = store.statement(
     `SELECT v.id AS id, v.value AS value FROM doc_index v WHERE ${where} ORDER BY v.value ${direction} LIMIT ?`,
   )
   const ties = store.statement(`SELECT v.id AS id FROM doc_index v WHERE ${where} AND v.value = ?`)
 
   // When the SQL condition is the whole filter (e.g. `_type == "interview"`), every row read is a match.
-  const exact = isExactFilterChain(window.filter, request.params)
-  for (let size = exact ? window.limit : Math.max(window.limit * 2, 32); ; size *= 4) {
+  for (let size = plan.exact ? window.limit : Math.max(window.limit * 2, 32); ; size *= 4) {
     const rows = page.all(...args, size)
     const ids = new Set(rows.map((row) => row.id as string))
     const exhausted = rows.length < size
-    if (!exhausted)
-      for (const row of ties.all(...args, rows[rows.length - 1]?.value as string | number)) ids.add(row.id as string)
+    const last = rows[rows.length - 1]?.value as string | number
+    if (!exhausted) {
+      if (typeof last === 'string' && !collatesAsInGroq(last)) return null
+      for (const row of ties.all(...args, last)) ids.add(row.id as string)
+    }
     const documents = load(store, request, [...ids])
-    if (
-      exhausted ||
-      (exact && ids.size >= window.limit) ||
-      (await countMatches(store, window.filter, documents, request)) >= window.limit
-    )
-      return documents
+    const enough = plan.exact
+      ? ids.size >= window.limit
+      : (await countMatches(store, window.filter, documents, request)) >= window.limit
+    if (enough) return documents
+    // Every row up to the cut-off was read: complete only if the cut-off is the domain's end.
+    if (exhausted) return cutOff === undefined ? documents : null
   }
-}
-
-function isExactFilterChain(filter: ExprNode, params: Record<string, unknown>): boolean {
-  let node = filter as unknown as { type: string; base: unknown; expr: { type: string } }
-  while (node.type === 'Filter') {
-    if (!isExactFilter(node.expr, params)) return false
-    node = node.base as typeof node
-  }
-  return true
-}
-
-function kindCoveringAll(store: Store, dataset: string, types: string[], path: string): 's' | 'n' | null {
-  for (const kind of ['s', 'n'] as const) {
-    if (
-      types.every(
-        (type) => store.countWithPath(dataset, type, path, kind) === store.countWithPath(dataset, type, '_type', 's'),
-      )
-    )
-      return kind
-  }
-  return null
 }
 
 /** How many documents the window's filter keeps (groq-js decides, so `->` and functions stay exact). */

@@ -61,3 +61,23 @@ export function countNodes(node: ExprNode, type: string): number {
   })
   return count
 }
+
+/** A copy of the tree in which each node `replace` answers for is replaced (the tree itself is left as it was). */
+export function replaceNodes(tree: ExprNode, replace: (node: AnyNode) => AnyNode | null): ExprNode {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const mapped = value.map(visit)
+      return mapped.some((item, index) => item !== value[index]) ? mapped : value
+    }
+    if (!isNode(value)) return value
+    const replaced = replace(value)
+    if (replaced) return replaced
+    let copy: AnyNode | null = null
+    for (const [key, inner] of Object.entries(value)) {
+      const mapped = visit(inner)
+      if (mapped !== inner) (copy ??= { ...value })[key] = mapped
+    }
+    return copy ?? value
+  }
+  return visit(tree) as ExprNode
+}

@@ -40,9 +40,9 @@ CREATE TABLE IF NOT EXISTS doc_index (
   PRIMARY KEY (dataset, path, kind, value, id)
 ) WITHOUT ROWID;
 
--- How many documents of a _type have a value of a kind at a path (kind o: present but not indexed, e.g. an
--- object, array, null or long string): tells the planner when an index order is complete, i.e. no
--- document of the type lacks the path or holds another kind there.
+-- How many documents of a _type have a value of a kind at a path (present but not indexed: kind l a long
+-- string, kind o an object, array or null): tells the planner when an index order or range is complete,
+-- i.e. no document of the type lacks the path or holds another kind there, and how selective a type is.
 CREATE TABLE IF NOT EXISTS path_stats (
   dataset TEXT NOT NULL,
   type TEXT NOT NULL,

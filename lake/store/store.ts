@@ -2,7 +2,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { DocumentChange } from '../commits.ts'
 import { openDatabase, type Durability } from './database.ts'
-import { indexEntriesOf, type IndexEntry } from './indexed-values.ts'
+import { INDEX_VERSION, indexEntriesOf, isIndexRow, type IndexEntry } from './indexed-values.ts'
 
 export type SanityDocument = { _id: string; _type?: string; _rev?: string; [key: string]: unknown }
 
@@ -30,6 +30,32 @@ export class Store {
   constructor(dataDir: string, durability: Durability = 'normal') {
     this.db = openDatabase(dataDir, durability)
     for (const row of this.db.prepare('SELECT name FROM datasets').all()) this.#datasets.add(row.name as string)
+    this.#upgradeIndex()
+  }
+
+  /** A file written before INDEX_VERSION holds index rows and stats of another shape: rebuild both from the bodies. */
+  #upgradeIndex(): void {
+    const version = () => Number(this.db.prepare('PRAGMA user_version').get()?.user_version)
+    if (version() >= INDEX_VERSION) return
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      // Another process opening the same file may have rebuilt it while this one waited for the lock.
+      if (version() < INDEX_VERSION) {
+        this.db.exec('DELETE FROM doc_index; DELETE FROM path_stats')
+        const stats = new Map<string, Map<string, number>>()
+        for (const row of this.db.prepare('SELECT dataset, id, body FROM documents').iterate()) {
+          const dataset = row.dataset as string
+          if (!stats.has(dataset)) stats.set(dataset, new Map())
+          this.#reindex(dataset, row.id as string, null, JSON.parse(row.body as string), stats.get(dataset)!)
+        }
+        for (const [dataset, counts] of stats) this.#writeStats(dataset, counts)
+        this.db.exec(`PRAGMA user_version = ${INDEX_VERSION}`)
+      }
+      this.db.exec('COMMIT')
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    }
   }
 
   /** Prepared statements are cached by their SQL text; the planner builds a handful of shapes. */
@@ -153,6 +179,11 @@ export class Store {
       .map((row) => JSON.parse(row.body as string))
   }
 
+  /** Runs SQL that selects one number `n` (a count). */
+  selectCount(sql: string, args: readonly (string | number | null)[]): number {
+    return Number(this.statement(sql).get(...args)?.n ?? 0)
+  }
+
   /** Runs SQL that selects an `id` column and returns the ids. */
   selectIds(sql: string, args: readonly (string | number | null)[]): string[] {
     return this.statement(sql)
@@ -232,8 +263,8 @@ export class Store {
   ): void {
     const oldEntries = before ? indexEntriesOf(before) : []
     const newEntries = after ? indexEntriesOf(after) : []
-    const oldRows = new Set(oldEntries.filter((e) => e.kind !== 'o').map(rowKey))
-    const newRows = new Set(newEntries.filter((e) => e.kind !== 'o').map(rowKey))
+    const oldRows = new Set(oldEntries.filter(isIndexRow).map(rowKey))
+    const newRows = new Set(newEntries.filter(isIndexRow).map(rowKey))
     const remove = this.statement(
       'DELETE FROM doc_index WHERE dataset = ? AND path = ? AND kind = ? AND value = ? AND id = ?',
     )
@@ -241,11 +272,9 @@ export class Store {
       'INSERT OR IGNORE INTO doc_index (dataset, path, kind, value, id) VALUES (?, ?, ?, ?, ?)',
     )
     for (const entry of oldEntries)
-      if (entry.kind !== 'o' && !newRows.has(rowKey(entry)))
-        remove.run(dataset, entry.path, entry.kind, entry.value, id)
+      if (isIndexRow(entry) && !newRows.has(rowKey(entry))) remove.run(dataset, entry.path, entry.kind, entry.value, id)
     for (const entry of newEntries)
-      if (entry.kind !== 'o' && !oldRows.has(rowKey(entry)))
-        insert.run(dataset, entry.path, entry.kind, entry.value, id)
+      if (isIndexRow(entry) && !oldRows.has(rowKey(entry))) insert.run(dataset, entry.path, entry.kind, entry.value, id)
 
     const oldShape = shapeOf(typeOf(before), oldEntries)
     const newShape = shapeOf(typeOf(after), newEntries)
@@ -265,11 +294,31 @@ export class Store {
     }
   }
 
-  /** Documents of `type` holding a value of `kind` at `path` (each document counts once per path and kind). */
-  countWithPath(dataset: string, type: string, path: string, kind: string): number {
-    const row = this.statement(
-      'SELECT docs FROM path_stats WHERE dataset = ? AND type = ? AND path = ? AND kind = ?',
-    ).get(dataset, type, path, kind)
+  /** The `_type`s of the documents holding a value of `kind` at `path` (from path_stats). */
+  typesWithPath(dataset: string, path: string, kind: string): string[] {
+    return this.statement('SELECT type FROM path_stats WHERE dataset = ? AND path = ? AND kind = ? AND docs > 0')
+      .all(dataset, path, kind)
+      .map((row) => row.type as string)
+  }
+
+  /**
+   * Documents of `type` (of any type when null) holding a value of `kind` at `path` (each document counts
+   * once per path and kind).
+   */
+  countWithPath(dataset: string, type: string | null, path: string, kind: string): number {
+    const row =
+      type === null
+        ? this.statement('SELECT sum(docs) AS docs FROM path_stats WHERE dataset = ? AND path = ? AND kind = ?').get(
+            dataset,
+            path,
+            kind,
+          )
+        : this.statement('SELECT docs FROM path_stats WHERE dataset = ? AND type = ? AND path = ? AND kind = ?').get(
+            dataset,
+            type,
+            path,
+            kind,
+          )
     return row ? Number(row.docs) : 0
   }
 

@@ -14,28 +14,34 @@ export type TestLake = {
   writer: SanityClient
   reader: SanityClient
   anonymous: SanityClient
-  client(options?: { token?: string; dataset?: string; perspective?: 'raw' | 'published' | 'drafts' }): SanityClient
+  client(options?: ClientOptions): SanityClient
   /** Raw HTTP for the cases the client cannot express (malformed bodies, odd methods). */
   request(path: string, init?: RequestInit & { token?: string }): Promise<Response>
   stop(): Promise<void>
+}
+
+type ClientOptions = { token?: string; dataset?: string; perspective?: 'raw' | 'published' | 'drafts' }
+
+/** A real @sanity/client for the lake at `url`. */
+export function lakeClient(url: string, options: ClientOptions = {}): SanityClient {
+  return createClient({
+    projectId: 'parley',
+    dataset: options.dataset ?? 'production',
+    apiVersion: '2025-02-19',
+    useProjectHostname: false,
+    apiHost: url,
+    token: options.token,
+    useCdn: false,
+    perspective: options.perspective,
+    ignoreBrowserTokenWarning: true,
+  })
 }
 
 /** `options` adds to the lake's (webhooks, for instance). */
 export async function startTestLake(options: Partial<LakeOptions> = {}): Promise<TestLake> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-lake-core-'))
   const lake = await startLake({ port: 0, dataDir, readToken: READ_TOKEN, writeToken: WRITE_TOKEN, ...options })
-  const client: TestLake['client'] = (options = {}) =>
-    createClient({
-      projectId: 'parley',
-      dataset: options.dataset ?? 'production',
-      apiVersion: '2025-02-19',
-      useProjectHostname: false,
-      apiHost: lake.url,
-      token: options.token,
-      useCdn: false,
-      perspective: options.perspective,
-      ignoreBrowserTokenWarning: true,
-    })
+  const client: TestLake['client'] = (options = {}) => lakeClient(lake.url, options)
   return {
     lake,
     dataDir,
