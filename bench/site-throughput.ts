@@ -2,8 +2,9 @@
 // `next start`, against an empty Next.js page (same Next.js, its own server), a page of that empty app padded with plain
 // text to the interview's HTML size (what Next.js does with that many bytes and no components), the same padding on a
 // dynamic ISR route like the interview's, and the same interview HTML from nginx, in one run; then the empty page and
-// the interview as a browser asks for them (Accept-Encoding: gzip, deflate, br), compressed. Quote the ratios (goal:
-// interview ≥ 0.9× the empty page). Writes bench/results/site-throughput.json.
+// the interview as a browser asks for them (Accept-Encoding: gzip, deflate, br), compressed by Next (gzip). Quote the
+// ratios; `next start` alone is not where a busy site's reads land (bench/site-topology.ts measures the proxy that is).
+// Writes bench/results/site-throughput.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { startSiteUnderTest } from '../tests/e2e/site-support/site-under-test.ts'
 import { rawResponse } from '../tests/site/support/raw-response.ts'
@@ -16,7 +17,7 @@ const seconds = Number(process.argv[2] ?? 10)
 const rounds = Number(process.argv[3] ?? 3)
 const load = { seconds, connections: 32, threads: 1 }
 
-const browser = 'as a browser asks (br)'
+const browser = 'as a browser asks'
 const browserEncodings = 'gzip, deflate, br'
 
 const stops: (() => Promise<void>)[] = []

@@ -2,7 +2,7 @@
 // that the content API it prerenders pages from answers; when it does not, one line says what to start or set.
 import { resolve } from 'node:path'
 import { createClient } from '@sanity/client'
-import { isContentApiUnavailable } from '../lib/outage/content-api-health.ts'
+import { isContentApiUnavailable } from '../lib/outage/content-api-unavailable.ts'
 import { contentApiClientConfig, sanityConfig } from '../lib/sanity/config.ts'
 import { loadEnvironment, type Environment } from './environment.ts'
 import { buildSite } from './start/site-build.ts'

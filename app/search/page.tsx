@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ q?: string | string[] }> }
 export default async function SearchPage({ searchParams }: Props) {
   const raw = (await searchParams).q
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200) ?? ''
-  // Search is rendered per request: while the content API is down it fails, and the server answers the 503 page.
+  // Search is rendered per request: while the content API is down it fails, and the proxy answers its 503 page.
   const results = q ? await searchInterviews(q) : []
   return (
     <div className="page">

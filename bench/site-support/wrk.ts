@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
-/** `serverCpuMsPerRequest`: CPU time the server process spent per request, which other load on the machine barely moves. */
+/** `serverCpuMsPerRequest`: CPU time the server's processes spent per request, which other load on the machine barely moves. */
 export type WrkResult = {
   url: string
   requests: number
@@ -13,10 +13,14 @@ export type WrkResult = {
   serverCpuMsPerRequest?: number
 }
 
-/** User + system CPU of a process so far, in milliseconds (Linux /proc, clock ticks of 10 ms). */
+/**
+ * User + system CPU of a process and its children so far (nginx's workers are its master's), in milliseconds
+ * (Linux /proc, clock ticks of 10 ms).
+ */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * 10
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number)
+  return (Number(fields[11]) + Number(fields[12])) * 10 + children.reduce((sum, child) => sum + cpuMs(child), 0)
 }
 
 function toMs(value: string): number {

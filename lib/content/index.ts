@@ -1,6 +1,6 @@
 // The reader site's typed getters: each runs one named query, parses it with its schema and carries its cache tags.
 import 'server-only'
-import { fetchContent } from './fetch.ts'
+import { fetchContent, fetchPerRequest } from './fetch.ts'
 import { parseDocument, parseEach } from './parse.ts'
 import * as queries from './queries.ts'
 import {
@@ -135,7 +135,7 @@ export function searchTerms(q: string): string[] {
 export async function searchInterviews(q: string): Promise<InterviewCard[]> {
   const terms = searchTerms(q)
   if (terms.length === 0) return []
-  const result = await fetchContent(queries.searchQuery, { terms }, [interviewsTag])
+  const result = await fetchPerRequest(queries.searchQuery, { terms })
   return parseEach(interviewCardSchema, result, 'search result')
 }
 

@@ -1,7 +1,6 @@
 // Answers a draft-mode enable request: 401 (or 503 while the content API is down) in the API's error shape, or draft mode on and a redirect within the site.
 import { checkPreviewAccess, type PreviewAccessOptions } from './preview-access.ts'
-import { isContentApiUnavailable } from '../outage/content-api-health.ts'
-import { retryAfterSeconds } from '../outage/unavailable-page.ts'
+import { isContentApiUnavailable, retryAfterSeconds } from '../outage/content-api-unavailable.ts'
 
 export type EnableRequestOptions = PreviewAccessOptions & {
   /** Sets the draft-mode cookie (Next's `draftMode().enable()`); called only once access is granted. */

@@ -1,34 +1,51 @@
-// The server-only Sanity clients: an anonymous one that can only ever see published content, and a draft reader for draft mode.
+// The server-only Sanity clients: anonymous readers of published content (live for what the site caches, through the
+// API CDN for what it reads per request), and a draft reader for draft mode.
 import 'server-only'
 import { createClient, type SanityClient } from '@sanity/client'
-import { sanityConfig } from './config.ts'
+import { contentApiClientConfig, sanityConfig } from './config.ts'
 
 function baseClient(): SanityClient {
-  const config = sanityConfig()
   return createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion,
+    ...contentApiClientConfig(),
     // Two retries (the client's default is five, with backoff) ride out a blip; with the content API down, a reader
-    // of a page that was never cached gets the 503 page in under a second instead of waiting 3-7 s for it.
+    // of a page that was never cached gets the proxy's 503 page in under a second instead of waiting 3-7 s for it.
     maxRetries: 2,
-    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false, useCdn: false } : { useCdn: true }),
+    useCdn: false,
   })
 }
 
 let published: SanityClient | undefined
+let publishedThroughCdn: SanityClient | undefined
 let drafts: SanityClient | undefined
 
-/** Readers' client: no token and the `published` perspective, so a draft can never be fetched through it. */
+/**
+ * Readers' client for everything the site keeps (pages, feeds, the data cache): no token and the `published`
+ * perspective, so a draft can never be fetched through it; and the live API, never the API CDN. A render caused by a
+ * publish's webhook reaches the content API moments after the write, when the CDN may still answer the previous
+ * version, and what it reads is kept until the next publish or the hourly fallback.
+ */
 export function publishedClient(): SanityClient {
   published ??= baseClient().withConfig({ token: undefined, perspective: 'published' })
   return published
+}
+
+/**
+ * Readers' client for what is read afresh on every request and kept nowhere (search results): the API CDN, whose
+ * answers may trail a publish by a few seconds. On hosted Sanity that is apicdn.sanity.io; in front of another API
+ * host, SANITY_API_CDN_HOST (default: the API host itself).
+ */
+export function publishedCdnClient(): SanityClient {
+  const config = sanityConfig()
+  publishedThroughCdn ??= publishedClient().withConfig(
+    config.apiCdnHost ? { apiHost: config.apiCdnHost, useProjectHostname: false } : { useCdn: true },
+  )
+  return publishedThroughCdn
 }
 
 /** Draft mode's client: the read token and the `drafts` perspective, never through the CDN. */
 export function draftClient(): SanityClient {
   const token = process.env.SANITY_API_READ_TOKEN
   if (!token) throw new Error('Draft mode needs SANITY_API_READ_TOKEN: set it in .env.local (see .env.example).')
-  drafts ??= baseClient().withConfig({ token, perspective: 'drafts', useCdn: false })
+  drafts ??= baseClient().withConfig({ token, perspective: 'drafts' })
   return drafts
 }

@@ -6,6 +6,11 @@ export type SanityConfig = {
   apiVersion: string
   /** The lake's URL when running on the embedded default; undefined for hosted Sanity. */
   apiHost: string | undefined
+  /**
+   * A caching API CDN in front of `apiHost`, for reads made per request (search); undefined for hosted Sanity (the
+   * client knows its CDN) and when there is none.
+   */
+  apiCdnHost: string | undefined
 }
 
 export function sanityConfig(env: Record<string, string | undefined> = process.env): SanityConfig {
@@ -14,12 +19,13 @@ export function sanityConfig(env: Record<string, string | undefined> = process.e
     dataset: env.NEXT_PUBLIC_SANITY_DATASET || 'production',
     apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION || '2025-02-19',
     apiHost: env.SANITY_API_HOST?.replace(/\/+$/, '') || undefined,
+    apiCdnHost: (env.SANITY_API_HOST && env.SANITY_API_CDN_HOST?.replace(/\/+$/, '')) || undefined,
   }
 }
 
 /** A client's options for where content lives: the lake's own host, or the project's hosts on hosted Sanity. */
 export function contentApiClientConfig(config: SanityConfig = sanityConfig()) {
-  const { apiHost, ...project } = config
+  const { apiHost, apiCdnHost: _perRequestReadsOnly, ...project } = config
   return { ...project, ...(apiHost ? { apiHost, useProjectHostname: false } : {}) }
 }
 

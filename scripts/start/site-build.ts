@@ -39,7 +39,7 @@ export function buildStamp(root: string, env: Environment): string {
     }
   }
   const buildSettings = Object.keys(env)
-    .filter((key) => key.startsWith('NEXT_PUBLIC_') || ['SITE_URL', 'PORT'].includes(key))
+    .filter((key) => key.startsWith('NEXT_PUBLIC_') || ['SITE_URL', 'PORT', 'NEXT_DEPLOYMENT_ID'].includes(key))
     .sort()
     .map((key) => `${key}=${env[key]}`)
   hash.update(buildSettings.join('\n'))
@@ -57,12 +57,31 @@ export function recordBuild(root: string, stamp: string): void {
   writeFileSync(join(root, stampFile), stamp)
 }
 
+/**
+ * The environment to build and serve a build with: its deployment id (NEXT_DEPLOYMENT_ID, unless set) is the stamp,
+ * so `next build` and every `next start` of it agree on one (and on one build id), and a browser holding pages of
+ * another build reloads instead of mixing them.
+ */
+export function withDeploymentId(env: Environment, stamp: string): Environment {
+  return { ...env, NEXT_DEPLOYMENT_ID: env.NEXT_DEPLOYMENT_ID || stamp.slice(0, 16) }
+}
+
 /** Runs `next build` with the given configuration and records what it was built from. */
 export async function buildSite(root: string, env: Environment, stamp = buildStamp(root, env)): Promise<void> {
   await runStep('next build', process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: root,
-    env,
+    env: withDeploymentId(env, stamp),
   })
   // npm start serves .next; a build into another folder (tests set PARLEY_NEXT_DIST_DIR) is not the one it checks.
   if (!env.PARLEY_NEXT_DIST_DIR) recordBuild(root, stamp)
+}
+
+/** Builds the site when .next holds no build of the current sources and settings; returns the environment to serve it. */
+export async function buildIfStale(root: string, env: Environment): Promise<Environment> {
+  const stamp = buildStamp(root, env)
+  if (!isBuildCurrent(root, stamp)) {
+    console.log('Building the site (next build)…')
+    await buildSite(root, env, stamp)
+  }
+  return withDeploymentId(env, stamp)
 }

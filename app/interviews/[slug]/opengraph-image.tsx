@@ -5,7 +5,6 @@ import { ImageResponse } from 'next/og'
 import { getInterview } from '../../../lib/content/index.ts'
 import { socialQuote } from '../../../lib/content/pull-quote.ts'
 import { imageUrl } from '../../../lib/sanity/image.ts'
-import { recordContentFetchFailure } from '../../../lib/outage/content-api-health.ts'
 
 export const size = { width: 1200, height: 630 }
 export const contentType = 'image/png'
@@ -17,24 +16,12 @@ const fontFile = (name: string) => readFile(join(process.cwd(), 'node_modules/@f
 
 /**
  * The portrait as a data URL. A missing image leaves it out; an asset server that is down fails the card instead, so
- * a card without its portrait is never cached for an hour (the server answers 503 and the next request tries again).
+ * a card without its portrait is never cached for an hour (the failed render is not cached; the next request tries again).
  */
 async function portraitDataUrl(url: string | undefined): Promise<string | undefined> {
   if (!url) return undefined
-  let response: Response
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(5000) })
-  } catch (error) {
-    recordContentFetchFailure(error)
-    throw error
-  }
-  if (response.status >= 500) {
-    const error = Object.assign(new Error(`The portrait could not be fetched (${response.status})`), {
-      statusCode: response.status,
-    })
-    recordContentFetchFailure(error)
-    throw error
-  }
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) })
+  if (response.status >= 500) throw new Error(`The portrait could not be fetched (${response.status})`)
   if (!response.ok) return undefined
   const bytes = Buffer.from(await response.arrayBuffer())
   return `data:${response.headers.get('content-type') || 'image/jpeg'};base64,${bytes.toString('base64')}`

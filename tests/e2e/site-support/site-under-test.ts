@@ -55,6 +55,11 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
   throw new Error(`next start did not answer within 60 s:\n${output()}`)
 }
 
+/** Builds the site as `npm run build` does, with `env` (content API, dist dir…); rejects with its output. */
+export function buildForTest(env: NodeJS.ProcessEnv): Promise<string> {
+  return run(['scripts/build.ts'], env)
+}
+
 /** `env` adds to the site's environment; `webhooks` adds lake webhooks for the site at `url`. */
 export async function startSiteUnderTest(
   options: { env?: Record<string, string>; webhooks?: (url: string, secret: string) => unknown[] } = {},
@@ -85,8 +90,8 @@ export async function startSiteUnderTest(
     PORT: String(port),
     ...options.env,
   }
-  // The build prerenders pages from this lake's content, so it runs after seeding, against this lake; as `npm run build`.
-  await run(['scripts/build.ts'], env)
+  // The build prerenders pages from this lake's content, so it runs after seeding, against this lake.
+  await buildForTest(env)
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,

@@ -1,13 +1,3 @@
-// A port that nothing listens on at the moment of asking, for servers a test starts (or leaves unstarted on purpose).
-import { createServer } from 'node:net'
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
+// A port that nothing listens on at the moment of asking, for servers a test starts (or leaves unstarted on purpose):
+// the one the topology's scripts use.
+export { freePort } from '../../../scripts/cluster/ports.ts'

@@ -1,0 +1,56 @@
+// Starts the embedded lake for `npm start` and `npm run cluster`: the sample content on first run, the Studio build,
+// and the signed revalidation webhook to the site.
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { lakeAddress } from '../../lake/cli/environment.ts'
+import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
+import { revalidationWebhook } from '../../lib/revalidation/webhook.ts'
+import { defaultNewsletterDataset } from '../../schemas/newsletterRecords.ts'
+import type { Environment } from '../environment.ts'
+import { runStep } from './processes.ts'
+import { importSampleIfEmpty } from './sample-content.ts'
+
+export type EmbeddedLake = { url: string; studioUrl: string | null; close(): Promise<void> }
+
+/** `siteUrl` is where the site answers (its webhook goes to `${siteUrl}/api/revalidate`). */
+export async function startEmbeddedLake(root: string, env: Environment, siteUrl: string): Promise<EmbeddedLake> {
+  const { startLake } = await import('../../lake/index.ts')
+  const studioDir = resolve(root, '.data/studio')
+  const { port, tlsPort } = lakeAddress(env)
+  const options = {
+    port,
+    tlsPort,
+    dataDir: resolve(root, env.LAKE_DATA_DIR || '.data/lake'),
+    readToken: env.SANITY_API_READ_TOKEN,
+    writeToken: env.SANITY_API_WRITE_TOKEN,
+    projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
+    // The site's dataset and the newsletter's (subscribers kept apart from content) exist from the start, as they
+    // do in a hosted project.
+    datasets: [env.NEXT_PUBLIC_SANITY_DATASET || 'production', env.NEWSLETTER_DATASET || defaultNewsletterDataset],
+    sitePort: Number(new URL(siteUrl).port),
+    studioDir,
+    // The lake signs every publish to the site's revalidation route (published documents only).
+    webhooks: [
+      revalidationWebhook(siteUrl, env.SANITY_REVALIDATE_SECRET || ''),
+      // An interview's first publish starts its newsletter issue (lib/newsletter).
+      newsletterWebhook(siteUrl, env.SANITY_REVALIDATE_SECRET || ''),
+    ],
+  }
+  const lake = await startLake(options as Parameters<typeof startLake>[0])
+  try {
+    await importSampleIfEmpty(
+      lake,
+      resolve(root, 'content/parley-sample.tar.gz'),
+      env.NEXT_PUBLIC_SANITY_DATASET || 'production',
+      env.SANITY_API_READ_TOKEN,
+    )
+    if (!existsSync(resolve(studioDir, 'index.html'))) {
+      console.log('Building the Studio into .data/studio (first run only)…')
+      await runStep('The Studio build', 'npm', ['run', 'build:studio'], { cwd: root, env })
+    }
+  } catch (error) {
+    await lake.close()
+    throw error
+  }
+  return { url: lake.url, studioUrl: lake.studioUrl, close: () => lake.close() }
+}
