@@ -1,6 +1,6 @@
 // A redirect editors manage: an old path on the site to a new path or address, permanent (308) or temporary (307).
 // The importer writes one for each imported article's old address; the site answers them before any 404.
-import { defineField, defineType, type ValidationContext } from 'sanity'
+import { defineField, defineType, type ValidationContext } from '@sanity/types'
 import { TransferIcon } from '@sanity/icons/Transfer'
 import {
   fromProblem,
