@@ -12,8 +12,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Tests build into their own folder so they never clobber the build `npm start` serves.
   distDir: process.env.PARLEY_NEXT_DIST_DIR || '.next',
-  // shiki loads its grammars at run time; bundling it gains nothing and slows the build.
-  serverExternalPackages: ['shiki'],
+  // shiki loads its grammars at run time; the scheduler's schema validation (cron route) is server-only: bundling
+  // either gains nothing and slows the build.
+  serverExternalPackages: ['shiki', '@sanity/schema', '@sanity/validation'],
   // `npm run typecheck` checks the whole project (lake, scripts, tests too); the site's build must not fail or
   // wait on type errors in code it does not contain.
   typescript: { ignoreBuildErrors: true },

@@ -51,9 +51,10 @@ export async function publishScheduledDraft(
       .catch(() => undefined) // a concurrent change wins; the next run reads it afresh
     return { id: publishedId, outcome: 'failed', reasons }
   }
-  const reasons = reasonsNotPublishable(full)
-  if (reasons.length > 0) return markFailed(reasons)
   const publishedAt = typeof full.publishedAt === 'string' ? full.publishedAt : draft.schedule.publishAt
+  // Validated as it will be published: the schedule cleared and the publication date stamped.
+  const reasons = await reasonsNotPublishable(client, { ...full, schedule: undefined, publishedAt })
+  if (reasons.length > 0) return markFailed(reasons)
   try {
     const result = await client.action([
       {
