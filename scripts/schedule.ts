@@ -1,4 +1,5 @@
 // `npm run schedule -- list | add <slug-or-id> <ISO time> | remove <slug-or-id>`: marketing's schedule for automation.
+import { DocumentId, getPublishedId } from '@sanity/id-utils'
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { addSchedule, listSchedule, removeSchedule } from '../lib/scheduling/commands.ts'
@@ -22,7 +23,7 @@ async function main(args: string[]): Promise<number> {
     for (const s of schedules) {
       const failed = s.schedule.status === 'failed' ? `  FAILED: ${s.schedule.error ?? ''}` : ''
       console.log(
-        `${s.schedule.publishAt}  ${s._id.replace(/^drafts\./, '')}  ${s.slug ?? ''}  "${s.title ?? ''}"  by ${s.schedule.scheduledBy ?? '?'}${failed}`,
+        `${s.schedule.publishAt}  ${getPublishedId(DocumentId(s._id))}  ${s.slug ?? ''}  "${s.title ?? ''}"  by ${s.schedule.scheduledBy ?? '?'}${failed}`,
       )
     }
     return 0

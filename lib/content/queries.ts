@@ -56,9 +56,9 @@ export const interviewPageQuery = /* groq */ `{
 export const featuredInterviewsQuery = /* groq */ `
 *[${isListedInterview} && featured == true] | ${newestFirst} [0...3]{${interviewCardFragment}}`
 
-/** Everything feeds, the sitemap and static params need, newest first. */
+/** Everything a feed item shows, the whole interview, newest first. */
 export const allInterviewsQuery = /* groq */ `
-*[${isListedInterview}] | ${newestFirst} [0...$limit]{${interviewCardFragment}, "answers": qa[]{question, "text": pt::text(answer)}}`
+*[${isListedInterview}] | ${newestFirst} [0...$limit]{${interviewCardFragment}, qa[]{_key, question, answer[]{${answerFragment}}}}`
 
 export const interviewSlugsQuery = /* groq */ `*[${isListedInterview}] | ${newestFirst}.slug.current`
 
