@@ -21,7 +21,7 @@ import {
   type ReferenceLink,
   type SiteSettings,
 } from './schemas.ts'
-import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/tags.ts'
+import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/index.ts'
 
 export type { Interview, InterviewCard, FeedInterview, SiteSettings, Directory, DirectorySlugs, ReferenceLink }
 export type { PersonCard, QaBlock, SanityImage, PortableTextItem } from './schemas.ts'
