@@ -1,5 +1,5 @@
 // Which addresses proxy.ts answers with the 400 page: a path that does not decode, or decodes to a control character.
-import { isMalformedPath, malformedAddressHeaders, malformedAddressPage } from '../../lib/http/malformed-address.ts'
+import { isMalformedPath, malformedAddressHeaders, malformedAddressPage } from '../../lib/error-pages.ts'
 
 test('a path with a broken escape or an escaped control character is malformed', () => {
   for (const path of [
