@@ -124,6 +124,25 @@ test('a publish reaches every instance and the proxy, not an hour later', async 
   console.log(`publish → live on every instance and the proxy: ${Math.max(...live)} ms`)
 })
 
+test('publishes in quick succession: every server ends on the last one, none is left one behind', async () => {
+  // Gaps shorter and longer than a render, so that one render is in flight when the next publish lands.
+  const gaps = [0, 120, 400, 60]
+  const titles = gaps.map((_, n) => `Building the graph, take ${n} ${Date.now()}`)
+  for (const [n, title] of titles.entries()) {
+    await editor.patch('interview-graph').set({ title }).commit()
+    await new Promise((resolve) => setTimeout(resolve, gaps[n]))
+  }
+  const last = titles.at(-1)!
+  for (const base of everyServer())
+    for (const path of [interviewPath, '/'])
+      await waitUntil(`${last} on ${base}${path}`, async () => (await text(base, path)).includes(last), 15_000)
+  // A render that started before the last publish must not be kept as if it came after it.
+  await new Promise((resolve) => setTimeout(resolve, 3000))
+  for (const base of everyServer())
+    for (const path of [interviewPath, '/'])
+      expect([base, path, (await text(base, path)).includes(last)]).toEqual([base, path, true])
+}, 45_000)
+
 test('pages re-rendered after a publish read the live API, while the API CDN still answers the previous version', async () => {
   const query = '*[_id == "interview-oncall"][0].title'
   const throughCdn = createClient({
