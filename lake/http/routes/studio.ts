@@ -38,7 +38,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export const STUDIO_CONTENT_SECURITY_POLICY = [
   'connect-src',
   "'self'",
-  ...['localhost', '127.0.0.1', '[::1]', '*.localhost'].flatMap((host) =>
+  // (CSP host sources have no syntax for IPv6 literals such as [::1].)
+  ...['localhost', '127.0.0.1', '*.localhost'].flatMap((host) =>
     ['http', 'https', 'ws', 'wss'].map((scheme) => `${scheme}://${host}:*`),
   ),
 ].join(' ')
