@@ -253,3 +253,16 @@ test('hosted-only services answer 501 in Sanity error shape, naming the service'
   }
   await expect(t.writer.projects.list()).rejects.toMatchObject({ statusCode: 501 })
 })
+
+test('a hosted-only listener is refused at once with a channelError naming the service, not retried for ever', async () => {
+  const error = await new Promise<{ name: string; message: string; data?: unknown }>((resolve, reject) => {
+    const { collaboration } = t.writer.withConfig({ collaboration: { organizationId: 'org' } } as never).observable
+    collaboration.comments.listen('*').subscribe({
+      next: () => reject(new Error('a hosted-only listener sent an event')),
+      error: resolve,
+    })
+  })
+  expect(error.name).toBe('ChannelError')
+  expect(error.message).toContain('Comments is a hosted Sanity service and is not available on the local lake')
+  expect(error.data).toMatchObject({ statusCode: 501, service: 'Comments' })
+})
