@@ -10,7 +10,10 @@ import { schemaTypes } from '../../schemas/index.ts'
 type CompiledSchema = ReturnType<typeof Schema.compile>
 let compiled: CompiledSchema | undefined
 
-/** The schema compiled as the Studio compiles it (built-in types as parent, rules inferred), without loading the Studio. */
+/**
+ * The schema compiled as the Studio's createSchema compiles it (built-in types as parent, rules inferred), by the same
+ * calls, from the packages it makes them from: importing `sanity` for createSchema would load the whole Studio.
+ */
 function contentModel(): CompiledSchema {
   if (compiled) return compiled
   const builtins = Schema.compile({ name: 'builtins', types: builtinTypes })
