@@ -1,6 +1,7 @@
 // Builds the RSS, Atom and JSON feeds of the newest interviews with the `feed` package; each item carries the whole
 // interview, its answers rendered from Portable Text by @portabletext/to-html as the page renders them.
-import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/to-html'
+import { toHTML, type PortableTextComponents } from '@portabletext/to-html'
+import escapeHtml from 'escape-html'
 import { Feed } from 'feed'
 import { imageSchema, type FeedInterview, type SiteSettings } from '../content/schemas.ts'
 import { safeHref } from '../content/safe-href.ts'
@@ -23,7 +24,7 @@ function answerComponents(origin: string): PortableTextComponents {
     marks: {
       link: ({ value, children }) => {
         const href = safeHref((value as { href?: unknown } | undefined)?.href)
-        return href ? `<a href="${escapeHTML(absolute(href, origin))}">${children}</a>` : children
+        return href ? `<a href="${escapeHtml(absolute(href, origin))}">${children}</a>` : children
       },
     },
     types: {
@@ -31,15 +32,15 @@ function answerComponents(origin: string): PortableTextComponents {
         const parsed = imageSchema.safeParse(value)
         if (!parsed.success) return ''
         const { src, width, height } = responsiveImage(parsed.data, { maxDisplayWidth: 760 })
-        const caption = parsed.data.caption ? `<figcaption>${escapeHTML(parsed.data.caption)}</figcaption>` : ''
-        return `<figure><img src="${escapeHTML(absolute(src, origin))}" width="${width}" height="${height}" alt="${escapeHTML(parsed.data.alt ?? '')}">${caption}</figure>`
+        const caption = parsed.data.caption ? `<figcaption>${escapeHtml(parsed.data.caption)}</figcaption>` : ''
+        return `<figure><img src="${escapeHtml(absolute(src, origin))}" width="${width}" height="${height}" alt="${escapeHtml(parsed.data.alt ?? '')}">${caption}</figure>`
       },
       codeBlock: ({ value }) => {
         const { code, language, filename } = value as { code?: unknown; language?: unknown; filename?: unknown }
-        const label = typeof filename === 'string' && filename ? `<figcaption>${escapeHTML(filename)}</figcaption>` : ''
+        const label = typeof filename === 'string' && filename ? `<figcaption>${escapeHtml(filename)}</figcaption>` : ''
         const languageClass =
-          typeof language === 'string' && language ? ` class="language-${escapeHTML(language)}"` : ''
-        return `<figure>${label}<pre><code${languageClass}>${escapeHTML(typeof code === 'string' ? code : '')}</code></pre></figure>`
+          typeof language === 'string' && language ? ` class="language-${escapeHtml(language)}"` : ''
+        return `<figure>${label}<pre><code${languageClass}>${escapeHtml(typeof code === 'string' ? code : '')}</code></pre></figure>`
       },
     },
     // As on the page: content from a newer schema than this site knows is left out quietly.
@@ -54,7 +55,7 @@ export function interviewFeedHtml(interview: FeedInterview, origin: string): str
   return interview.qa
     .map(
       ({ question, answer }) =>
-        `<h2>${escapeHTML(question)}</h2>${toHTML(answer as never, { components, onMissingComponent: false })}`,
+        `<h2>${escapeHtml(question)}</h2>${toHTML(answer as never, { components, onMissingComponent: false })}`,
     )
     .join('')
 }
