@@ -15,6 +15,7 @@ const usage = `Usage:
   npm run schedule -- remove <slug-or-id>`
 
 async function main(args: string[]): Promise<number> {
+  // A command and its positional arguments, no flags: nothing for util.parseArgs to do.
   const [command, ...rest] = args
   const client = createWriteClient(env)
   if (command === 'list' && rest.length === 0) {

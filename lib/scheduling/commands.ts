@@ -4,6 +4,7 @@ import type { SanityClient } from '@sanity/client'
 import { parseFutureTime, type Schedule } from './schedule.ts'
 import { listScheduledDrafts } from './publish-due.ts'
 
+// The query spells the draft id itself: `$ref` may be a slug, which @sanity/id-utils would refuse as an id.
 const FIND_INTERVIEW = `*[_type == "interview" && (_id in [$ref, "drafts." + $ref] || slug.current == $ref)]{_id, _rev, title, "slug": slug.current}`
 
 type Found = { _id: string; _rev: string; title?: string; slug?: string }
