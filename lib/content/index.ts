@@ -19,15 +19,13 @@ import {
   type FeedInterview,
   type Interview,
   type InterviewCard,
-  type ReferenceLink,
   type SiteSettings,
   type Speaker,
 } from './schemas.ts'
 import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/tags.ts'
 
-export type { Interview, InterviewCard, FeedInterview, SiteSettings, Directory, DirectorySlugs, ReferenceLink }
+export type { Interview, InterviewCard, FeedInterview, SiteSettings, Directory, DirectorySlugs }
 export type { Speaker, Collection }
-export type { PersonCard, QaBlock, SanityImage, PortableTextItem } from './schemas.ts'
 
 export const interviewsPerPage = 10
 

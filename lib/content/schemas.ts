@@ -29,7 +29,6 @@ const optionalImage = z.unknown().transform((value) => {
 })
 
 export const referenceLinkSchema = z.object({ _id: z.string(), title: text, slug: text })
-export type ReferenceLink = z.infer<typeof referenceLinkSchema>
 
 const linkSchema = z.object({ label: text, url: text })
 /** Lists keep the entries that parse; one bad link or topic must not hide a page. */
