@@ -39,7 +39,8 @@ export const interviewQuery = defineQuery(`
   qa[]{_key, question, answer[]{${answerFragment}}},
   seo{title, description, image{${imageFragment}}},
   callToAction{label, url},
-  canonicalUrl
+  canonicalUrl,
+  originalPublication
 }`)
 
 export const relatedInterviewsQuery = defineQuery(`

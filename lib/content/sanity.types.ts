@@ -229,6 +229,7 @@ export type Interview = {
   featured?: boolean
   callToAction?: CallToAction
   canonicalUrl?: string
+  originalPublication?: string
   seo?: Seo
   schedule?: Schedule
 }
@@ -417,7 +418,7 @@ export type AllSanitySchemaTypes =
 
 // Source: lib/content/queries.ts
 // Variable: interviewQuery
-// Query: *[_type == "interview" && defined(slug.current) && slug.current == $slug][0]{    _id, title, "slug": slug.current, standfirst, publishedAt, _updatedAt, featured,  coverImage{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  speaker->{  _id, name, "slug": slug.current, role, team, company,  photo{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  topics[]->{_id, title, "slug": slug.current},  series->{_id, title, "slug": slug.current},  seriesPart,  "wordCount": length(string::split(pt::text(qa[].answer[]), " ")) + length(string::split(array::join(qa[].question, " "), " ")),  interviewer->{  _id, name, "slug": slug.current, role, team, company,  photo{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  "speakerBio": speaker->bio,  "speakerLinks": speaker->links[]{label, url},  qa[]{_key, question, answer[]{  ...,  _type == "image" => {_type, _key,   "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  markDefs[]{...}}},  seo{title, description, image{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  callToAction{label, url},  canonicalUrl}
+// Query: *[_type == "interview" && defined(slug.current) && slug.current == $slug][0]{    _id, title, "slug": slug.current, standfirst, publishedAt, _updatedAt, featured,  coverImage{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  speaker->{  _id, name, "slug": slug.current, role, team, company,  photo{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  topics[]->{_id, title, "slug": slug.current},  series->{_id, title, "slug": slug.current},  seriesPart,  "wordCount": length(string::split(pt::text(qa[].answer[]), " ")) + length(string::split(array::join(qa[].question, " "), " ")),  interviewer->{  _id, name, "slug": slug.current, role, team, company,  photo{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  "speakerBio": speaker->bio,  "speakerLinks": speaker->links[]{label, url},  qa[]{_key, question, answer[]{  ...,  _type == "image" => {_type, _key,   "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  markDefs[]{...}}},  seo{title, description, image{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  callToAction{label, url},  canonicalUrl,  originalPublication}
 export type InterviewQueryResult = {
   _id: string
   title: string
@@ -637,6 +638,7 @@ export type InterviewQueryResult = {
     url: string | null
   } | null
   canonicalUrl: string | null
+  originalPublication: string | null
 } | null
 
 // Source: lib/content/queries.ts

@@ -114,6 +114,7 @@ export const interviewSchema = interviewCardSchema.extend({
     return parsed.success ? parsed.data : undefined
   }),
   canonicalUrl: optional(z.string()),
+  originalPublication: optional(text),
 })
 export type Interview = z.infer<typeof interviewSchema>
 
