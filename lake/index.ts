@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CommitBus, type CommitListener } from './commits.ts'
 import type { LakeContext } from './context.ts'
-import { tokenResolverFor } from './http/access.ts'
+import { tokenResolverFor, type AclMode } from './http/access.ts'
 import { coreRoutes } from './http/routes/index.ts'
 import { createRequestHandler, type RequestHandler } from './http/server.ts'
 import type { Durability } from './store/database.ts'
@@ -32,8 +32,8 @@ export type LakeOptions = {
   projectId?: string
   /** `normal` (default; survives kill -9 of the process) or `full` (fsync per commit; survives power loss). See store/database.ts. */
   durability?: Durability
-  /** Datasets that exist from the start, as a new hosted project has `production` (default `['production']`). */
-  datasets?: string[]
+  /** Datasets that exist from the start, as a new hosted project has `production` (default `["production"]`); public unless named with `aclMode: "private"`. */
+  datasets?: (string | { name: string; aclMode: AclMode })[]
 } & BrowserOptions &
   WebhookOptions
 
@@ -62,7 +62,11 @@ export type Lake = {
 
 export async function startLake(options: LakeOptions): Promise<Lake> {
   const store = new Store(options.dataDir, options.durability ?? 'normal')
-  for (const dataset of options.datasets ?? ['production']) store.createDataset(dataset)
+  for (const dataset of options.datasets ?? ['production']) {
+    if (typeof dataset === 'string') store.createDataset(dataset)
+    // A dataset named with its mode has that mode, whether it is new or was made otherwise before.
+    else if (!store.createDataset(dataset.name, dataset.aclMode)) store.setDatasetAclMode(dataset.name, dataset.aclMode)
+  }
   const commits = new CommitBus()
   const context: LakeContext = {
     projectId: options.projectId ?? 'parley',

@@ -1,7 +1,7 @@
 // Turns the route table into one `(req, res)` handler, usable on node:http or on http2's compat API.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LakeContext } from '../context.ts'
-import { resolveAccess } from './access.ts'
+import { accessInDataset, resolveAccess } from './access.ts'
 import { LakeError, notFound, sendError } from './errors.ts'
 import { compileRoutes, matchRoute, type Reply, type Route } from './router.ts'
 import { parseRequestUrl } from './version.ts'
@@ -46,7 +46,11 @@ export function createRequestHandler(lake: LakeContext, routes: readonly Route[]
         )
       throw notFound(`No endpoint at ${path}`)
     }
-    const access = resolveAccess(req, lake.tokenResolvers)
+    const dataset = match.params.dataset
+    const access = accessInDataset(
+      resolveAccess(req, lake.tokenResolvers),
+      dataset ? lake.store.datasetAclMode(dataset) : 'public',
+    )
     const reply = await match.route.handle({
       req,
       res,

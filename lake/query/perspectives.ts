@@ -52,9 +52,9 @@ export function publishedIdOf(id: string): string {
 const layerId = (layer: string, baseId: string) =>
   layer === 'drafts' ? `drafts.${baseId}` : `versions.${layer}.${baseId}`
 
-/** Anonymous readers see only ids without a `.`: no drafts, versions or system documents. */
+/** Anonymous readers see only ids without a `.`: no drafts, versions or system documents (nothing, if private). */
 export function isVisibleTo(access: Access, id: string): boolean {
-  return access.readDrafts || !id.includes('.')
+  return access.readDrafts || (access.readPublished && !id.includes('.'))
 }
 
 /** Without access to drafts a stacked perspective would only ever show published documents. */
@@ -65,7 +65,7 @@ export function effectivePerspective(perspective: Perspective, access: Access): 
 /** SQL keeping the stored ids (the SQL expression `column`) a raw or published view shows: storedIdInView in SQL. */
 export function visibleIdSql(perspective: Perspective, access: Access, column: string): string {
   // Without drafts access no id has a `.`, so no draft or version either.
-  if (!access.readDrafts) return `instr(${column}, '.') = 0`
+  if (!access.readDrafts) return access.readPublished ? `instr(${column}, '.') = 0` : '0'
   // GLOB, not LIKE: LIKE ignores case, and `Drafts.x` is a published id.
   if (perspective.kind === 'published') return `${column} NOT GLOB 'drafts.*' AND ${column} NOT GLOB 'versions.*'`
   return '1'

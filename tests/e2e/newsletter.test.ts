@@ -29,7 +29,7 @@ beforeAll(async () => {
     webhooks: (url, secret) => [newsletterWebhook(url, secret)],
   })
   // As `npm start` does for its lake (and an operator once on hosted Sanity): the subscribers' own dataset.
-  await site.lake.editor.datasets.create('newsletter')
+  await site.lake.editor.datasets.create('newsletter', { aclMode: 'private' })
   chromium = await launchChromium()
   axeContext = await chromium.browser.newContext()
 }, 400_000)

@@ -42,7 +42,7 @@ beforeAll(async () => {
     webhooks: sites.map((site, i) => ({ ...newsletterWebhook(site.url, secret), name: `site-${i}` })),
   })
   editor = lake.editor
-  await editor.datasets.create('newsletter') // as `npm start` does for its lake
+  await editor.datasets.create('newsletter', { aclMode: 'private' }) // as `npm start` does for its lake
   await seedSampleContent(editor)
   newsletter = sites[0]!.service().subscriptions.client
   await addConfirmedSubscribers(newsletter, linkSecret, emails)

@@ -30,7 +30,7 @@ beforeAll(async () => {
   )
   lake = await startTestLake({ webhooks: [newsletterWebhook(site.url, secret)] })
   editor = lake.editor
-  await editor.datasets.create('newsletter') // as `npm start` does for its lake
+  await editor.datasets.create('newsletter', { aclMode: 'private' }) // as `npm start` does for its lake
   await seedSampleContent(editor)
   await lake.webhooks.idle()
   await site.idle()

@@ -28,6 +28,22 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
+/**
+ * The Studio the lake serves talks to this machine only. Sanity 6.16 has two calls out with no setting to turn them off
+ * (the version check of PackageVersionStatusProvider to sanity-cdn.com, the feedback tunnel probe of ResourcesButton to
+ * api.sanity.io); on an offline machine they could only fail, so the browser is told not to send them. 'self' is the
+ * Studio's own origin, where its API calls go; the rest are the site, the lake's plain-HTTP port and the project host
+ * name (parley.localhost), all on loopback.
+ */
+export const STUDIO_CONTENT_SECURITY_POLICY = [
+  'connect-src',
+  "'self'",
+  // (CSP host sources have no syntax for IPv6 literals such as [::1].)
+  ...['localhost', '127.0.0.1', '*.localhost'].flatMap((host) =>
+    ['http', 'https', 'ws', 'wss'].map((scheme) => `${scheme}://${host}:*`),
+  ),
+].join(' ')
+
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest'])
 
 /** `sanity build` (Vite) names bundles `name-<8-character hash>.js|css` under static/ (and vendor/); icons and the manifest there are not hashed. */
@@ -95,6 +111,7 @@ export function studioRoutes(studioDir: string): Route[] {
       etag: file.etag,
       vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',
+      ...(extname(path) === '.html' ? { 'content-security-policy': STUDIO_CONTENT_SECURITY_POLICY } : {}),
     }
     if (ifNoneMatch === file.etag) return { status: 304, headers, raw: '' }
     if (file.gzipped && /\bgzip\b/.test(acceptEncoding))
