@@ -5,7 +5,6 @@ import { CommitBus, type CommitListener } from './commits.ts'
 import type { LakeContext } from './context.ts'
 import { tokenResolverFor, type AclMode } from './http/access.ts'
 import { coreRoutes } from './http/routes/index.ts'
-import type { Route } from './http/router.ts'
 import { createRequestHandler, type RequestHandler } from './http/server.ts'
 import type { Durability } from './store/database.ts'
 import { releaseScheduler } from './releases/release-scheduler.ts'
@@ -15,10 +14,8 @@ import { browserSupport, type BrowserOptions } from './browsers.ts'
 import { webhookSupport, type WebhookOptions } from './webhooks/lake-webhooks.ts'
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts'
 
-export type { CommittedTransaction, CommitListener, DocumentChange } from './commits.ts'
+export type { CommittedTransaction, CommitListener } from './commits.ts'
 export type { LakeContext } from './context.ts'
-export type { Route, Reply, RouteRequest } from './http/router.ts'
-export type { Access, TokenResolver } from './http/access.ts'
 export { Store } from './store/store.ts'
 
 export const DEFAULT_READ_TOKEN = 'parley-local-read-token'
@@ -37,8 +34,6 @@ export type LakeOptions = {
   durability?: Durability
   /** Datasets that exist from the start, as a new hosted project has `production` (default `["production"]`); public unless named with `aclMode: "private"`. */
   datasets?: (string | { name: string; aclMode: AclMode })[]
-  /** Extra routes (tried after the core routes). */
-  routes?: Route[]
 } & BrowserOptions &
   WebhookOptions
 
@@ -83,16 +78,13 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     ],
     url: '',
     dataDir: options.dataDir,
+    // No origin until browser support sets the policy, just below.
+    cors: { allowedOrigins: new Set() },
   }
   const browser = browserSupport(context, options)
   context.cors = browser.cors
   const webhooks = webhookSupport(context, options)
-  const handler = createRequestHandler(context, [
-    ...coreRoutes,
-    ...browser.routes,
-    ...webhooks.routes,
-    ...(options.routes ?? []),
-  ])
+  const handler = createRequestHandler(context, [...coreRoutes, ...browser.routes, ...webhooks.routes])
   const server = createServer(handler)
   // Long-lived listen streams must not be cut by Node's default request timeouts.
   server.requestTimeout = 0

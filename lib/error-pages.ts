@@ -44,8 +44,6 @@ for a control character. It may have been cut short or mangled when it was copie
 <p><a href="/interviews">Browse all interviews</a> · <a href="/search">Search</a> · <a href="/">Go to the home page</a></p>`,
 )
 
-export const malformedAddressHeaders = standalonePageHeaders
-
 /**
  * Whether the path part of a URL (`/interviews/%E0%A4%A`, not its query, which pages read as it is) fails to decode, or
  * decodes to a control character, which no address of the site has. Next.js answers the first with a bare 500 and

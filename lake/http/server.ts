@@ -9,23 +9,6 @@ import { applyCors } from './cors.ts'
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 
-/**
- * CORS basics so a browser's preflight never fails outright: echo the Origin and allow the headers
- * the Sanity client sends. (Credentialed, browser-facing CORS policy is the TLS/Studio helper's job.)
- */
-function corsHeaders(req: IncomingMessage): Record<string, string> {
-  const origin = req.headers.origin
-  if (typeof origin !== 'string') return {}
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-allow-credentials': 'true',
-    'access-control-allow-headers':
-      'authorization, content-type, x-sanity-app, x-sanity-project-id, cache-control, last-event-id',
-    'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
-    vary: 'Origin',
-  }
-}
-
 export function sendReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {
   const payload = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
   const headers: Record<string, string | number> = { ...extraHeaders, ...reply.headers }
@@ -43,9 +26,7 @@ export function createRequestHandler(lake: LakeContext, routes: readonly Route[]
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (lake.cors) {
-      if (applyCors(lake.cors, req, res)) return
-    } else for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value)
+    if (applyCors(lake.cors, req, res)) return
     const method = (req.method ?? 'GET').toUpperCase()
     if (method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-max-age': '600' })

@@ -28,6 +28,7 @@ export type InterviewDocument = {
   qa: ImportedInterview['qa']
   publishedAt?: string
   canonicalUrl?: string
+  originalPublication?: string
   [field: string]: unknown
 }
 
@@ -80,6 +81,7 @@ export function interviewDocument(
     qa: interview.qa,
     ...(interview.publishedAt ? { publishedAt: interview.publishedAt } : {}),
     ...(interview.canonicalUrl ? { canonicalUrl: interview.canonicalUrl } : {}),
+    ...(interview.publication ? { originalPublication: interview.publication } : {}),
   }
 }
 

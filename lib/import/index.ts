@@ -17,7 +17,7 @@ import { ImportRefusal } from './refusal.ts'
 export { ImportRefusal } from './refusal.ts'
 export { parseSpeakerOption } from './speaker.ts'
 export type { ImportedInterview } from './interview-article.ts'
-export { writeInterviews, type WriteResult, type WrittenInterview } from './write.ts'
+export { writeInterviews } from './write.ts'
 
 export type ReadResult = { interviews: ImportedInterview[]; refused: ImportRefusal[] }
 

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defaultNewsletterDataset } from '../../schemas/newsletterRecords.ts'
-import { sanityConfig } from '../sanity/config.ts'
 
 export type RetryPolicy = {
   /** Attempts per message before it is marked failed (the send log keeps each error). */
@@ -102,6 +101,3 @@ export function newsletterConfig(env: Record<string, string | undefined> = proce
     archiveAgeDays: numberSetting(env.NEWSLETTER_ARCHIVE_AGE_DAYS, 7),
   }
 }
-
-/** The content dataset interviews are read from (the site's own). */
-export const contentDataset = (env: Record<string, string | undefined> = process.env) => sanityConfig(env).dataset

@@ -158,6 +158,14 @@ export const interview = defineType({
       validation: (rule) => rule.uri({ scheme: ['http', 'https'] }).error('Use a full https:// address.'),
     }),
     defineField({
+      name: 'originalPublication',
+      title: 'Originally published in',
+      type: 'string',
+      group: 'seo',
+      description: 'The publication an interview first appeared in ("The Payments Quarterly"), named on the page.',
+      validation: (rule) => rule.max(100).warning("Give the publication's name, not a sentence."),
+    }),
+    defineField({
       name: 'seo',
       title: 'SEO and social',
       type: 'seo',

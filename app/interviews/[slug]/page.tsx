@@ -11,6 +11,7 @@ import { InterviewList } from '../../_components/interview-card.tsx'
 import { QuestionContents, QuestionsAndAnswers } from '../../_components/question-and-answer.tsx'
 import { safeHref } from '../../../lib/content/safe-href.ts'
 import { SanityImage } from '../../_components/sanity-image.tsx'
+import { FirstPublished } from '../../_components/first-published.tsx'
 import { SpeakerCard } from '../../_components/speaker-card.tsx'
 import { staticParamsOrNone } from '../../../lib/content/static-params.ts'
 import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
@@ -59,7 +60,6 @@ export default async function InterviewPage({ params }: Props) {
   const pageUrl = `${siteUrl()}/interviews/${interview.slug}`
   const structuredData = interviewStructuredData(interview, pageUrl, `${pageUrl}/opengraph-image`)
   const callToActionHref = safeHref(interview.callToAction?.url)
-  const originalHost = hostOf(interview.canonicalUrl)
 
   return (
     <article className="page">
@@ -122,11 +122,7 @@ export default async function InterviewPage({ params }: Props) {
               <a href={callToActionHref}>{interview.callToAction.label}</a>
             </p>
           )}
-          {originalHost && (
-            <p className="interview-meta">
-              First published at <a href={interview.canonicalUrl}>{originalHost}</a>.
-            </p>
-          )}
+          <FirstPublished publication={interview.originalPublication} url={interview.canonicalUrl} />
           <NewsletterForm id="newsletter-interview" />
         </div>
       </div>
@@ -141,11 +137,4 @@ export default async function InterviewPage({ params }: Props) {
       )}
     </article>
   )
-}
-
-/** The host of an imported interview's original URL, or nothing when it is not an absolute web address. */
-function hostOf(url: string | undefined): string | undefined {
-  const href = safeHref(url)
-  if (!href || !/^https?:/.test(href)) return undefined
-  return new URL(href).hostname
 }
