@@ -1,6 +1,6 @@
 // /sitemap.xml: the home page, every published interview, speaker, topic and series.
 import type { MetadataRoute } from 'next'
-import { listDirectorySlugs, listFeedInterviews, listInterviews } from '../lib/content/index.ts'
+import { listAllInterviews, listDirectorySlugs, listInterviews } from '../lib/content/index.ts'
 import { siteUrl } from '../lib/site-url.ts'
 
 export const revalidate = 3600
@@ -8,7 +8,7 @@ export const revalidate = 3600
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const origin = siteUrl()
   const [interviews, directory, firstPage] = await Promise.all([
-    listFeedInterviews(5000),
+    listAllInterviews(),
     listDirectorySlugs(),
     listInterviews(1),
   ])

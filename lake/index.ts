@@ -10,7 +10,7 @@ import type { Durability } from './store/database.ts'
 import { releaseScheduler } from './releases/release-scheduler.ts'
 import { Store } from './store/store.ts'
 import { WriteLock } from './mutations/write-lock.ts'
-import { browserSupport, type BrowserOptions } from './tls/browser-support.ts'
+import { browserSupport, type BrowserOptions } from './browsers.ts'
 import { webhookSupport, type WebhookOptions } from './webhooks/lake-webhooks.ts'
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts'
 

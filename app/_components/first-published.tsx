@@ -1,5 +1,5 @@
 // Where an interview first appeared, for one published elsewhere before: the publication, its address, or both.
-import { safeHref } from './safe-href.ts'
+import { safeHref } from '../../lib/content/safe-href.ts'
 
 export function FirstPublished({ publication, url }: { publication?: string; url?: string }) {
   const href = safeHref(url)

@@ -3,6 +3,7 @@ import { badRequest } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import { isVersionAtLeast } from '../http/version.ts'
 import type { SanityDocument } from '../store/store.ts'
+import { isDraftId, isVersionId, layerIdOf, publishedIdOf } from '../document-ids.ts'
 
 /**
  * `raw`: every stored document; `published`: no drafts or versions; `stack`: per base id the first layer
@@ -35,22 +36,6 @@ export function parsePerspective(raw: string | null, apiVersion: string | null):
   }
   return layers.length === 0 ? { kind: 'published' } : { kind: 'stack', layers }
 }
-
-export const isDraftId = (id: string) => id.startsWith('drafts.')
-export const isVersionId = (id: string) => id.startsWith('versions.')
-
-export function publishedIdOf(id: string): string {
-  if (isDraftId(id)) return id.slice('drafts.'.length)
-  if (isVersionId(id)) {
-    const rest = id.slice('versions.'.length)
-    const dot = rest.indexOf('.')
-    return dot >= 0 ? rest.slice(dot + 1) : rest
-  }
-  return id
-}
-
-const layerId = (layer: string, baseId: string) =>
-  layer === 'drafts' ? `drafts.${baseId}` : `versions.${layer}.${baseId}`
 
 /** Anonymous readers see only ids without a `.`: no drafts, versions or system documents (nothing, if private). */
 export function isVisibleTo(access: Access, id: string): boolean {
@@ -90,7 +75,7 @@ export function storedIdsFor(perspective: Perspective, access: Access, candidate
     }
     const base = publishedIdOf(id)
     needed.add(base)
-    for (const layer of perspective.layers) needed.add(layerId(layer, base))
+    for (const layer of perspective.layers) needed.add(layerIdOf(layer, base))
   }
   return [...needed]
 }
@@ -121,7 +106,7 @@ function overlay(
   lookup: (id: string) => SanityDocument | undefined,
 ): SanityDocument | null {
   for (const layer of layers) {
-    const doc = lookup(layerId(layer, base))
+    const doc = lookup(layerIdOf(layer, base))
     // A release version marked to unpublish its document (`version.unpublish`) hides it in that release's view.
     if (doc)
       return (doc._system as { delete?: boolean } | undefined)?.delete

@@ -22,7 +22,7 @@ import {
   type SiteSettings,
   type Speaker,
 } from './schemas.ts'
-import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/tags.ts'
+import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/index.ts'
 
 export type { Interview, InterviewCard, FeedInterview, SiteSettings, Directory, DirectorySlugs }
 export type { Speaker, Collection }
@@ -71,7 +71,7 @@ export async function listFeaturedInterviews(): Promise<InterviewCard[]> {
   return parseEach(interviewCardSchema, result, 'featured interview')
 }
 
-/** The newest interviews with their questions and answers as text, for feeds and the sitemap. */
+/** The newest interviews with their questions and rich answers, for the feeds. */
 export async function listFeedInterviews(limit = 50): Promise<FeedInterview[]> {
   const result = await fetchContent(queries.allInterviewsQuery, { limit }, [interviewsTag])
   return parseEach(feedInterviewSchema, result, 'feed interview')

@@ -58,9 +58,9 @@ export const interviewPageQuery = defineQuery(`{
 export const featuredInterviewsQuery = defineQuery(`
 *[${isListedInterview} && featured == true] | ${newestFirst} [0...3]{${interviewCardFragment}}`)
 
-/** Everything feeds, the sitemap and static params need, newest first. */
+/** Everything a feed item shows, the whole interview, newest first. */
 export const allInterviewsQuery = defineQuery(`
-*[${isListedInterview}] | ${newestFirst} [0...$limit]{${interviewCardFragment}, "answers": qa[]{question, "text": pt::text(answer)}}`)
+*[${isListedInterview}] | ${newestFirst} [0...$limit]{${interviewCardFragment}, qa[]{_key, question, answer[]{${answerFragment}}}}`)
 
 export const interviewSlugsQuery = defineQuery(`*[${isListedInterview}] | ${newestFirst}.slug.current`)
 

@@ -883,7 +883,7 @@ export type FeaturedInterviewsQueryResult = Array<{
 
 // Source: lib/content/queries.ts
 // Variable: allInterviewsQuery
-// Query: *[_type == "interview" && defined(slug.current)] | order(coalesce(publishedAt, _createdAt) desc, _id asc) [0...$limit]{  _id, title, "slug": slug.current, standfirst, publishedAt, _updatedAt, featured,  coverImage{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  speaker->{  _id, name, "slug": slug.current, role, team, company,  photo{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  topics[]->{_id, title, "slug": slug.current},  series->{_id, title, "slug": slug.current},  seriesPart,  "wordCount": length(string::split(pt::text(qa[].answer[]), " ")) + length(string::split(array::join(qa[].question, " "), " ")), "answers": qa[]{question, "text": pt::text(answer)}}
+// Query: *[_type == "interview" && defined(slug.current)] | order(coalesce(publishedAt, _createdAt) desc, _id asc) [0...$limit]{  _id, title, "slug": slug.current, standfirst, publishedAt, _updatedAt, featured,  coverImage{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  speaker->{  _id, name, "slug": slug.current, role, team, company,  photo{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  topics[]->{_id, title, "slug": slug.current},  series->{_id, title, "slug": slug.current},  seriesPart,  "wordCount": length(string::split(pt::text(qa[].answer[]), " ")) + length(string::split(array::join(qa[].question, " "), " ")), qa[]{_key, question, answer[]{  ...,  _type == "image" => {_type, _key,   "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  markDefs[]{...}}}}
 export type AllInterviewsQueryResult = Array<{
   _id: string
   title: string
@@ -958,9 +958,82 @@ export type AllInterviewsQueryResult = Array<{
   } | null
   seriesPart: number | null
   wordCount: number
-  answers: Array<{
+  qa: Array<{
+    _key: string
     question: string
-    text: string
+    answer: Array<
+      | {
+          children?: Array<{
+            marks?: Array<string>
+            text?: string
+            _type: 'span'
+            _key: string
+          }>
+          style?: 'blockquote' | 'h3' | 'normal'
+          listItem?: 'bullet' | 'number'
+          markDefs: Array<{
+            href: string
+            _type: 'link'
+            _key: string
+          }> | null
+          level?: number
+          _type: 'block'
+          _key: string
+        }
+      | {
+          _key: string
+          _type: 'codeBlock'
+          language:
+            | 'css'
+            | 'diff'
+            | 'dockerfile'
+            | 'go'
+            | 'groq'
+            | 'html'
+            | 'java'
+            | 'javascript'
+            | 'json'
+            | 'kotlin'
+            | 'python'
+            | 'rust'
+            | 'shell'
+            | 'sql'
+            | 'text'
+            | 'tsx'
+            | 'typescript'
+            | 'yaml'
+          filename?: string
+          code: string
+          markDefs: null
+        }
+      | {
+          asset: {
+            _id: string
+            url: string
+            lqip: string | null
+            width: number | null
+            height: number | null
+          } | null
+          media?: unknown
+          hotspot: {
+            x: number
+            y: number
+            width: number
+            height: number
+          } | null
+          crop: {
+            top: number
+            bottom: number
+            left: number
+            right: number
+          } | null
+          alt: string | null
+          caption: string | null
+          _type: 'image'
+          _key: string
+          markDefs: null
+        }
+    > | null
   }>
 }>
 

@@ -119,7 +119,7 @@ export const interviewSchema = interviewCardSchema.extend({
 export type Interview = z.infer<typeof interviewSchema>
 
 export const feedInterviewSchema = interviewCardSchema.extend({
-  answers: lenientArray(z.object({ question: text, text: optional(z.string()) })),
+  qa: lenientArray(qaBlockSchema),
 })
 export type FeedInterview = z.infer<typeof feedInterviewSchema>
 

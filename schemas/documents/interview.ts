@@ -1,5 +1,5 @@
 // An interview: a speaker, an optional interviewer, and the questions and answers that make the story.
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { MicrophoneIcon } from '@sanity/icons/Microphone'
 import { accessibleImage } from '../objects/accessibleImage.ts'
 import { slugField } from '../rules/slugField.ts'

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { SanityClient } from '@sanity/client'
 import { startNewsletterSender } from '../../lib/newsletter/sender.ts'
-import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
+import { newsletterWebhook } from '../../lib/newsletter/published-webhook.ts'
 import { addSchedule } from '../../lib/scheduling/commands.ts'
 import { startScheduler } from '../../lib/scheduling/scheduler.ts'
 import { startTestLake, writeToken, type TestLake } from '../site/support/test-lake.ts'

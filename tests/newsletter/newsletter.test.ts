@@ -3,7 +3,7 @@
 // interview, a working one-click unsubscribe, and the bad inputs: a wrong address, forged and replayed links, a flood.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { SanityClient } from '@sanity/client'
-import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
+import { newsletterWebhook } from '../../lib/newsletter/published-webhook.ts'
 import { startTestLake, type TestLake } from '../site/support/test-lake.ts'
 import { seedSampleContent } from '../site/support/sample-content.ts'
 import { siteEnvironment, startNewsletterSite, type NewsletterSite } from './support/newsletter-site.ts'

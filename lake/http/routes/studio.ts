@@ -2,31 +2,9 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { contentType } from 'mime-types'
 import { notFound } from '../errors.ts'
 import type { Reply, Route } from '../router.ts'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-}
 
 /**
  * The Studio the lake serves talks to this machine only. Sanity 6.16 has two calls out with no setting to turn them off
@@ -106,7 +84,7 @@ export function studioRoutes(studioDir: string): Route[] {
         )
     }
     const headers: Record<string, string> = {
-      'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+      'content-type': contentType(extname(path)) || 'application/octet-stream',
       'cache-control': isHashedAsset(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
       etag: file.etag,
       vary: 'Accept-Encoding',
