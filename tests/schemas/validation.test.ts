@@ -157,12 +157,13 @@ describe('validation rules', () => {
 
   test('in a Content Release, a version keeps its own slug, even when it is stored; another document’s is still taken', async () => {
     const interview = await sampleInterview()
-    const version = { ...interview, _id: `versions.rlaunch.${interview._id}` }
+    const version = { ...interview, _type: 'interview', _id: `versions.rlaunch.${interview._id}` }
     expect(messages(await problemsOf(version))).toEqual([])
     // Stored in the release, as the Releases tool validates it: not taken by itself.
     await editor.createOrReplace(version)
     const fresh = {
       ...interview,
+      _type: 'interview',
       _id: 'versions.rlaunch.interview-brand-new',
       slug: { _type: 'slug', current: 'brand-new-interview' },
     }
