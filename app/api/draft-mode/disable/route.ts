@@ -1,7 +1,7 @@
 // Turns draft mode off and returns the editor to the page they were on (same site only).
 import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { sameSiteRedirectTarget } from '../../../../lib/draft-mode/redirect-target.ts'
+import { sameSiteRedirectTarget } from '../../../../lib/draft-mode/enable.ts'
 
 export const dynamic = 'force-dynamic'
 
