@@ -101,11 +101,17 @@ export async function handleDraftModeEnable(request: Request, options: EnableReq
 export const draftModeCookie = '__prerender_bypass'
 
 /**
- * The attributes the draft-mode cookie is (re)issued with. The Presentation tool shows the site in a frame of the
- * Studio's origin (https://localhost:3334 under `npm start`, the Studio's host on hosted Sanity), which is another
+ * The attributes the draft-mode cookie is (re)issued with for `request`. The Presentation tool shows the site in a
+ * frame of the Studio's origin (https://localhost:3334 under `npm start`, the Studio's host on hosted Sanity), another
  * site than the site's own (http://localhost:3000: schemeful same-site counts the scheme), so the cookie must be
- * `SameSite=None`, which browsers accept only with `Secure`. Chromium and Firefox keep a Secure cookie set by
- * http://localhost or http://127.0.0.1 (both are secure contexts), so one setting serves `npm start`, `npm run dev`
- * (Next alone would use Lax there) and an https deployment.
+ * `SameSite=None`, which browsers keep only with `Secure`; Chromium and Firefox accept a Secure cookie from
+ * http://localhost and http://127.0.0.1 (secure contexts), so one setting serves `npm start`, `npm run dev` (where
+ * Next alone would use Lax) and https. In a cross-site frame it is also `Partitioned` (CHIPS): Chromium (150 here,
+ * Safari too) drops unpartitioned cookies set in a third-party frame; a partitioned one is kept for that frame of the
+ * Studio alone, and a page opened in its own tab gets the ordinary cookie.
  */
-export const draftModeCookieAttributes = { httpOnly: true, path: '/', secure: true, sameSite: 'none' } as const
+export function draftModeCookieAttributes(request: Request) {
+  const inCrossSiteFrame =
+    request.headers.get('sec-fetch-dest') === 'iframe' && request.headers.get('sec-fetch-site') === 'cross-site'
+  return { httpOnly: true, path: '/', secure: true, sameSite: 'none', partitioned: inCrossSiteFrame } as const
+}

@@ -20,6 +20,7 @@ let browser: BrowserContext
 let page: Page
 let profileDir: string
 const screenshots = path.resolve('test-results/presentation')
+const diagnostics: string[] = []
 // A string only @sanity/visual-editing's code carries (a message of its channel to the Studio).
 const visualEditingMarker = 'visual-editing/focus'
 // The zero-width characters @vercel/stega encodes with.
@@ -50,6 +51,16 @@ beforeAll(async () => {
   }, token)
   page = await browser.newPage()
   page.setDefaultTimeout(60_000)
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      diagnostics.push(`console: ${message.text().slice(0, 300)}`)
+  })
+  page.on('response', async (response) => {
+    if (response.url().startsWith(site.url))
+      diagnostics.push(
+        `${response.status()} ${response.url().slice(0, 200)} set-cookie: ${(await response.headerValue('set-cookie')) ?? '-'}`,
+      )
+  })
 }, 600_000)
 
 afterAll(async () => {
@@ -130,6 +141,7 @@ test('the Presentation tool shows an interview; its text opens its fields; typin
     await shot('03-answer')
   } catch (error) {
     await shot('failure')
+    console.error(`What the page did:\n${diagnostics.join('\n')}\ncookies: ${JSON.stringify(await browser.cookies())}`)
     throw error
   }
 }, 180_000)

@@ -14,7 +14,11 @@ export async function GET(request: Request): Promise<Response> {
       ;(await draftMode()).enable()
       // Re-issued so that it is also sent inside the Studio's frame (see draftModeCookieAttributes).
       const store = await cookies()
-      store.set({ name: draftModeCookie, value: store.get(draftModeCookie)?.value ?? '', ...draftModeCookieAttributes })
+      store.set({
+        name: draftModeCookie,
+        value: store.get(draftModeCookie)?.value ?? '',
+        ...draftModeCookieAttributes(request),
+      })
     },
   })
 }
