@@ -1,54 +1,16 @@
 // The editor's tools in draft mode, loaded on demand by ./visual-editing.tsx: click-to-edit overlays on the
-// stega-encoded text (`@sanity/visual-editing`), each edit shown on the page as it is typed, and a re-render of the
-// page from the content API once the Studio has saved it.
+// stega-encoded text (`@sanity/visual-editing`), and a re-render of the page from the content API on each edit.
 import { useEffect, useMemo, useRef, startTransition } from 'react'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { getPublishedId, studioPath } from '@sanity/client/csm'
 import {
-  emptyActor,
-  useOptimisticActor,
   VisualEditing,
   type HistoryAdapter,
   type HistoryAdapterNavigate,
-  type MutatorActor,
   type VisualEditingOptions,
 } from '@sanity/visual-editing/react'
-import { decodeSanityNodeData } from '@sanity/visual-editing-csm'
-import { vercelStegaDecode, vercelStegaSplit } from '@vercel/stega'
 
 /** How often a page opened outside the Presentation tool (a plain tab in draft mode) looks for new drafts. */
 const standaloneRefreshMs = 3000
-
-/**
- * The Studio saves an editor's typing at most once a second, so a re-render from the content API trails it by a
- * second or more. The Presentation tool also sends the document as the editor has it, at every keystroke: each text
- * on the page that stega names as one of that document's string fields shows its new value at once (the same text
- * the next render brings, so React finds nothing to undo).
- */
-function showLocalEdit(documentId: string, document: unknown) {
-  const walker = window.document.createTreeWalker(window.document.body, NodeFilter.SHOW_TEXT)
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text
-    const { cleaned, encoded } = vercelStegaSplit(text.data)
-    if (!encoded) continue
-    const source = decodeSanityNodeData(vercelStegaDecode(encoded) ?? '')
-    if (!source || !('id' in source) || getPublishedId(source.id) !== documentId) continue
-    const value = studioPath.get(document, source.path)
-    if (typeof value === 'string' && value !== cleaned) text.data = `${value}${encoded}`
-  }
-}
-
-function LocalEdits() {
-  const actor = useOptimisticActor()
-  useEffect(() => {
-    if (actor === emptyActor) return
-    const subscription = (actor as MutatorActor).on('rebased.local', (event) =>
-      showLocalEdit(getPublishedId(event.id), event.document),
-    )
-    return () => subscription.unsubscribe()
-  }, [actor])
-  return null
-}
 
 export default function EditingTools() {
   const router = useRouter()
@@ -80,9 +42,10 @@ export default function EditingTools() {
     navigate.current?.({ type: 'push', url: `${pathname}${search ? `?${search}` : ''}` })
   }, [pathname, search])
 
-  // Draft reads are never cached, so re-rendering the server components shows the content as saved now. On an edit
-  // the Presentation tool calls this at once and, as the returned promise settles, once more a second later, after
-  // the Studio's next save; its refresh button calls it too.
+  // Draft reads are never cached, so re-rendering the server components shows the content as saved now. The Studio
+  // saves typing at most once a second (the first keystroke at once); the Presentation tool calls this on each change
+  // it sees, local or saved, and, since it returns a promise, once more a second after the last one; its refresh
+  // button calls it too.
   const refresh = useMemo<NonNullable<VisualEditingOptions['refresh']>>(
     () => () => {
       startTransition(() => router.refresh())
@@ -99,10 +62,5 @@ export default function EditingTools() {
     return () => clearInterval(timer)
   }, [router])
 
-  return (
-    <>
-      <VisualEditing portal history={history} refresh={refresh} />
-      <LocalEdits />
-    </>
-  )
+  return <VisualEditing portal history={history} refresh={refresh} />
 }

@@ -3,6 +3,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { SanityClient } from '@sanity/client'
 import { urlSearchParamPreviewSecret, validatePreviewUrl } from '@sanity/preview-url-secret'
+import { urlSearchParamPreviewPerspective } from '@sanity/preview-url-secret/constants'
 import { isContentApiUnavailable, retryAfterSeconds } from '../outage/content-api-unavailable.ts'
 
 export type PreviewAccess =
@@ -54,7 +55,12 @@ export async function checkPreviewAccess(requestUrl: string, options: PreviewAcc
         allowed: false,
         reason: 'This preview link is unknown or has expired: open the preview from the Studio again.',
       }
-    return { allowed: true, redirectTo: sameSiteRedirectTarget(result.redirectTo), via: 'studio-secret' }
+    // The site always shows drafts in draft mode; the Studio's perspective parameter left in the address would differ
+    // from the path the Presentation tool asked for, and it would load the page a second time to follow it.
+    const redirectTo = sameSiteRedirectTarget(result.redirectTo)
+    const target = new URL(redirectTo, 'http://parley.invalid')
+    target.searchParams.delete(urlSearchParamPreviewPerspective)
+    return { allowed: true, redirectTo: `${target.pathname}${target.search}${target.hash}`, via: 'studio-secret' }
   }
   const secret = params.get('secret')
   if (secret) {

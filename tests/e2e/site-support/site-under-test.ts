@@ -96,6 +96,9 @@ export async function startSiteUnderTest(
     NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
     SITE_URL: url,
     PORT: String(port),
+    // The build and `next start` share one deployment id, as under `npm start`: with none at run time, Next's client
+    // takes each dynamic RSC answer (draft mode's router.refresh()) for another deployment's and reloads the page.
+    NEXT_DEPLOYMENT_ID: `e2e-${port}`,
     ...options.env,
   }
   // The build prerenders pages from this lake's content, so it runs after seeding, against this lake.
