@@ -1,6 +1,6 @@
 // Jest runs TypeScript through SWC; ESM-only dependencies load through Node 24's require(esm).
 /** @type {import('jest').Config} */
-export default {
+const config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
@@ -19,3 +19,4 @@ export default {
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
   testTimeout: 30000,
 }
+export default config

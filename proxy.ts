@@ -4,7 +4,7 @@
 // pages because a redirect() from a cached page is replayed by Next 16 with its Location header twice
 // (vercel/next.js#82117), which proxies in front merge into an address no browser can follow.
 import { NextResponse, type NextRequest } from 'next/server'
-import { isMalformedPath, malformedAddressHeaders, malformedAddressPage } from './lib/http/malformed-address.ts'
+import { isMalformedPath, standalonePageHeaders, malformedAddressPage } from './lib/error-pages.ts'
 import { redirectFor } from './lib/redirects/redirect-map.ts'
 
 async function answer(request: NextRequest): Promise<NextResponse> {
@@ -12,7 +12,7 @@ async function answer(request: NextRequest): Promise<NextResponse> {
   if (isMalformedPath(new URL(request.url).pathname)) {
     return new NextResponse(request.method === 'HEAD' ? null : malformedAddressPage, {
       status: 400,
-      headers: malformedAddressHeaders,
+      headers: standalonePageHeaders,
     })
   }
   const rule = await redirectFor(request.nextUrl.pathname)

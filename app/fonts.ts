@@ -38,8 +38,8 @@ export const serif = localFont({
     },
   ],
   variable: '--font-serif',
-  // Not preloaded: four preloaded faces (~85 KiB) at high priority held the first paint on a slow mobile connection
-  // until they arrived (Lighthouse mobile LCP ~3 s). The page paints at once in the size-matched fallback and swaps.
+  // Not preloaded: preloaded faces held the first paint on a slow mobile connection (bench/NOTES.md); the page paints
+  // at once in the size-matched fallback and swaps.
   preload: false,
   display: 'swap',
   adjustFontFallback: 'Times New Roman',

@@ -1,7 +1,7 @@
 // /sitemap.xml: the home page, every published interview, speaker, topic and series.
 import { stegaClean } from '@sanity/client/stega'
 import type { MetadataRoute } from 'next'
-import { listDirectorySlugs, listFeedInterviews, listInterviews } from '../lib/content/index.ts'
+import { listAllInterviews, listDirectorySlugs, listInterviews } from '../lib/content/index.ts'
 import { siteUrl } from '../lib/site-url.ts'
 
 export const revalidate = 3600
@@ -9,7 +9,7 @@ export const revalidate = 3600
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const origin = siteUrl()
   const [interviews, directory, firstPage] = stegaClean(
-    await Promise.all([listFeedInterviews(5000), listDirectorySlugs(), listInterviews(1)]),
+    await Promise.all([listAllInterviews(), listDirectorySlugs(), listInterviews(1)]),
   )
   const lastModified = (iso: string | undefined) => (iso ? { lastModified: iso } : {})
   return [

@@ -54,8 +54,9 @@ async function hostedOnly(call: Promise<unknown>): Promise<'hosted-only'> {
   const error = (await call.then(
     () => assert.fail('a hosted-only service answered as if it existed'),
     (caught: unknown) => caught,
-  )) as { statusCode?: number; message?: string }
-  assert.equal(error.statusCode, 501)
+  )) as { statusCode?: number; message?: string; data?: { statusCode?: number } }
+  // A listener's refusal arrives as the stream's channelError (the client's ChannelError, its data the event's).
+  assert.equal(error.statusCode ?? error.data?.statusCode, 501)
   assert.match(String(error.message), /not available on the local lake/)
   return 'hosted-only'
 }
@@ -153,8 +154,10 @@ const probes: Record<string, Probe> = {
   },
   'datasets.create': async (c) =>
     assert.deepEqual(await c.datasets.create('surface-extra'), { datasetName: 'surface-extra', aclMode: 'public' }),
-  'datasets.edit': async (c) =>
-    assert.equal((await c.datasets.edit('surface-extra', { aclMode: 'public' })).datasetName, 'surface-extra'),
+  'datasets.edit': async (c) => {
+    assert.equal((await c.datasets.edit('surface-extra', { aclMode: 'private' })).aclMode, 'private')
+    assert.equal((await c.datasets.edit('surface-extra', { aclMode: 'public' })).aclMode, 'public')
+  },
   'datasets.list': async (c) => assert.ok((await c.datasets.list()).some((d) => d.name === 'production')),
   'datasets.delete': async (c) => assert.deepEqual(await c.datasets.delete('surface-extra'), { deleted: true }),
   'datasets.getEmbeddingsSettings': (c) => hostedOnly(c.datasets.getEmbeddingsSettings('production')),

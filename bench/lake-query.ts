@@ -329,7 +329,7 @@ try {
         )
       }
       // The same transactions without HTTP or the client: what the store itself sustains.
-      const access = { role: 'editor', identity: 'bench', readDrafts: true, write: true } as const
+      const access = { role: 'editor', identity: 'bench', readPublished: true, readDrafts: true, write: true } as const
       let count = 0
       const cpuBefore = process.cpuUsage()
       const started = performance.now()

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import nodemailer from 'nodemailer'
 import { interviewMessage } from '../lib/newsletter/messages.ts'
-import { newsletterWebhook } from '../lib/newsletter/webhook.ts'
+import { newsletterWebhook } from '../lib/newsletter/published-webhook.ts'
 import {
   siteEnvironment,
   startNewsletterSite,

@@ -2,7 +2,14 @@
 import { parseArguments } from './cli/arguments.ts'
 import { commands } from './cli/commands.ts'
 
-const args = parseArguments(process.argv.slice(2))
+let args: ReturnType<typeof parseArguments>
+try {
+  args = parseArguments(process.argv.slice(2))
+} catch (error) {
+  // util.parseArgs names the unknown flag or the missing value.
+  console.error(`${(error as Error).message}\nnpm run lake -- --help lists the commands and their flags.`)
+  process.exit(2)
+}
 const name = args.command ?? 'serve'
 const command = commands[name]
 

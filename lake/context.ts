@@ -16,6 +16,6 @@ export type LakeContext = {
   /** Base URL once listening (plain HTTP), e.g. `http://127.0.0.1:3333`. */
   url: string
   dataDir: string
-  /** Which browser origins may call the lake; without one, any Origin is echoed. */
-  cors?: CorsPolicy
+  /** Which browser origins may call the lake (with credentials); others get no CORS headers. */
+  cors: CorsPolicy
 }

@@ -3,22 +3,19 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CommitBus, type CommitListener } from './commits.ts'
 import type { LakeContext } from './context.ts'
-import { tokenResolverFor } from './http/access.ts'
+import { tokenResolverFor, type AclMode } from './http/access.ts'
 import { coreRoutes } from './http/routes/index.ts'
-import type { Route } from './http/router.ts'
 import { createRequestHandler, type RequestHandler } from './http/server.ts'
 import type { Durability } from './store/database.ts'
 import { releaseScheduler } from './releases/release-scheduler.ts'
 import { Store } from './store/store.ts'
 import { WriteLock } from './mutations/write-lock.ts'
-import { browserSupport, type BrowserOptions } from './tls/browser-support.ts'
+import { browserSupport, type BrowserOptions } from './browsers.ts'
 import { webhookSupport, type WebhookOptions } from './webhooks/lake-webhooks.ts'
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts'
 
-export type { CommittedTransaction, CommitListener, DocumentChange } from './commits.ts'
+export type { CommittedTransaction, CommitListener } from './commits.ts'
 export type { LakeContext } from './context.ts'
-export type { Route, Reply, RouteRequest } from './http/router.ts'
-export type { Access, TokenResolver } from './http/access.ts'
 export { Store } from './store/store.ts'
 
 export const DEFAULT_READ_TOKEN = 'parley-local-read-token'
@@ -35,10 +32,8 @@ export type LakeOptions = {
   projectId?: string
   /** `normal` (default; survives kill -9 of the process) or `full` (fsync per commit; survives power loss). See store/database.ts. */
   durability?: Durability
-  /** Datasets that exist from the start, as a new hosted project has `production` (default `['production']`). */
-  datasets?: string[]
-  /** Extra routes (tried after the core routes). */
-  routes?: Route[]
+  /** Datasets that exist from the start, as a new hosted project has `production` (default `["production"]`); public unless named with `aclMode: "private"`. */
+  datasets?: (string | { name: string; aclMode: AclMode })[]
 } & BrowserOptions &
   WebhookOptions
 
@@ -67,7 +62,11 @@ export type Lake = {
 
 export async function startLake(options: LakeOptions): Promise<Lake> {
   const store = new Store(options.dataDir, options.durability ?? 'normal')
-  for (const dataset of options.datasets ?? ['production']) store.createDataset(dataset)
+  for (const dataset of options.datasets ?? ['production']) {
+    if (typeof dataset === 'string') store.createDataset(dataset)
+    // A dataset named with its mode has that mode, whether it is new or was made otherwise before.
+    else if (!store.createDataset(dataset.name, dataset.aclMode)) store.setDatasetAclMode(dataset.name, dataset.aclMode)
+  }
   const commits = new CommitBus()
   const context: LakeContext = {
     projectId: options.projectId ?? 'parley',
@@ -79,16 +78,13 @@ export async function startLake(options: LakeOptions): Promise<Lake> {
     ],
     url: '',
     dataDir: options.dataDir,
+    // No origin until browser support sets the policy, just below.
+    cors: { allowedOrigins: new Set() },
   }
   const browser = browserSupport(context, options)
   context.cors = browser.cors
   const webhooks = webhookSupport(context, options)
-  const handler = createRequestHandler(context, [
-    ...coreRoutes,
-    ...browser.routes,
-    ...webhooks.routes,
-    ...(options.routes ?? []),
-  ])
+  const handler = createRequestHandler(context, [...coreRoutes, ...browser.routes, ...webhooks.routes])
   const server = createServer(handler)
   // Long-lived listen streams must not be cut by Node's default request timeouts.
   server.requestTimeout = 0

@@ -1,5 +1,6 @@
 // `npm run import -- FILE… [--dry-run] [--publish] [--speaker "NAME, ROLE"]`: bring interview articles into Parley.
 import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { createWriteClient } from '../lib/scheduling/write-client.ts'
 import { loadEnvironment } from './environment.ts'
 import {
@@ -24,22 +25,34 @@ Exit status: 0 all imported, 1 nothing imported, 2 bad command line, 3 some file
 
 type Options = { paths: string[]; dryRun: boolean; publish: boolean; speaker?: string }
 
+const options = {
+  'dry-run': { type: 'boolean', default: false },
+  publish: { type: 'boolean', default: false },
+  speaker: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const
+
 function parseArguments(args: string[]): Options | string {
-  const options: Options = { paths: [], dryRun: false, publish: false }
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index]!
-    if (arg === '--dry-run') options.dryRun = true
-    else if (arg === '--publish') options.publish = true
-    else if (arg === '--speaker') {
-      const value = args[++index]
-      if (!value) return '--speaker needs a value, e.g. --speaker "Jane Doe, Staff Engineer at Acme"'
-      options.speaker = value
-    } else if (arg === '--help' || arg === '-h') return ''
-    else if (arg.startsWith('--')) return `unknown option ${arg}`
-    else options.paths.push(arg)
+  // Not strict, so that the refusal can name the unknown option in this command's own words.
+  const { values, positionals, tokens } = parseArgs({
+    args,
+    options,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  })
+  const unknown = tokens.find((token) => token.kind === 'option' && !Object.hasOwn(options, token.name))
+  if (unknown?.kind === 'option') return `unknown option ${unknown.rawName}`
+  if (values.help) return ''
+  if (values.speaker !== undefined && (typeof values.speaker !== 'string' || !values.speaker))
+    return '--speaker needs a value, e.g. --speaker "Jane Doe, Staff Engineer at Acme"'
+  if (positionals.length === 0) return 'name at least one file or folder to import'
+  return {
+    paths: positionals,
+    dryRun: values['dry-run'] === true,
+    publish: values.publish === true,
+    ...(values.speaker ? { speaker: values.speaker } : {}),
   }
-  if (options.paths.length === 0) return 'name at least one file or folder to import'
-  return options
 }
 
 const report = (line: string) => process.stderr.write(`${line}\n`)

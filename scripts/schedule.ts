@@ -1,4 +1,5 @@
 // `npm run schedule -- list | add <slug-or-id> <ISO time> | remove <slug-or-id>`: marketing's schedule for automation.
+import { DocumentId, getPublishedId } from '@sanity/id-utils'
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { addSchedule, listSchedule, removeSchedule } from '../lib/scheduling/commands.ts'
@@ -14,6 +15,7 @@ const usage = `Usage:
   npm run schedule -- remove <slug-or-id>`
 
 async function main(args: string[]): Promise<number> {
+  // A command and its positional arguments, no flags: nothing for util.parseArgs to do.
   const [command, ...rest] = args
   const client = createWriteClient(env)
   if (command === 'list' && rest.length === 0) {
@@ -22,7 +24,7 @@ async function main(args: string[]): Promise<number> {
     for (const s of schedules) {
       const failed = s.schedule.status === 'failed' ? `  FAILED: ${s.schedule.error ?? ''}` : ''
       console.log(
-        `${s.schedule.publishAt}  ${s._id.replace(/^drafts\./, '')}  ${s.slug ?? ''}  "${s.title ?? ''}"  by ${s.schedule.scheduledBy ?? '?'}${failed}`,
+        `${s.schedule.publishAt}  ${getPublishedId(DocumentId(s._id))}  ${s.slug ?? ''}  "${s.title ?? ''}"  by ${s.schedule.scheduledBy ?? '?'}${failed}`,
       )
     }
     return 0

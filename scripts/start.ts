@@ -1,6 +1,7 @@
 // `npm start` (and `npm run dev`): the lake with the sample content, the Studio, a production build of the site if
 // needed, and the site itself; prints the URLs and stops everything on Ctrl-C or SIGTERM.
 import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { startNewsletterSender } from '../lib/newsletter/sender.ts'
 import { newsletterService } from '../lib/newsletter/service.ts'
 import { startScheduler } from '../lib/scheduling/scheduler.ts'
@@ -12,7 +13,7 @@ import { startServer, type Server } from './start/processes.ts'
 import { stopOnSignals } from './start/shutdown.ts'
 
 const root = resolve(import.meta.dirname, '..')
-const dev = process.argv.includes('--dev')
+const dev = parseArgs({ options: { dev: { type: 'boolean', default: false } } }).values.dev
 const nextBin = resolve(root, 'node_modules/next/dist/bin/next')
 const { env, embeddedLake } = loadEnvironment(root)
 const port = Number(env.PORT || 3000)

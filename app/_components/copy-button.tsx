@@ -12,6 +12,8 @@ type Props = {
 export function CopyButton({ label, text }: Props) {
   const button = useRef<HTMLButtonElement>(null)
   const [state, setState] = useState<'unavailable' | 'ready' | 'copied' | 'failed'>('unavailable')
+  // After hydration on purpose: the server's HTML and the first render must agree that there is no clipboard yet.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setState(navigator.clipboard ? 'ready' : 'unavailable'), [])
 
   async function copy() {

@@ -2,7 +2,7 @@
 import Link from 'next/link'
 import type { InterviewCard as InterviewCardValue } from '../../lib/content/schemas.ts'
 import { readingMinutes } from '../../lib/content/reading-time.ts'
-import { formatDate } from './format-date.ts'
+import { formatDate } from '../../lib/content/format-date.ts'
 import { SanityImage } from './sanity-image.tsx'
 
 type Props = { interview: InterviewCardValue; headingLevel?: 'h2' | 'h3'; showImage?: boolean }

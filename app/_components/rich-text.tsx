@@ -4,7 +4,7 @@ import type { PortableTextItem } from '../../lib/content/schemas.ts'
 import { imageSchema } from '../../lib/content/schemas.ts'
 import { CodeBlock, type CodeBlockValue } from './code-block.tsx'
 import { SanityImage } from './sanity-image.tsx'
-import { safeHref } from './safe-href.ts'
+import { safeHref } from '../../lib/content/safe-href.ts'
 
 const components: PortableTextComponents = {
   block: {

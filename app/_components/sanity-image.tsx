@@ -33,6 +33,8 @@ export function SanityImage({
     ...(maxWidth ? { maxDisplayWidth: maxWidth } : {}),
   })
   return (
+    // Sanity's image CDN (or the lake's) makes the sizes in srcSet; next/image would resize each image a second time.
+    // eslint-disable-next-line @next/next/no-img-element
     <img
       className={className}
       src={src}

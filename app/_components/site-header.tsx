@@ -1,7 +1,7 @@
 // The masthead on every page: the site's name, its navigation from site settings, and search.
 import Link from 'next/link'
 import type { SiteSettings } from '../../lib/content/schemas.ts'
-import { safeHref } from './safe-href.ts'
+import { safeHref } from '../../lib/content/safe-href.ts'
 import { SearchForm } from './search-form.tsx'
 
 export function SiteHeader({ settings }: { settings: SiteSettings }) {

@@ -1,7 +1,6 @@
-// The pages nginx answers with itself, made from the site's own page (lib/http/standalone-page.ts): pages/ holds them
+// The pages nginx answers with itself, made from the site's own page (lib/error-pages.ts): pages/ holds them
 // as files for a proxy set up by hand, and a test keeps those files the same as these.
-import { malformedAddressPage } from '../../lib/http/malformed-address.ts'
-import { standalonePage } from '../../lib/http/standalone-page.ts'
+import { malformedAddressPage, standalonePage } from '../../lib/error-pages.ts'
 
 export const unavailablePage = standalonePage(
   'Temporarily unavailable',

@@ -27,5 +27,3 @@ export function idField(action: Action, field: string, index: number): string {
   if (problem) fail(index, 400, 'invalidDocumentId', `${field}: ${problem}`)
   return value as string
 }
-
-export const draftOf = (publishedId: string) => `drafts.${publishedId}`

@@ -1,4 +1,5 @@
 // The Actions API as a function: document, version and release actions as one transaction.
+import { draftIdOf, isVersionId, publishedIdOf } from '../document-ids.ts'
 import { badRequest } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import { documentIdProblem } from '../mutations/identifiers.ts'
@@ -7,7 +8,7 @@ import { runTransaction, type TransactionContext } from '../mutations/transactio
 import { releaseHandlers } from '../releases/release-actions.ts'
 import { versionHandlers } from '../releases/version-actions.ts'
 import type { SanityDocument } from '../store/store.ts'
-import { draftOf, fail, idField, type Action, type ActionHandler, type Recorded } from './action-handler.ts'
+import { fail, idField, type Action, type ActionHandler, type Recorded } from './action-handler.ts'
 import { publishedVersion } from './published-version.ts'
 
 const documentHandlers: Record<string, ActionHandler> = {
@@ -17,12 +18,12 @@ const documentHandlers: Record<string, ActionHandler> = {
     if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes))
       fail(index, 400, 'invalidAction', 'create needs an "attributes" object')
     const doc = structuredClone(attributes) as SanityDocument
-    doc._id ??= draftOf(publishedId)
+    doc._id ??= draftIdOf(publishedId)
     const problem = documentIdProblem(doc._id)
     if (problem) fail(index, 400, 'invalidDocumentId', problem)
     if (
-      doc._id !== draftOf(publishedId) &&
-      !(doc._id.startsWith('versions.') && doc._id.endsWith(`.${publishedId}`)) &&
+      doc._id !== draftIdOf(publishedId) &&
+      !(isVersionId(doc._id) && publishedIdOf(doc._id) === publishedId) &&
       doc._id !== publishedId
     ) {
       fail(
@@ -152,7 +153,7 @@ const documentHandlers: Record<string, ActionHandler> = {
     const extra = Array.isArray(action.includeDrafts) ? action.includeDrafts : []
     const ids = new Set([
       publishedId,
-      draftOf(publishedId),
+      draftIdOf(publishedId),
       ...extra.filter((id): id is string => typeof id === 'string'),
     ])
     let deleted = 0
@@ -180,8 +181,8 @@ const documentHandlers: Record<string, ActionHandler> = {
       fail(index, 400, 'invalidAction', 'replaceDraft needs an "attributes" document')
     const problem = documentIdProblem(attributes._id)
     if (problem) fail(index, 400, 'invalidDocumentId', `attributes._id: ${problem}`)
-    const isVersion = attributes._id.startsWith('versions.') && attributes._id.endsWith(`.${publishedId}`)
-    if (attributes._id !== draftOf(publishedId) && !isVersion)
+    const isVersion = isVersionId(attributes._id) && publishedIdOf(attributes._id) === publishedId
+    if (attributes._id !== draftIdOf(publishedId) && !isVersion)
       fail(
         index,
         400,

@@ -1,4 +1,5 @@
 // Works out what an uploaded file is from its bytes (a Buffer upload carries no Content-Type), falling back to its name.
+import { extension as mimeExtension, lookup } from 'mime-types'
 
 export type FileType = { mimeType: string; extension: string }
 
@@ -45,26 +46,7 @@ function looksLikeSvg(bytes: Buffer): boolean {
 }
 
 // Only for names: a file whose bytes have no signature keeps the type its name says.
-const byExtension: Record<string, string> = {
-  txt: 'text/plain',
-  md: 'text/markdown',
-  csv: 'text/csv',
-  json: 'application/json',
-  html: 'text/html',
-  css: 'text/css',
-  js: 'text/javascript',
-  xml: 'application/xml',
-  svg: 'image/svg+xml',
-  pdf: 'application/pdf',
-  zip: 'application/zip',
-  mp4: 'video/mp4',
-  mp3: 'audio/mpeg',
-  webm: 'video/webm',
-  wav: 'audio/wav',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-}
+const byExtension = (extension: string): string | undefined => lookup(extension) || undefined
 
 function extensionOf(filename: string | undefined): string | null {
   const match = filename ? /\.([a-z0-9]{1,10})$/i.exec(filename) : null
@@ -81,20 +63,19 @@ export function detectFileType(bytes: Buffer, filename?: string, declaredType?: 
   if (
     sniffed?.extension === 'zip' &&
     nameExtension &&
-    byExtension[nameExtension]?.startsWith('application/vnd.openxmlformats')
+    byExtension(nameExtension)?.startsWith('application/vnd.openxmlformats')
   ) {
-    return { mimeType: byExtension[nameExtension], extension: nameExtension }
+    return { mimeType: byExtension(nameExtension)!, extension: nameExtension }
   }
   if (sniffed) return sniffed
   if (nameExtension)
     return {
-      mimeType: byExtension[nameExtension] ?? cleanDeclared(declaredType) ?? 'application/octet-stream',
+      mimeType: byExtension(nameExtension) ?? cleanDeclared(declaredType) ?? 'application/octet-stream',
       extension: nameExtension,
     }
   const declared = cleanDeclared(declaredType)
   if (declared) {
-    const known = Object.entries(byExtension).find(([, mimeType]) => mimeType === declared)
-    return { mimeType: declared, extension: known?.[0] ?? 'bin' }
+    return { mimeType: declared, extension: mimeExtension(declared) || 'bin' }
   }
   return { mimeType: 'application/octet-stream', extension: 'bin' }
 }
@@ -109,5 +90,5 @@ function cleanDeclared(declaredType: string | undefined): string | null {
 /** The content type to serve a stored file with, from the extension its asset id carries. */
 export function mimeTypeForExtension(extension: string): string {
   const signature = signatures.find((candidate) => candidate.type.extension === extension)
-  return signature?.type.mimeType ?? byExtension[extension] ?? 'application/octet-stream'
+  return signature?.type.mimeType ?? byExtension(extension) ?? 'application/octet-stream'
 }

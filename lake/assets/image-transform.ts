@@ -45,8 +45,8 @@ export function chooseOutputFormat(
 
 export function planResize(source: Size, transform: ImageTransform): ResizePlan {
   const dpr = transform.dpr
-  let width = transform.width !== undefined ? Math.round(transform.width * dpr) : undefined
-  let height = transform.height !== undefined ? Math.round(transform.height * dpr) : undefined
+  const width = transform.width !== undefined ? Math.round(transform.width * dpr) : undefined
+  const height = transform.height !== undefined ? Math.round(transform.height * dpr) : undefined
   const noUpscale = transform.fit === 'max' || transform.fit === 'fillmax' || transform.fit === 'min'
   if (width === undefined && height === undefined) {
     // max-w/max-h alone bound the original without enlarging it.

@@ -15,7 +15,8 @@ export function editorCredentialFromEnvironment(
   }
 }
 
-// Hashing first gives equal-length buffers, so the comparison time says nothing about either value.
+// Hashing first gives equal-length buffers, so the comparison time says nothing about either value. (The lake imports
+// nothing from lib/, so it keeps this twin of lib/same-secret.ts.)
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest()
 
 /** Email compared case-insensitively (as addresses are), password exactly; both always compared. */

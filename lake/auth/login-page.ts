@@ -1,10 +1,5 @@
 // Renders the lake's own sign-in page (the Studio's login provider): an email and password form, with the error of a refused attempt.
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] as string,
-  )
+import escapeHtml from 'escape-html'
 
 /** Headers for every sign-in page: never cached, never framed, no script at all. */
 export const LOGIN_PAGE_HEADERS: Record<string, string> = {

@@ -17,7 +17,7 @@ export type EditorSignIn = {
   attempts: AttemptLimit
 }
 
-const editorAccess: Access = { role: 'editor', identity: EDITOR_ID, readDrafts: true, write: true }
+const editorAccess: Access = { role: 'editor', identity: EDITOR_ID, readPublished: true, readDrafts: true, write: true }
 
 export function createEditorSignIn(options: {
   db: DatabaseSync

@@ -63,6 +63,6 @@ export function datasetAcl(access: Access): { filter: string; permissions: strin
   if (access.write)
     return [{ filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history', 'editHistory'] }]
   if (access.readDrafts) return [{ filter: '_id in path("**")', permissions: ['read', 'history'] }]
-  // Anonymous readers see published documents only (ids without a dot).
-  return [{ filter: '_id in path("*")', permissions: ['read'] }]
+  // Anonymous readers see published documents only (ids without a dot), none in a private dataset.
+  return access.readPublished ? [{ filter: '_id in path("*")', permissions: ['read'] }] : []
 }

@@ -1,26 +1,29 @@
-// Splits `npm run lake -- <command> [--flag value]…` into a command, its flags and positional arguments.
+// Splits `npm run lake -- <command> [--flag value]…` into a command, its flags and positional arguments (util.parseArgs).
+import { parseArgs } from 'node:util'
+
+/** Every flag any command takes (commands.ts names which one takes which); an unknown flag is an error. */
+const options = {
+  port: { type: 'string' },
+  'tls-port': { type: 'string' },
+  data: { type: 'string' },
+  host: { type: 'string' },
+  'studio-dir': { type: 'string' },
+  webhooks: { type: 'string' },
+  dataset: { type: 'string' },
+  'base-url': { type: 'string' },
+  replace: { type: 'boolean' },
+  drafts: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
 
 export type ParsedArguments = { command: string | null; flags: Map<string, string | true>; positional: string[] }
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {
+  const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   const flags = new Map<string, string | true>()
-  const positional: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=')
-      if (eq > 0) flags.set(arg.slice(2, eq), arg.slice(eq + 1))
-      else {
-        const next = argv[i + 1]
-        if (next !== undefined && !next.startsWith('--')) {
-          flags.set(arg.slice(2), next)
-          i++
-        } else flags.set(arg.slice(2), true)
-      }
-    } else positional.push(arg)
-  }
-  const [command = null, ...rest] = positional
-  return { command, flags, positional: rest }
+  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== false) flags.set(name, value)
+  const [command = null, ...positional] = positionals
+  return { command, flags, positional }
 }
 
 export function flagString(flags: ParsedArguments['flags'], name: string): string | undefined {

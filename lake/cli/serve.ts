@@ -1,19 +1,11 @@
 // `npm run lake -- [serve] [--port P] [--tls-port Q] [--data DIR] [--studio-dir DIR] [--webhooks FILE]`: runs the lake until SIGINT/SIGTERM.
 import { resolve } from 'node:path'
-import { DEFAULT_READ_TOKEN, DEFAULT_WRITE_TOKEN, startLake, type Lake, type LakeOptions } from '../index.ts'
+import { DEFAULT_READ_TOKEN, DEFAULT_WRITE_TOKEN, startLake, type LakeOptions } from '../index.ts'
 import { flagString, portFlag, type ParsedArguments } from './arguments.ts'
 import { lakeAddress, loadEnvironment } from './environment.ts'
 import { originsFromEnvironment } from '../http/cors.ts'
 import { loadWebhookDefinitions } from '../webhooks/definitions.ts'
 import { editorCredentialFromEnvironment } from '../auth/credential.ts'
-
-/** Hooks other commands/helpers can use to extend `serve` (e.g. a TLS port) without editing this file's logic. */
-export type ServeExtension = (
-  lake: Lake,
-  args: ParsedArguments,
-  env: Record<string, string | undefined>,
-) => Promise<string[] | void>
-export const serveExtensions: ServeExtension[] = []
 
 export function lakeOptionsFrom(args: ParsedArguments, env: Record<string, string | undefined>): LakeOptions {
   const address = lakeAddress(env)
@@ -51,7 +43,6 @@ export async function serve(args: ParsedArguments): Promise<void> {
     )
   if (lake.studioUrl) lines.push(`Studio: ${lake.studioUrl}`)
   for (const { name, url } of lake.webhooks.definitions) lines.push(`Webhook ${name} → ${url}`)
-  for (const extend of serveExtensions) lines.push(...((await extend(lake, args, env)) ?? []))
   for (const line of lines) console.log(line)
 
   let stopping = false

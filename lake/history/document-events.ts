@@ -1,4 +1,5 @@
 // The Studio's document-group events (created, published, unpublished, deleted…) derived from a group's revisions.
+import { draftIdOf, isDraftId, isVersionId, releaseIdOf } from '../document-ids.ts'
 import type { SanityDocument } from '../store/store.ts'
 import type { GroupRevision } from './revision-log.ts'
 
@@ -31,8 +32,6 @@ export type PublishCause = 'document.publish' | 'release.publish' | 'release.sch
 export type ReleaseCause = (releaseId: string, seq: number) => PublishCause
 
 type Change = { id: string; before: SanityDocument | null; after: SanityDocument | null }
-
-const releaseIdOf = (versionId: string) => (versionId.startsWith('versions.') ? (versionId.split('.')[1] ?? '') : '')
 
 /** Events of every variant of the group (the published id, `drafts.<id>`, `versions.<release>.<id>`), oldest first. */
 export function documentGroupEvents(
@@ -67,7 +66,7 @@ export function documentGroupEvents(
     const removedVersions = versions.filter((change) => change.before && !change.after)
     const source = published?.after ? publishedFrom(published.after, removedVersions) : undefined
     const cause = (versionId: string): PublishCause =>
-      versionId.startsWith('versions.') ? releaseCause(releaseIdOf(versionId), seq) : 'document.publish'
+      isVersionId(versionId) ? releaseCause(releaseIdOf(versionId), seq) : 'document.publish'
     const publishEvent = (version: Change): DocumentEvent => ({
       ...base,
       type: 'publishDocumentVersion',
@@ -86,7 +85,7 @@ export function documentGroupEvents(
         add(publishedId, seq, { ...base, type: 'updateLiveDocument', revisionId: transactionId })
       else if (groupGone) add(publishedId, seq, { ...base, type: 'deleteDocumentGroup' })
       else {
-        const draftId = `drafts.${publishedId}`
+        const draftId = draftIdOf(publishedId)
         add(publishedId, seq, {
           ...base,
           type: 'unpublishDocument',
@@ -136,7 +135,7 @@ function publishedFrom(published: SanityDocument, removed: readonly Change[]): C
   const content = contentOf(published)
   return (
     removed.find((change) => contentOf(change.before) === content) ??
-    removed.find((change) => change.id.startsWith('drafts.')) ??
+    removed.find((change) => isDraftId(change.id)) ??
     removed[0]
   )
 }

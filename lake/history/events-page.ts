@@ -1,6 +1,6 @@
 // One page of the events API: the events of the asked variants, newest first, with a cursor to the next page.
 import { badRequest } from '../http/errors.ts'
-import { publishedIdOf } from '../query/perspectives.ts'
+import { publishedIdOf } from '../document-ids.ts'
 import type { Store } from '../store/store.ts'
 import { documentGroupEvents, type DocumentEvent, type PositionedEvent, type PublishCause } from './document-events.ts'
 import { documentAfter, groupRevisions } from './revision-log.ts'

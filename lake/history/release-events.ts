@@ -1,6 +1,6 @@
 // The Studio's release activity: a release's create, schedule, unschedule, publish, archive and unarchive events, and
 // the documents added to or discarded from it, derived from the revisions of the release and of its versions.
-import { publishedIdOf } from '../query/perspectives.ts'
+import { publishedIdOf } from '../document-ids.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
 import { eventsLimit, newestPage } from './events-page.ts'
 

@@ -1,6 +1,6 @@
 // Reads the store's history tables: every document version (revisions) and every transaction, in commit order.
 import type { DocumentChange } from '../commits.ts'
-import { publishedIdOf } from '../query/perspectives.ts'
+import { draftIdOf, publishedIdOf } from '../document-ids.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
 import type { TransactionFilter } from './transaction-filter.ts'
 
@@ -136,7 +136,7 @@ export function groupRevisions(store: Store, dataset: string, publishedId: strin
        WHERE r.dataset = ? AND (r.doc_id = ? OR r.doc_id = ? OR (r.doc_id >= 'versions.' AND r.doc_id < 'versions/' AND substr(r.doc_id, -?) = ?))
        ORDER BY r.seq, r.doc_id`,
     )
-    .all(dataset, publishedId, `drafts.${publishedId}`, suffix.length, suffix)
+    .all(dataset, publishedId, draftIdOf(publishedId), suffix.length, suffix)
     .map((row) => ({
       seq: Number(row.seq),
       transactionId: row.id as string,

@@ -1,30 +1,13 @@
 // Turns the route table into one `(req, res)` handler, usable on node:http or on http2's compat API.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LakeContext } from '../context.ts'
-import { resolveAccess } from './access.ts'
+import { accessInDataset, resolveAccess } from './access.ts'
 import { LakeError, notFound, sendError } from './errors.ts'
 import { compileRoutes, matchRoute, type Reply, type Route } from './router.ts'
 import { parseRequestUrl } from './version.ts'
 import { applyCors } from './cors.ts'
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
-
-/**
- * CORS basics so a browser's preflight never fails outright: echo the Origin and allow the headers
- * the Sanity client sends. (Credentialed, browser-facing CORS policy is the TLS/Studio helper's job.)
- */
-function corsHeaders(req: IncomingMessage): Record<string, string> {
-  const origin = req.headers.origin
-  if (typeof origin !== 'string') return {}
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-allow-credentials': 'true',
-    'access-control-allow-headers':
-      'authorization, content-type, x-sanity-app, x-sanity-project-id, cache-control, last-event-id',
-    'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
-    vary: 'Origin',
-  }
-}
 
 export function sendReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {
   const payload = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
@@ -43,9 +26,7 @@ export function createRequestHandler(lake: LakeContext, routes: readonly Route[]
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (lake.cors) {
-      if (applyCors(lake.cors, req, res)) return
-    } else for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value)
+    if (applyCors(lake.cors, req, res)) return
     const method = (req.method ?? 'GET').toUpperCase()
     if (method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-max-age': '600' })
@@ -65,7 +46,11 @@ export function createRequestHandler(lake: LakeContext, routes: readonly Route[]
         )
       throw notFound(`No endpoint at ${path}`)
     }
-    const access = resolveAccess(req, lake.tokenResolvers)
+    const dataset = match.params.dataset
+    const access = accessInDataset(
+      resolveAccess(req, lake.tokenResolvers),
+      dataset ? lake.store.datasetAclMode(dataset) : 'public',
+    )
     const reply = await match.route.handle({
       req,
       res,

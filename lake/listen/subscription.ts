@@ -2,7 +2,8 @@
 import { evaluate, type ExprNode } from 'groq-js'
 import type { CommittedTransaction } from '../commits.ts'
 import type { Access } from '../http/access.ts'
-import { isVersionId, isVisibleTo } from '../query/perspectives.ts'
+import { isVisibleTo } from '../query/perspectives.ts'
+import { isVersionId } from '../document-ids.ts'
 import { replaceEffect } from './mendoza.ts'
 
 export type Subscription = {

@@ -5,7 +5,7 @@ import type { DocumentChange } from '../commits.ts'
 import { transactionError } from '../http/errors.ts'
 import { REFERENCES_PATH } from '../store/indexed-values.ts'
 import type { Store } from '../store/store.ts'
-import { isDraftId, isVersionId } from '../query/perspectives.ts'
+import { isDraftId, isVersionId } from '../document-ids.ts'
 
 /** What a transaction would break, named the way Sanity's mutationError items name it. */
 export type ReferenceProblem =

@@ -7,7 +7,7 @@ import {
   REFERENCES_PATH,
   type IndexKind,
 } from '../store/indexed-values.ts'
-import { attributePath, constantValue, walkTree } from './syntax-tree.ts'
+import { type AnyNode, attributePath, constantValue, walkTree } from './syntax-tree.ts'
 
 export type IndexKey = { kind: IndexKind; value: string | number }
 export type Bound = { value: string | number; inclusive: boolean }
@@ -70,8 +70,6 @@ function intersect(a: Range, b: Range): Constraint {
   const upper = tighter(a.upper, b.upper, -1)
   return { type: 'range', path: a.path, kind: a.kind, ...(lower && { lower }), ...(upper && { upper }) }
 }
-
-type AnyNode = { type: string; [key: string]: any }
 
 /** A condition that every document matching `expr` (a filter body) satisfies. */
 export function constraintOfFilter(expr: AnyNode, params: Record<string, unknown>): Constraint {

@@ -1,9 +1,7 @@
 // Recognises `*[filter] | order(path …)[a...b]` and reads just the top of the index order instead of every match.
 import type { ExprNode } from 'groq-js'
 import { isIndexedPath } from '../store/indexed-values.ts'
-import { attributePath, countNodes } from './syntax-tree.ts'
-
-type AnyNode = { type: string; [key: string]: any }
+import { type AnyNode, attributePath, countNodes } from './syntax-tree.ts'
 
 /** A query whose only `*` is filtered, ordered by an indexed path first, and cut to the first `limit` results. */
 export type OrderWindow = {

@@ -3,6 +3,7 @@ import { badRequest } from '../http/errors.ts'
 import type { Access } from '../http/access.ts'
 import { isVersionAtLeast } from '../http/version.ts'
 import type { SanityDocument } from '../store/store.ts'
+import { isDraftId, isVersionId, layerIdOf, publishedIdOf } from '../document-ids.ts'
 
 /**
  * `raw`: every stored document; `published`: no drafts or versions; `stack`: per base id the first layer
@@ -36,25 +37,9 @@ export function parsePerspective(raw: string | null, apiVersion: string | null):
   return layers.length === 0 ? { kind: 'published' } : { kind: 'stack', layers }
 }
 
-export const isDraftId = (id: string) => id.startsWith('drafts.')
-export const isVersionId = (id: string) => id.startsWith('versions.')
-
-export function publishedIdOf(id: string): string {
-  if (isDraftId(id)) return id.slice('drafts.'.length)
-  if (isVersionId(id)) {
-    const rest = id.slice('versions.'.length)
-    const dot = rest.indexOf('.')
-    return dot >= 0 ? rest.slice(dot + 1) : rest
-  }
-  return id
-}
-
-const layerId = (layer: string, baseId: string) =>
-  layer === 'drafts' ? `drafts.${baseId}` : `versions.${layer}.${baseId}`
-
-/** Anonymous readers see only ids without a `.`: no drafts, versions or system documents. */
+/** Anonymous readers see only ids without a `.`: no drafts, versions or system documents (nothing, if private). */
 export function isVisibleTo(access: Access, id: string): boolean {
-  return access.readDrafts || !id.includes('.')
+  return access.readDrafts || (access.readPublished && !id.includes('.'))
 }
 
 /** Without access to drafts a stacked perspective would only ever show published documents. */
@@ -65,7 +50,7 @@ export function effectivePerspective(perspective: Perspective, access: Access): 
 /** SQL keeping the stored ids (the SQL expression `column`) a raw or published view shows: storedIdInView in SQL. */
 export function visibleIdSql(perspective: Perspective, access: Access, column: string): string {
   // Without drafts access no id has a `.`, so no draft or version either.
-  if (!access.readDrafts) return `instr(${column}, '.') = 0`
+  if (!access.readDrafts) return access.readPublished ? `instr(${column}, '.') = 0` : '0'
   // GLOB, not LIKE: LIKE ignores case, and `Drafts.x` is a published id.
   if (perspective.kind === 'published') return `${column} NOT GLOB 'drafts.*' AND ${column} NOT GLOB 'versions.*'`
   return '1'
@@ -90,7 +75,7 @@ export function storedIdsFor(perspective: Perspective, access: Access, candidate
     }
     const base = publishedIdOf(id)
     needed.add(base)
-    for (const layer of perspective.layers) needed.add(layerId(layer, base))
+    for (const layer of perspective.layers) needed.add(layerIdOf(layer, base))
   }
   return [...needed]
 }
@@ -121,7 +106,7 @@ function overlay(
   lookup: (id: string) => SanityDocument | undefined,
 ): SanityDocument | null {
   for (const layer of layers) {
-    const doc = lookup(layerId(layer, base))
+    const doc = lookup(layerIdOf(layer, base))
     // A release version marked to unpublish its document (`version.unpublish`) hides it in that release's view.
     if (doc)
       return (doc._system as { delete?: boolean } | undefined)?.delete

@@ -18,10 +18,7 @@ import {
 } from './constraints.ts'
 import { findOrderWindow, type OrderWindow } from './order-window.ts'
 
-/**
- * Relative costs on bench:lake's 100,000 interviews: an index row walked in order and tested against one
- * condition (~6 µs on this 2-core machine under load) against a document listed, loaded and evaluated (~15 µs).
- */
+/** Relative costs of an index row walked and tested against a document listed, loaded and evaluated (bench/NOTES.md). */
 const ROW_COST = 1
 const DOCUMENT_COST = 2.5
 /** A range tested on candidates listed from elsewhere lists its ids once; beyond this many, groq-js tests it instead. */

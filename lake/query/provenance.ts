@@ -10,6 +10,7 @@ import {
   Untrackable,
   type PlainScope,
 } from './scoped-evaluation.ts'
+import type { AnyNode } from './syntax-tree.ts'
 
 /** A step into a document value: an attribute, an array index, or an array item known by its `_key`. */
 export type Segment = string | number | { _key: string; _index: number }
@@ -39,8 +40,6 @@ export type TrackingOptions = Omit<EvaluateOptions, 'root' | 'dataset' | 'derefe
   dataset: SanityDocument[]
   dereference: DereferenceFunction
 }
-
-type AnyNode = { type: string; [key: string]: any }
 
 const UNKNOWN: Tracked = { kind: 'unknown' }
 const computed = (value: unknown): Tracked => ({ kind: 'computed', value: value ?? null })

@@ -1,6 +1,8 @@
 // Answers a GROQ query: narrows candidates through SQLite, builds the perspective's view, evaluates with groq-js.
 import { evaluate, type ExprNode } from 'groq-js'
+import { layerIdOf } from '../document-ids.ts'
 import { LakeError } from '../http/errors.ts'
+import { documentIdProblem } from '../mutations/identifiers.ts'
 import type { Access } from '../http/access.ts'
 import { collatesAsInGroq } from '../store/indexed-values.ts'
 import type { SanityDocument, Store } from '../store/store.ts'
@@ -162,10 +164,10 @@ function withDraftIds(constraint: Constraint, layers: string[]): Constraint {
     case 'ids':
       return {
         type: 'ids',
-        ids: constraint.ids.flatMap((id) => [
-          id,
-          ...layers.map((layer) => (layer === 'drafts' ? `drafts.${id}` : `versions.${layer}.${id}`)),
-        ]),
+        // A literal that is no document id names no stored variant either.
+        ids: constraint.ids.flatMap((id) =>
+          documentIdProblem(id) ? [id] : [id, ...layers.map((layer) => layerIdOf(layer, id))],
+        ),
       }
     case 'and':
     case 'or':

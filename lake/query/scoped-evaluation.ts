@@ -1,5 +1,6 @@
 // Evaluates a GROQ sub-expression with groq-js inside a scope chain (`@`, `^`, `^.^`) that the caller holds as plain values.
 import { evaluate, evaluateSync, type EvaluateOptions, type ExprNode } from 'groq-js'
+import type { AnyNode } from './syntax-tree.ts'
 
 /**
  * A scope as groq-js builds them: `hidden` scopes (a `[]` traversal's items) are skipped by the scopes
@@ -19,8 +20,6 @@ export function hiddenScope(scope: PlainScope, value: unknown): PlainScope {
 
 /** Thrown when a scope chain cannot be rebuilt for groq-js (a `^` over a non-object): the caller gives up on that value. */
 export class Untrackable extends Error {}
-
-type AnyNode = { type: string; [key: string]: any }
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' &&

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { ExprNode } from 'groq-js'
 import type { DocumentChange } from '../commits.ts'
 import { constraintOfQuery, type Constraint } from './constraints.ts'
-import { publishedIdOf } from './perspectives.ts'
+import { publishedIdOf } from '../document-ids.ts'
 
 export type SyncTag = `s1:${string}`
 

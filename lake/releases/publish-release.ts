@@ -2,7 +2,7 @@
 import type { Recorded } from '../actions/action-handler.ts'
 import { publishedVersion } from '../actions/published-version.ts'
 import type { WorkingSet } from '../mutations/working-set.ts'
-import { publishedIdOf } from '../query/perspectives.ts'
+import { publishedIdOf } from '../document-ids.ts'
 import { releaseDocumentId, versionIdsOf, type ReleaseDocument } from './release-document.ts'
 
 /**

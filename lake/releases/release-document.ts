@@ -24,7 +24,6 @@ export type ReleaseDocument = SanityDocument & {
 const releaseIdPattern = /^[a-zA-Z0-9_-]{1,64}$/
 
 export const releaseDocumentId = (releaseId: string) => `_.releases.${releaseId}`
-export const versionIdOf = (releaseId: string, publishedId: string) => `versions.${releaseId}.${publishedId}`
 
 /** Why a release id is unusable, or null (a release id is one segment of a version id). */
 export function releaseIdProblem(releaseId: unknown): string | null {

@@ -3,7 +3,7 @@
 import { fail, idField, type Action, type ActionHandler } from '../actions/action-handler.ts'
 import { documentIdProblem } from '../mutations/identifiers.ts'
 import type { WorkingSet } from '../mutations/working-set.ts'
-import { isDraftId, isVersionId, publishedIdOf } from '../query/perspectives.ts'
+import { isDraftId, isVersionId, publishedIdOf } from '../document-ids.ts'
 import type { SanityDocument } from '../store/store.ts'
 import { releaseDocumentId, type ReleaseDocument } from './release-document.ts'
 

@@ -17,7 +17,8 @@ export type Durability = 'full' | 'normal'
 const schema = `
 CREATE TABLE IF NOT EXISTS datasets (
   name TEXT PRIMARY KEY,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  acl_mode TEXT NOT NULL DEFAULT 'public'
 ) WITHOUT ROWID;
 
 -- Rowid tables for document bodies: rows of a few KB overflow WITHOUT ROWID B-trees and slow every lookup.
@@ -85,5 +86,13 @@ export function openDatabase(dataDir: string, durability: Durability = 'normal')
   db.exec('PRAGMA busy_timeout = 5000')
   db.exec('PRAGMA cache_size = -65536')
   db.exec(schema)
+  // Data folders from before private datasets: every dataset in them is public.
+  if (
+    !db
+      .prepare('PRAGMA table_info(datasets)')
+      .all()
+      .some((column) => column.name === 'acl_mode')
+  )
+    db.exec("ALTER TABLE datasets ADD COLUMN acl_mode TEXT NOT NULL DEFAULT 'public'")
   return db
 }

@@ -1,4 +1,5 @@
 // The document store: reads documents and commits whole transactions (documents, index, history) atomically.
+import type { AclMode } from '../http/access.ts'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { DocumentChange } from '../commits.ts'
 import { openDatabase, type Durability } from './database.ts'
@@ -87,13 +88,23 @@ export class Store {
   }
 
   /** Creates an empty dataset; false when it already exists. */
-  createDataset(name: string): boolean {
-    const { changes } = this.statement('INSERT OR IGNORE INTO datasets (name, created_at) VALUES (?, ?)').run(
-      name,
-      new Date().toISOString(),
-    )
+  createDataset(name: string, aclMode: AclMode = 'public'): boolean {
+    const { changes } = this.statement(
+      'INSERT OR IGNORE INTO datasets (name, created_at, acl_mode) VALUES (?, ?, ?)',
+    ).run(name, new Date().toISOString(), aclMode)
     this.#datasets.add(name)
     return Number(changes) > 0
+  }
+
+  /** `private` hides every document from anonymous requests. Read from the table: another process may change it. */
+  datasetAclMode(name: string): AclMode {
+    const row = this.statement('SELECT acl_mode FROM datasets WHERE name = ?').get(name)
+    return row?.acl_mode === 'private' ? 'private' : 'public'
+  }
+
+  /** False when the dataset does not exist. */
+  setDatasetAclMode(name: string, aclMode: AclMode): boolean {
+    return Number(this.statement('UPDATE datasets SET acl_mode = ? WHERE name = ?').run(aclMode, name).changes) > 0
   }
 
   /** Removes a dataset with its documents, index, history and statistics, in one SQLite transaction; false when absent. */

@@ -1,4 +1,5 @@
 // Writes a dataset as `sanity dataset export` does: a .tar.gz with data.ndjson, assets.json, images/ and files/.
+import { isDraftId, isVersionId } from '../document-ids.ts'
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -29,7 +30,7 @@ const isAssetDocument = (document: SanityDocument) =>
 /** Which documents an export holds: never system documents (`_.`), drafts and versions only when asked. */
 export function isExported(id: string, includeDrafts: boolean): boolean {
   if (id.startsWith('_.')) return false
-  if (id.startsWith('drafts.') || id.startsWith('versions.')) return includeDrafts
+  if (isDraftId(id) || isVersionId(id)) return includeDrafts
   return true
 }
 

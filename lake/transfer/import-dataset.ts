@@ -12,8 +12,6 @@ import { findAssetPointers, parseAssetPointer, toLakeForm } from './asset-refere
 import { commitDocumentWrites, type DocumentWrite, type WriterContext } from './document-writes.ts'
 import { ImportError, openImportSource, type ImportSource } from './import-source.ts'
 
-export { ImportError } from './import-source.ts'
-
 export type ImportOptions = {
   store: Store
   /** When importing into a running lake, its bus (so listeners and webhooks see the import) and its write lock. */

@@ -5,7 +5,7 @@ import { DeliveryLog } from './delivery-log.ts'
 import { DEFAULT_RETRY_POLICY, attemptOnce, isRetryable, retryDelayMs, type RetryPolicy } from './delivery.ts'
 import { createDeliveryQueue } from './delivery-queue.ts'
 import { compileWebhook, selectPayload, type CompiledWebhook, type DocumentChange } from './selection.ts'
-import { SIGNATURE_HEADER, webhookSignature } from './signature.ts'
+import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 
 export type CommittedChanges = {
   dataset: string
@@ -97,7 +97,8 @@ export function createWebhookDispatcher(options: {
       'idempotency-key': target.id,
     }
     // Signed per attempt, so every attempt carries a fresh timestamp.
-    if (webhook.secret) headers[SIGNATURE_HEADER] = webhookSignature(webhook.secret, payload, Date.now())
+    if (webhook.secret)
+      headers[SIGNATURE_HEADER_NAME] = await encodeSignatureHeader(payload, Date.now(), webhook.secret)
     const result = await attemptOnce(
       { url: webhook.url, headers, body: payload },
       number,

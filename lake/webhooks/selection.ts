@@ -1,4 +1,5 @@
 // Decides, for one changed document, whether a webhook fires and what it sends: the operation, the filter and the projection evaluated with groq-js, with before()/after() and delta:: bound to the change.
+import { isDraftId, isVersionId } from '../document-ids.ts'
 import { evaluate, parse, type ExprNode } from 'groq-js'
 import type { WebhookDefinition, WebhookOperation } from './definitions.ts'
 
@@ -17,7 +18,7 @@ export function operationOf(change: DocumentChange): WebhookOperation | null {
 
 /** Drafts (`drafts.…`) and release versions (`versions.…`) are not sent unless the webhook includes drafts. */
 export function isDraftLike(id: string): boolean {
-  return id.startsWith('drafts.') || id.startsWith('versions.')
+  return isDraftId(id) || isVersionId(id)
 }
 
 /** Parsed filter and projection, compiled once per definition. */

@@ -2,7 +2,7 @@
 import 'server-only'
 import { draftMode } from 'next/headers'
 import { draftClient, publishedCdnClient, publishedClient } from '../sanity/client.ts'
-import { fallbackRevalidateSeconds } from '../revalidation/tags.ts'
+import { fallbackRevalidateSeconds } from '../revalidation/index.ts'
 
 type QueryParams = Record<string, string | number | boolean | string[] | null>
 

@@ -13,18 +13,19 @@ import {
   interviewSchema,
   siteSettingsSchema,
   speakerSchema,
+  type Collection,
   type Directory,
   type DirectorySlugs,
   type FeedInterview,
   type Interview,
   type InterviewCard,
-  type ReferenceLink,
   type SiteSettings,
+  type Speaker,
 } from './schemas.ts'
-import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/tags.ts'
+import { interviewTag, interviewsTag, personTag, seriesTag, settingsTag, topicTag } from '../revalidation/index.ts'
 
-export type { Interview, InterviewCard, FeedInterview, SiteSettings, Directory, DirectorySlugs, ReferenceLink }
-export type { PersonCard, QaBlock, SanityImage, PortableTextItem } from './schemas.ts'
+export type { Interview, InterviewCard, FeedInterview, SiteSettings, Directory, DirectorySlugs }
+export type { Speaker, Collection }
 
 export const interviewsPerPage = 10
 
@@ -58,7 +59,7 @@ export async function listInterviews(page = 1): Promise<InterviewPage> {
   ])
   const parsed = parseDocument(interviewPageSchema, result, 'interview list') ?? { total: 0, interviews: [] }
   return {
-    interviews: parseEach(interviewCardSchema, parsed.interviews, 'interview'),
+    interviews: parsed.interviews,
     page,
     pageCount: Math.max(1, Math.ceil(parsed.total / interviewsPerPage)),
     total: parsed.total,
@@ -70,7 +71,7 @@ export async function listFeaturedInterviews(): Promise<InterviewCard[]> {
   return parseEach(interviewCardSchema, result, 'featured interview')
 }
 
-/** The newest interviews with their questions and answers as text, for feeds and the sitemap. */
+/** The newest interviews with their questions and rich answers, for the feeds. */
 export async function listFeedInterviews(limit = 50): Promise<FeedInterview[]> {
   const result = await fetchContent(queries.allInterviewsQuery, { limit }, [interviewsTag])
   return parseEach(feedInterviewSchema, result, 'feed interview')
@@ -100,31 +101,19 @@ export async function listDirectorySlugs(): Promise<DirectorySlugs> {
   return parseDocument(directorySlugsSchema, result, 'directory') ?? { speakers: [], topics: [], series: [] }
 }
 
-export type Speaker = NonNullable<Awaited<ReturnType<typeof getSpeaker>>>
-
-export async function getSpeaker(slug: string) {
+export async function getSpeaker(slug: string): Promise<Speaker | undefined> {
   const result = await fetchContent(queries.speakerQuery, { slug }, [personTag(slug)])
-  const speaker = parseDocument(speakerSchema, result, 'person')
-  if (!speaker) return undefined
-  return { ...speaker, interviews: parseEach(interviewCardSchema, speaker.interviews, 'interview') }
+  return parseDocument(speakerSchema, result, 'person')
 }
-
-export type Collection = ReferenceLink & { description?: string; interviews: InterviewCard[] }
 
 export async function getTopic(slug: string): Promise<Collection | undefined> {
   const result = await fetchContent(queries.topicQuery, { slug }, [topicTag(slug)])
-  return parseCollection(result, 'topic')
+  return parseDocument(collectionSchema, result, 'topic')
 }
 
 export async function getSeries(slug: string): Promise<Collection | undefined> {
   const result = await fetchContent(queries.seriesQuery, { slug }, [seriesTag(slug)])
-  return parseCollection(result, 'series')
-}
-
-function parseCollection(result: unknown, what: string): Collection | undefined {
-  const collection = parseDocument(collectionSchema, result, what)
-  if (!collection) return undefined
-  return { ...collection, interviews: parseEach(interviewCardSchema, collection.interviews, 'interview') }
+  return parseDocument(collectionSchema, result, 'series')
 }
 
 /** The reader's words as GROQ `match` prefixes; punctuation is dropped so it cannot change the query's meaning. */
@@ -139,19 +128,8 @@ export async function searchInterviews(q: string): Promise<InterviewCard[]> {
   return parseEach(interviewCardSchema, result, 'search result')
 }
 
-const defaultSettings: SiteSettings = {
-  title: 'Parley',
-  description: 'Conversations with the engineers who build our products.',
-  navigation: [],
-}
-
+/** The settings singleton, or the defaults when there is none yet. */
 export async function getSiteSettings(): Promise<SiteSettings> {
   const result = await fetchContent(queries.siteSettingsQuery, {}, [settingsTag])
-  const settings = parseDocument(siteSettingsSchema, result, 'siteSettings')
-  return {
-    title: settings?.title || defaultSettings.title,
-    description: settings?.description || defaultSettings.description,
-    navigation: settings?.navigation ?? [],
-    ...(settings?.careersUrl ? { careersUrl: settings.careersUrl } : {}),
-  }
+  return parseDocument(siteSettingsSchema, result, 'siteSettings') ?? siteSettingsSchema.parse({})
 }

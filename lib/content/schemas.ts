@@ -1,5 +1,7 @@
-// One zod schema per query result; the types the pages use are inferred from them.
+// One zod schema per query result; the types the pages use are inferred from them. They are checked against the
+// result types TypeGen generates from the queries (tests/types/query-results.ts), so the two cannot drift apart.
 import { z } from 'zod'
+import { parseEach } from './parse.ts'
 
 const text = z.string().trim().min(1)
 /** Optional fields come back from GROQ as null when absent: accept both and hand pages `undefined`. */
@@ -27,7 +29,6 @@ const optionalImage = z.unknown().transform((value) => {
 })
 
 export const referenceLinkSchema = z.object({ _id: z.string(), title: text, slug: text })
-export type ReferenceLink = z.infer<typeof referenceLinkSchema>
 
 const linkSchema = z.object({ label: text, url: text })
 /** Lists keep the entries that parse; one bad link or topic must not hide a page. */
@@ -57,6 +58,10 @@ const optionalPerson = z.unknown().transform((value) => {
   const parsed = personCardSchema.safeParse(value)
   return parsed.success ? parsed.data : undefined
 })
+
+/** A list of documents, each parsed on its own: one that does not fit is logged and left out. */
+const eachOf = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(z.unknown()).transform((values) => parseEach(item, values, what))
 
 export const interviewCardSchema = z.object({
   _id: z.string(),
@@ -109,26 +114,32 @@ export const interviewSchema = interviewCardSchema.extend({
     return parsed.success ? parsed.data : undefined
   }),
   canonicalUrl: optional(z.string()),
+  originalPublication: optional(text),
 })
 export type Interview = z.infer<typeof interviewSchema>
 
 export const feedInterviewSchema = interviewCardSchema.extend({
-  answers: lenientArray(z.object({ question: text, text: optional(z.string()) })),
+  qa: lenientArray(qaBlockSchema),
 })
 export type FeedInterview = z.infer<typeof feedInterviewSchema>
 
-export const interviewPageSchema = z.object({ total: z.number().int().nonnegative(), interviews: z.array(z.unknown()) })
+export const interviewPageSchema = z.object({
+  total: z.number().int().nonnegative(),
+  interviews: eachOf(interviewCardSchema, 'interview'),
+})
 
 export const speakerSchema = personCardSchema.extend({
   bio: optional(z.string()),
   links: lenientArray(linkSchema),
-  interviews: z.array(z.unknown()),
+  interviews: eachOf(interviewCardSchema, 'interview'),
 })
+export type Speaker = z.infer<typeof speakerSchema>
 
 export const collectionSchema = referenceLinkSchema.extend({
   description: optional(z.string()),
-  interviews: z.array(z.unknown()),
+  interviews: eachOf(interviewCardSchema, 'interview'),
 })
+export type Collection = z.infer<typeof collectionSchema>
 
 const slugEntry = z.object({ slug: text, _updatedAt: optional(z.string()) })
 export const directorySlugsSchema = z.object({
@@ -145,18 +156,23 @@ export const redirectSchema = z.object({
 })
 export type Redirect = z.infer<typeof redirectSchema>
 
+/** The settings singleton, with the site's defaults for what editors left empty (or for no singleton at all). */
 export const siteSettingsSchema = z.object({
-  title: optional(z.string()),
-  description: optional(z.string()),
+  title: z
+    .string()
+    .nullish()
+    .transform((value) => value || 'Parley'),
+  description: z
+    .string()
+    .nullish()
+    .transform((value) => value || 'Conversations with the engineers who build our products.'),
   navigation: lenientArray(z.object({ label: text, href: text })),
-  careersUrl: optional(z.string()),
+  careersUrl: z
+    .string()
+    .nullish()
+    .transform((value) => value || undefined),
 })
-export type SiteSettings = {
-  title: string
-  description: string
-  navigation: { label: string; href: string }[]
-  careersUrl?: string
-}
+export type SiteSettings = z.infer<typeof siteSettingsSchema>
 
 const counted = { interviewCount: z.number().int().nonnegative() }
 export const directorySchema = z.object({

@@ -1,18 +1,62 @@
-// Builds the RSS, Atom and JSON feeds of the newest interviews with the `feed` package.
+// Builds the RSS, Atom and JSON feeds of the newest interviews with the `feed` package; each item carries the whole
+// interview, its answers rendered from Portable Text by @portabletext/to-html as the page renders them.
+import { toHTML, type PortableTextComponents } from '@portabletext/to-html'
+import escapeHtml from 'escape-html'
 import { Feed } from 'feed'
-import type { FeedInterview, SiteSettings } from '../content/schemas.ts'
+import { imageSchema, type FeedInterview, type SiteSettings } from '../content/schemas.ts'
+import { safeHref } from '../content/safe-href.ts'
+import { responsiveImage } from '../sanity/image.ts'
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** Feed readers show items away from the site: every link and image address is absolute. */
+const absolute = (href: string, origin: string) => new URL(href, `${origin}/`).href
+
+function answerComponents(origin: string): PortableTextComponents {
+  return {
+    block: {
+      normal: ({ children }) => `<p>${children}</p>`,
+      h3: ({ children }) => `<h3>${children}</h3>`,
+      blockquote: ({ children }) => `<blockquote><p>${children}</p></blockquote>`,
+    },
+    list: {
+      bullet: ({ children }) => `<ul>${children}</ul>`,
+      number: ({ children }) => `<ol>${children}</ol>`,
+    },
+    marks: {
+      link: ({ value, children }) => {
+        const href = safeHref((value as { href?: unknown } | undefined)?.href)
+        return href ? `<a href="${escapeHtml(absolute(href, origin))}">${children}</a>` : children
+      },
+    },
+    types: {
+      image: ({ value }) => {
+        const parsed = imageSchema.safeParse(value)
+        if (!parsed.success) return ''
+        const { src, width, height } = responsiveImage(parsed.data, { maxDisplayWidth: 760 })
+        const caption = parsed.data.caption ? `<figcaption>${escapeHtml(parsed.data.caption)}</figcaption>` : ''
+        return `<figure><img src="${escapeHtml(absolute(src, origin))}" width="${width}" height="${height}" alt="${escapeHtml(parsed.data.alt ?? '')}">${caption}</figure>`
+      },
+      codeBlock: ({ value }) => {
+        const { code, language, filename } = value as { code?: unknown; language?: unknown; filename?: unknown }
+        const label = typeof filename === 'string' && filename ? `<figcaption>${escapeHtml(filename)}</figcaption>` : ''
+        const languageClass =
+          typeof language === 'string' && language ? ` class="language-${escapeHtml(language)}"` : ''
+        return `<figure>${label}<pre><code${languageClass}>${escapeHtml(typeof code === 'string' ? code : '')}</code></pre></figure>`
+      },
+    },
+    // As on the page: content from a newer schema than this site knows is left out quietly.
+    unknownType: () => '',
+    unknownBlockStyle: ({ children }) => `<p>${children}</p>`,
+  }
 }
 
-/** The interview as feed-reader HTML: each question a heading, each answer its paragraphs. */
-export function interviewFeedHtml(interview: FeedInterview): string {
-  return interview.answers
-    .map(({ question, text }) => {
-      const paragraphs = (text ?? '').split(/\n{2,}/).filter((paragraph) => paragraph.trim())
-      return `<h2>${escapeHtml(question)}</h2>${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('')}`
-    })
+/** The interview as feed-reader HTML: each question a heading, each answer its rich text. */
+export function interviewFeedHtml(interview: FeedInterview, origin: string): string {
+  const components = answerComponents(origin)
+  return interview.qa
+    .map(
+      ({ question, answer }) =>
+        `<h2>${escapeHtml(question)}</h2>${toHTML(answer as never, { components, onMissingComponent: false })}`,
+    )
     .join('')
 }
 
@@ -40,7 +84,7 @@ export function interviewFeed(interviews: FeedInterview[], settings: SiteSetting
       link: url,
       date: new Date(interview.publishedAt ?? interview._updatedAt ?? 0),
       ...(interview.standfirst ? { description: interview.standfirst } : {}),
-      content: interviewFeedHtml(interview),
+      content: interviewFeedHtml(interview, origin),
       ...(interview.speaker
         ? { author: [{ name: interview.speaker.name, link: `${origin}/speakers/${interview.speaker.slug}` }] }
         : {}),

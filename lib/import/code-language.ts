@@ -1,30 +1,10 @@
 // Maps the language names articles use for code (class="language-js", ```golang) to the code block's language list.
+import { codeLanguages } from '../../schemas/objects/codeBlock.ts'
 
-/** The values of the content model's code block language list (schemas/objects/codeBlock.ts); tests keep them in step. */
-export const CODE_LANGUAGES = [
-  'text',
-  'shell',
-  'typescript',
-  'javascript',
-  'tsx',
-  'json',
-  'yaml',
-  'sql',
-  'groq',
-  'go',
-  'rust',
-  'python',
-  'java',
-  'kotlin',
-  'html',
-  'css',
-  'dockerfile',
-  'diff',
-] as const
+/** The values of the content model's code block language list; the aliases name only these (tested). */
+export const CODE_LANGUAGES: readonly string[] = codeLanguages.map((language) => language.value)
 
-export type CodeLanguage = (typeof CODE_LANGUAGES)[number]
-
-const ALIASES: Record<string, CodeLanguage> = {
+export const CODE_LANGUAGE_ALIASES: Record<string, string> = {
   js: 'javascript',
   jsx: 'javascript',
   mjs: 'javascript',
@@ -57,8 +37,8 @@ const ALIASES: Record<string, CodeLanguage> = {
 }
 
 /** The code block requires a language; code an article did not label (or labelled unknowably) is plain text. */
-export function codeLanguageFor(name: string | undefined): CodeLanguage {
+export function codeLanguageFor(name: string | undefined): string {
   const key = name?.trim().toLowerCase() ?? ''
-  if ((CODE_LANGUAGES as readonly string[]).includes(key)) return key as CodeLanguage
-  return ALIASES[key] ?? 'text'
+  if (CODE_LANGUAGES.includes(key)) return key
+  return CODE_LANGUAGE_ALIASES[key] ?? 'text'
 }

@@ -1,4 +1,5 @@
 // Builds the interview and person documents of an import, with ids derived from the article so a re-import updates them.
+import { DocumentId, getDraftId, getPublishedId, isDraftId, isPublishedId } from '@sanity/id-utils'
 import { createHash } from 'node:crypto'
 import type { SanityClient } from '@sanity/client'
 import type { ImportedInterview } from './interview-article.ts'
@@ -27,6 +28,7 @@ export type InterviewDocument = {
   qa: ImportedInterview['qa']
   publishedAt?: string
   canonicalUrl?: string
+  originalPublication?: string
   [field: string]: unknown
 }
 
@@ -79,6 +81,7 @@ export function interviewDocument(
     qa: interview.qa,
     ...(interview.publishedAt ? { publishedAt: interview.publishedAt } : {}),
     ...(interview.canonicalUrl ? { canonicalUrl: interview.canonicalUrl } : {}),
+    ...(interview.publication ? { originalPublication: interview.publication } : {}),
   }
 }
 
@@ -103,7 +106,7 @@ export function oldAddressRedirect(
   const to = `/interviews/${interview.slug}`
   if (!from || from === to) return null
   const id = `redirect-${interviewId}`
-  return { _id: publish ? id : `drafts.${id}`, _type: 'redirect', from, to, kind: 'permanent' }
+  return { _id: publish ? id : getDraftId(DocumentId(id)), _type: 'redirect', from, to, kind: 'permanent' }
 }
 
 export type PersonMatch = { id: string; reference: Reference; created?: PersonDocument }
@@ -129,11 +132,11 @@ export async function matchPeople(client: SanityClient, people: Speaker[]): Prom
     const key = nameKey(person)
     if (matches.has(key)) continue
     const named = found.filter((candidate) => candidate.key === key)
-    const published = named.find((candidate) => !candidate._id.includes('.'))
-    const draft = named.find((candidate) => candidate._id.startsWith('drafts.'))
+    const published = named.find((candidate) => isPublishedId(DocumentId(candidate._id)))
+    const draft = named.find((candidate) => isDraftId(DocumentId(candidate._id)))
     if (published) matches.set(key, { id: published._id, reference: { _type: 'reference', _ref: published._id } })
     else if (draft) {
-      const id = draft._id.slice('drafts.'.length)
+      const id = getPublishedId(DocumentId(draft._id))
       matches.set(key, {
         id,
         reference: { _type: 'reference', _ref: id, _weak: true, _strengthenOnPublish: { type: 'person' } },

@@ -1,4 +1,5 @@
 // The importer's public entry: read article files into interviews, then print them (dry run) or write them.
+import { DocumentId, getDraftId } from '@sanity/id-utils'
 import { collectArticleFiles } from './article-files.ts'
 import { readArticleSource } from './detect-format.ts'
 import {
@@ -16,7 +17,7 @@ import { ImportRefusal } from './refusal.ts'
 export { ImportRefusal } from './refusal.ts'
 export { parseSpeakerOption } from './speaker.ts'
 export type { ImportedInterview } from './interview-article.ts'
-export { writeInterviews, type WriteResult, type WrittenInterview } from './write.ts'
+export { writeInterviews } from './write.ts'
 
 export type ReadResult = { interviews: ImportedInterview[]; refused: ImportRefusal[] }
 
@@ -57,7 +58,12 @@ export function plannedDocuments(
     }
     const id = interviewIdFor(interview)
     documents.push(
-      interviewDocument(interview, mode.publish ? id : `drafts.${id}`, person.reference, interviewer?.reference),
+      interviewDocument(
+        interview,
+        mode.publish ? id : getDraftId(DocumentId(id)),
+        person.reference,
+        interviewer?.reference,
+      ),
     )
     const redirect = oldAddressRedirect(interview, id, mode.publish)
     if (redirect) documents.push(redirect)

@@ -25,7 +25,7 @@ export type ImportedInterview = {
   standfirst?: string
   publishedAt?: string
   canonicalUrl?: string
-  /** Where it first appeared (a Medium publication): shown to the editor; the interview has no field for it. */
+  /** Where it first appeared (a Medium publication): the interview's `originalPublication`. */
   publication?: string
   speaker: Speaker
   /** The post's author, when the article names one other than the speaker. */

@@ -1,4 +1,5 @@
 // Writes imported interviews to the content store in one transaction: all of a run's documents, or none.
+import { DocumentId, getDraftId, getPublishedId } from '@sanity/id-utils'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -55,7 +56,9 @@ export async function writeInterviews(
   for (const interview of interviews) {
     const id = interviewIdFor(interview)
     const owners = [
-      ...slugOwners.filter((owner) => owner.slug === interview.slug).map((owner) => owner._id.replace(/^drafts\./, '')),
+      ...slugOwners
+        .filter((owner) => owner.slug === interview.slug)
+        .map((owner) => getPublishedId(DocumentId(owner._id))),
       slugsInRun.get(interview.slug),
     ]
     const taken = owners.find((owner) => owner !== undefined && owner !== id)
@@ -83,7 +86,7 @@ export async function writeInterviews(
     accepted.map((entry) => entry.interview),
   )
   // A query rather than the doc endpoint: a large run's ids would not fit in a URL, and the client POSTs long queries.
-  const ids = accepted.flatMap((entry) => [entry.id, `drafts.${entry.id}`])
+  const ids = accepted.flatMap((entry) => [entry.id, getDraftId(DocumentId(entry.id))])
   const existing = await client.fetch<SanityDocument[]>(`*[_id in $ids]`, { ids }, { perspective: 'raw' })
   const byId = new Map(existing.map((doc) => [doc._id, doc]))
 
@@ -97,9 +100,9 @@ export async function writeInterviews(
         createdPeople.add(match.id)
       }
     }
-    const draft = byId.get(`drafts.${id}`)
+    const draft = byId.get(getDraftId(DocumentId(id)))
     const published = byId.get(id)
-    const targetId = mode.publish ? id : `drafts.${id}`
+    const targetId = mode.publish ? id : getDraftId(DocumentId(id))
     const imported = withUploadedImages(
       interviewDocument(interview, targetId, person.reference, interviewer?.reference),
       assets,

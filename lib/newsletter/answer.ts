@@ -1,5 +1,6 @@
 // How the newsletter's routes answer: a small HTML page for a person at a browser (the forms work without JavaScript),
 // or JSON in the API's error shape for a program that asks for it.
+import escapeHtml from 'escape-html'
 
 export type Answer = {
   status: number
@@ -11,9 +12,6 @@ export type Answer = {
   /** An extra block of HTML (already safe), e.g. a form. */
   html?: string
 }
-
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 function wantsJson(request: Request): boolean {
   const accept = request.headers.get('accept') ?? ''

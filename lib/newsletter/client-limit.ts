@@ -1,13 +1,59 @@
 // Limits subscribe requests per client (by address), so a flood from one client is answered 429 without touching the
-// content store or the mail server. In memory, per site instance: each instance bounds what reaches it.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+// content store or the mail server. With REDIS_URL (several site instances) the count is shared in Redis, so a client
+// gets the same allowance however the proxy spreads its requests; while Redis is unreachable each instance counts in
+// its own memory (rate-limiter-flexible's insurance limiter) and still bounds what reaches it.
+import { createClient } from '@redis/client'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 export type ClientLimit = {
   consume(client: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>
+  /** Resolves once the count is shared (Redis connected), at once without Redis. */
+  shared(): Promise<void>
+  /** Closes the Redis connection, if any. */
+  close(): Promise<void>
 }
 
-export function clientLimit(points: number, durationSeconds: number): ClientLimit {
-  const limiter = new RateLimiterMemory({ points, duration: durationSeconds })
+export function clientLimit(
+  points: number,
+  durationSeconds: number,
+  options: { redisUrl?: string | undefined; log?: (message: string) => void } = {},
+): ClientLimit {
+  const memory = new RateLimiterMemory({ points, duration: durationSeconds })
+  let limiter: RateLimiterAbstract = memory
+  let redis: ReturnType<typeof createClient> | undefined
+  let shared = Promise.resolve()
+  if (options.redisUrl) {
+    const log = options.log ?? console.error
+    let unreachable = false
+    redis = createClient({
+      url: options.redisUrl,
+      // Keep trying, never more than a second apart; requests meanwhile are counted in memory.
+      socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 1000), connectTimeout: 1000 },
+      disableOfflineQueue: true,
+    })
+    redis.on('error', (error: Error) => {
+      if (unreachable) return
+      unreachable = true
+      log(
+        `newsletter: Redis at ${options.redisUrl} is unreachable (${error.message}); subscribe limits count per instance`,
+      )
+    })
+    redis.on('ready', () => {
+      if (unreachable) log(`newsletter: Redis at ${options.redisUrl} is back; subscribe limits are shared again`)
+      unreachable = false
+    })
+    shared = new Promise((resolve) => redis!.once('ready', () => resolve()))
+    redis.connect().catch(() => {})
+    limiter = new RateLimiterRedis({
+      storeClient: redis,
+      useRedisPackage: true,
+      rejectIfRedisNotReady: true,
+      keyPrefix: 'parley:newsletter:subscribe',
+      points,
+      duration: durationSeconds,
+      insuranceLimiter: memory,
+    })
+  }
   return {
     async consume(client) {
       try {
@@ -17,6 +63,11 @@ export function clientLimit(points: number, durationSeconds: number): ClientLimi
         if (!(rejection instanceof RateLimiterRes)) throw rejection
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) }
       }
+    },
+    shared: () => shared,
+    async close() {
+      if (redis?.isOpen) await redis.close()
+      else redis?.destroy()
     },
   }
 }

@@ -31,7 +31,10 @@ export type IssueOutcome =
 
 const CREATE_BATCH = 200
 const isConflict = (error: unknown) => (error as { statusCode?: number }).statusCode === 409
-/** A published document's id: no path (drafts., versions.) and only the characters Sanity allows. */
+/**
+ * A published document's id: no path (drafts., versions., _.) and only the characters Sanity allows. Kept as a pattern:
+ * it checks a webhook's untrusted input, stricter than @sanity/id-utils' isPublishedId (no draft or version prefix).
+ */
 const publishedIdPattern = /^[a-zA-Z0-9_][a-zA-Z0-9_-]*$/
 
 async function createIssue(context: IssueContext, draft: Omit<Issue, '_id'>): Promise<Issue> {

@@ -1,7 +1,8 @@
 // The links in the newsletter's emails: GET /api/newsletter/confirm confirms a subscription; GET
 // /api/newsletter/unsubscribe shows a button and POST (the button, or a mail program's RFC 8058 one-click) unsubscribes,
 // so a link scanner that opens every URL in a message never unsubscribes anyone.
-import { answer, escapeHtml } from './answer.ts'
+import escapeHtml from 'escape-html'
+import { answer } from './answer.ts'
 import { confirm, unsubscribe, type SubscriptionContext } from './subscriptions.ts'
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token')

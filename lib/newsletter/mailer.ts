@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import nodemailer, { type SendMailOptions } from 'nodemailer'
 import { parseConnectionUrl } from 'nodemailer/lib/shared'
-import type { NewsletterConfig } from './config.ts'
+import type { DkimSettings, NewsletterConfig } from './config.ts'
 
 export type SentMessage = { messageId: string; response: string }
 
@@ -25,9 +25,10 @@ export function describeSendFailure(error: unknown): SendFailure {
   return { message: message || String(error), permanent }
 }
 
-function smtpMailer(smtpUrl: string): Mailer {
+function smtpMailer(smtpUrl: string, dkim: DkimSettings | undefined): Mailer {
   const transport = nodemailer.createTransport({
     ...parseConnectionUrl(smtpUrl),
+    ...(dkim ? { dkim } : {}),
     pool: true,
     maxConnections: 5,
     maxMessages: 500,
@@ -44,8 +45,13 @@ function smtpMailer(smtpUrl: string): Mailer {
   }
 }
 
-function outboxMailer(outboxDir: string, log: (line: string) => void): Mailer {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+function outboxMailer(outboxDir: string, dkim: DkimSettings | undefined, log: (line: string) => void): Mailer {
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+    ...(dkim ? { dkim } : {}),
+  })
   return {
     async send(message) {
       const info = await transport.sendMail(message)
@@ -64,10 +70,13 @@ let shared: { key: string; mailer: Mailer } | undefined
 
 /** One mailer per process and configuration, so the SMTP pool's connections are reused across requests. */
 export function mailerFor(config: NewsletterConfig, log: (line: string) => void = console.log): Mailer {
-  const key = config.smtpUrl ?? `outbox:${config.outboxDir}`
+  const key = `${config.smtpUrl ?? `outbox:${config.outboxDir}`} dkim:${config.dkim?.keySelector ?? ''}`
   if (shared?.key !== key) {
     shared?.mailer.close()
-    shared = { key, mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : outboxMailer(config.outboxDir, log) }
+    const mailer = config.smtpUrl
+      ? smtpMailer(config.smtpUrl, config.dkim)
+      : outboxMailer(config.outboxDir, config.dkim, log)
+    shared = { key, mailer }
   }
   return shared.mailer
 }

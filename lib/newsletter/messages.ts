@@ -2,7 +2,7 @@
 // (with an unsubscribe link in the body and RFC 8058 one-click List-Unsubscribe headers).
 import type { SendMailOptions } from 'nodemailer'
 import { z } from 'zod'
-import { escapeHtml } from './answer.ts'
+import escapeHtml from 'escape-html'
 
 export const issueInterviewQuery = /* groq */ `*[_type == "interview" && _id == $id][0]{
   _id, title, "slug": slug.current, standfirst, publishedAt,

@@ -1,8 +1,28 @@
-// POST /api/newsletter/published: the signed webhook for an interview's first publish; starts its issue (once).
-import { readSignedWebhook, webhookProblem } from '../webhooks/signed-webhook.ts'
+// The GROQ webhook that tells the site an interview went live, and POST /api/newsletter/published, its signed handler
+// that starts the interview's issue (once). It fires when a published interview document is created (a first publish
+// by an editor, the scheduler or a release), never for drafts or edits. `npm start` gives it to the lake; on hosted
+// Sanity, create one with the same filter, projection and trigger ("Create" only), drafts off.
+import { readSignedWebhook, type ContentWebhook, webhookProblem } from '../revalidation/index.ts'
 import type { IssueOutcome } from './issues.ts'
 
-const configureHint = 'configure the webhook with the projection in lib/newsletter/webhook.ts'
+export const newsletterFilter = /* groq */ `_type == "interview"`
+export const newsletterProjection = /* groq */ `{_id, _type}`
+export const newsletterWebhookPath = '/api/newsletter/published'
+
+/** The webhook definition for a site at `siteUrl`, signed with `secret` (SANITY_REVALIDATE_SECRET). */
+export function newsletterWebhook(siteUrl: string, secret: string): ContentWebhook {
+  return {
+    name: 'parley-newsletter',
+    url: new URL(newsletterWebhookPath, siteUrl).toString(),
+    secret,
+    filter: newsletterFilter,
+    projection: newsletterProjection,
+    on: ['create'],
+    includeDrafts: false,
+  }
+}
+
+const configureHint = 'configure the webhook with the projection in lib/newsletter/published-webhook.ts'
 
 export async function handleNewsletterWebhook(
   request: Request,

@@ -52,7 +52,6 @@ export const issueSchema = z.object({
 export type Issue = z.infer<typeof issueSchema>
 
 export const deliveryStatus = z.enum(['pending', 'sending', 'retry', 'sent', 'failed', 'skipped'])
-export type DeliveryStatus = z.infer<typeof deliveryStatus>
 
 export const deliverySchema = z.object({
   _id: z.string(),

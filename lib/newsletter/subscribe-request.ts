@@ -1,6 +1,7 @@
 // POST /api/newsletter: the subscribe form (field `email`), a plain form post that works without JavaScript.
 import { normalizeAddress } from './address.ts'
-import { answer, escapeHtml } from './answer.ts'
+import escapeHtml from 'escape-html'
+import { answer } from './answer.ts'
 import { clientAddress, type ClientLimit } from './client-limit.ts'
 import { subscribe, type SubscriptionContext } from './subscriptions.ts'
 

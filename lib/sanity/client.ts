@@ -8,7 +8,7 @@ function baseClient(): SanityClient {
   return createClient({
     ...contentApiClientConfig(),
     // Two retries (the client's default is five, with backoff) ride out a blip; with the content API down, a reader
-    // of a page that was never cached gets the proxy's 503 page in under a second instead of waiting 3-7 s for it.
+    // of a page that was never cached gets the proxy's 503 page at once instead of seconds later (bench/NOTES.md).
     maxRetries: 2,
     useCdn: false,
   })

@@ -1,14 +1,8 @@
 // The scheduler as one request, for an external cron in production: secret-checked, then publishDue once.
-import { timingSafeEqual } from 'node:crypto'
 import type { SanityClient } from '@sanity/client'
+import { sameSecret } from '../same-secret.ts'
 import { publishDue } from './publish-due.ts'
 import { describeOutcome } from './scheduler.ts'
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
 
 /** The 401 for a request without `Authorization: Bearer <CRON_SECRET>` (what hosted crons send), or null to go on. */
 export function cronRefusal(request: Request, secret: string | undefined, what: string): Response | null {

@@ -1,6 +1,7 @@
 // Publishes every scheduled draft whose time has come, through the Actions API, at most once each.
 import type { SanityClient } from '@sanity/client'
-import { publishedIdOf, scheduledDraftSchema, type ScheduledDraft } from './schedule.ts'
+import { DocumentId, getPublishedId } from '@sanity/id-utils'
+import { scheduledDraftSchema, type ScheduledDraft } from './schedule.ts'
 import { reasonsNotPublishable } from './publishable.ts'
 
 export const SCHEDULED_DRAFTS_QUERY = `*[_id in path("drafts.**") && defined(schedule.publishAt)]
@@ -35,7 +36,7 @@ export async function publishScheduledDraft(
   draft: ScheduledDraft,
   now: Date,
 ): Promise<PublishOutcome> {
-  const publishedId = publishedIdOf(draft._id)
+  const publishedId = getPublishedId(DocumentId(draft._id))
   const full = await client.getDocument(draft._id)
   if (!full || full._rev !== draft._rev)
     return { id: publishedId, outcome: 'skipped', reason: 'the draft changed since it was read' }
@@ -51,9 +52,10 @@ export async function publishScheduledDraft(
       .catch(() => undefined) // a concurrent change wins; the next run reads it afresh
     return { id: publishedId, outcome: 'failed', reasons }
   }
-  const reasons = reasonsNotPublishable(full)
-  if (reasons.length > 0) return markFailed(reasons)
   const publishedAt = typeof full.publishedAt === 'string' ? full.publishedAt : draft.schedule.publishAt
+  // Validated as it will be published: the schedule cleared and the publication date stamped.
+  const reasons = await reasonsNotPublishable(client, { ...full, schedule: undefined, publishedAt })
+  if (reasons.length > 0) return markFailed(reasons)
   try {
     const result = await client.action([
       {

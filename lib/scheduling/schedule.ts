@@ -1,4 +1,5 @@
 // The schedule an editor puts on an interview's draft: when it goes live, who asked, and how it went.
+import { DocumentId, isDraftId } from '@sanity/id-utils'
 import { z } from 'zod'
 
 export const scheduleSchema = z.object({
@@ -12,7 +13,7 @@ export type Schedule = z.infer<typeof scheduleSchema>
 
 /** A scheduled draft as the scheduler reads it (raw perspective, so `_id` is the draft's id). */
 export const scheduledDraftSchema = z.object({
-  _id: z.string().startsWith('drafts.'),
+  _id: z.string().refine((id) => isDraftId(DocumentId(id)), 'a schedule lives on a draft'),
   _rev: z.string(),
   _type: z.string(),
   title: z.string().nullish(),
@@ -20,9 +21,6 @@ export const scheduledDraftSchema = z.object({
   schedule: scheduleSchema,
 })
 export type ScheduledDraft = z.infer<typeof scheduledDraftSchema>
-
-export const publishedIdOf = (draftId: string): string => draftId.replace(/^drafts\./, '')
-export const draftIdOf = (id: string): string => (id.startsWith('drafts.') ? id : `drafts.${id}`)
 
 /** Parses an ISO time with a zone and refuses anything not strictly in the future. */
 export function parseFutureTime(input: string, now: Date = new Date()): Date {

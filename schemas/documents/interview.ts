@@ -1,5 +1,5 @@
 // An interview: a speaker, an optional interviewer, and the questions and answers that make the story.
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { MicrophoneIcon } from '@sanity/icons/Microphone'
 import { accessibleImage } from '../objects/accessibleImage.ts'
 import { slugField } from '../rules/slugField.ts'
@@ -156,6 +156,14 @@ export const interview = defineType({
       group: 'seo',
       description: 'Only for interviews first published elsewhere: the original address, used as the canonical link.',
       validation: (rule) => rule.uri({ scheme: ['http', 'https'] }).error('Use a full https:// address.'),
+    }),
+    defineField({
+      name: 'originalPublication',
+      title: 'Originally published in',
+      type: 'string',
+      group: 'seo',
+      description: 'The publication an interview first appeared in ("The Payments Quarterly"), named on the page.',
+      validation: (rule) => rule.max(100).warning("Give the publication's name, not a sentence."),
     }),
     defineField({
       name: 'seo',

@@ -1,5 +1,5 @@
 // A person who speaks in, or conducts, interviews.
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { UserIcon } from '@sanity/icons/User'
 import { accessibleImage } from '../objects/accessibleImage.ts'
 import { slugField } from '../rules/slugField.ts'

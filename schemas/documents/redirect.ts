@@ -1,6 +1,7 @@
 // A redirect editors manage: an old path on the site to a new path or address, permanent (308) or temporary (307).
 // The importer writes one for each imported article's old address; the site answers them before any 404.
-import { defineField, defineType, type ValidationContext } from 'sanity'
+import { DocumentId, getDraftId, getPublishedId } from '@sanity/id-utils'
+import { defineField, defineType, type ValidationContext } from '@sanity/types'
 import { TransferIcon } from '@sanity/icons/Transfer'
 import {
   fromProblem,
@@ -14,12 +15,13 @@ const apiVersion = '2025-02-19'
 
 /** The other redirects (published and drafts, this one's versions left out), as the site will see them. */
 async function otherRedirects(context: ValidationContext): Promise<RedirectRule[]> {
-  const id = (context.document?._id ?? '').replace(/^drafts\./, '')
+  const documentId = context.document?._id
+  const id = documentId ? getPublishedId(DocumentId(documentId)) : ''
   return context
     .getClient({ apiVersion })
     .fetch<RedirectRule[]>(
       '*[_type == "redirect" && !(_id in [$id, $draftId]) && defined(from) && defined(to)]{from, to}',
-      { id, draftId: `drafts.${id}` },
+      { id, draftId: id ? getDraftId(id) : '' },
       { perspective: 'raw', tag: 'parley.redirect-rules' },
     )
 }

@@ -1,5 +1,5 @@
 // A run of related interviews read in order (for example "On call, five years in").
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { StackIcon } from '@sanity/icons/Stack'
 import { slugField } from '../rules/slugField.ts'
 

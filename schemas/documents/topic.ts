@@ -1,5 +1,5 @@
 // A topic readers browse by (for example "Databases" or "Developer experience").
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { TagIcon } from '@sanity/icons/Tag'
 import { slugField } from '../rules/slugField.ts'
 

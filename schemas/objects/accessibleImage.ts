@@ -1,5 +1,5 @@
 // An image field with alt text (required) and an optional caption, stored as a plain Sanity `image` so every consumer reads it the same way.
-import { defineField } from 'sanity'
+import { defineField } from '@sanity/types'
 import { altTextField } from '../rules/altTextField.ts'
 
 // A field factory rather than a named type: the content model stores these images with

@@ -1,5 +1,5 @@
 // A call to action at the end of an interview (for example "We are hiring platform engineers").
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 
 type CallToActionValue = { label?: string; url?: string }
 

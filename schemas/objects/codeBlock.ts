@@ -1,5 +1,5 @@
 // A code sample inside an answer: language for highlighting, optional file name, and the code itself.
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { CodeIcon } from '@sanity/icons/Code'
 
 export const codeLanguages = [

@@ -1,5 +1,5 @@
 // A labelled link on a person's profile (personal site, GitHub, Mastodon…).
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { LinkIcon } from '@sanity/icons/Link'
 
 export const externalLink = defineType({

@@ -1,5 +1,5 @@
 // One entry of the site's main navigation.
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 
 export const navigationItem = defineType({
   name: 'navigationItem',

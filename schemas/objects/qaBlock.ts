@@ -1,5 +1,5 @@
 // One question and its answer: the unit an interview is made of.
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { CommentIcon } from '@sanity/icons/Comment'
 
 type PortableTextBlock = { _type: string; children?: { text?: string }[] }

@@ -1,5 +1,5 @@
 // The rich text of an answer: paragraphs, h3 sub-headings, pull quotes, lists, links, inline images and code.
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { altTextField } from '../rules/altTextField.ts'
 
 const safeLink = /^(https?:\/\/|mailto:|\/|#)/

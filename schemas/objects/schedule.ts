@@ -1,5 +1,5 @@
 // When a draft interview is due to go live, and who asked: kept on the draft so the scheduler can publish it after any restart.
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { CalendarIcon } from '@sanity/icons/Calendar'
 
 // Written by the Schedule action and the scheduler, not typed by hand: read-only in the form.

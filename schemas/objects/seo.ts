@@ -1,5 +1,5 @@
 // Search and social metadata for a page; each field falls back to the document's own title, standfirst and cover on the site.
-import { defineField, defineType } from 'sanity'
+import { defineField, defineType } from '@sanity/types'
 import { accessibleImage } from './accessibleImage.ts'
 
 export const seo = defineType({

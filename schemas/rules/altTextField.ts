@@ -1,5 +1,5 @@
 // The alt text field every image carries: required as soon as an image is chosen, because screen-reader users and search engines depend on it.
-import { defineField } from 'sanity'
+import { defineField } from '@sanity/types'
 
 export const altTextMissing =
   'Alt text is required: describe what the image shows for readers who cannot see it (for example "Maya Okafor at a whiteboard sketching a queue").'

@@ -1,4 +1,5 @@
 // Slug uniqueness among documents of the same type, checked against drafts and published documents alike.
+import { DocumentId, getDraftId, getPublishedId } from '@sanity/id-utils'
 import type { SlugIsUniqueValidator } from 'sanity'
 
 const apiVersion = '2025-02-19'
@@ -8,11 +9,11 @@ const apiVersion = '2025-02-19'
 export const isUniqueSlug: SlugIsUniqueValidator = async (slug, context) => {
   const { document, getClient } = context
   if (!document) return true
-  const publishedId = document._id.replace(/^drafts\./, '')
+  const publishedId = getPublishedId(DocumentId(document._id))
   const client = getClient({ apiVersion })
   const takenBy = await client.fetch<string | null>(
     '*[_type == $type && slug.current == $slug && !(_id in [$publishedId, $draftId])][0]._id',
-    { type: document._type, slug, publishedId, draftId: `drafts.${publishedId}` },
+    { type: document._type, slug, publishedId, draftId: getDraftId(publishedId) },
     { perspective: 'raw', tag: 'parley.slug-unique' },
   )
   return !takenBy

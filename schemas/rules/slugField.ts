@@ -1,5 +1,5 @@
 // The slug field every routable document shares: generated from the title, URL-safe, unique per type.
-import { defineField } from 'sanity'
+import { defineField } from '@sanity/types'
 import { isUniqueSlug } from './isUniqueSlug.ts'
 
 const urlSafe = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

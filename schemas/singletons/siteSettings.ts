@@ -1,5 +1,5 @@
 // The site's own settings: one document, `_id: "siteSettings"`, edited from the Settings item in the structure.
-import { defineArrayMember, defineField, defineType } from 'sanity'
+import { defineArrayMember, defineField, defineType } from '@sanity/types'
 import { CogIcon } from '@sanity/icons/Cog'
 
 export const siteSettingsId = 'siteSettings'

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { lakeAddress } from '../../lake/cli/environment.ts'
-import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
-import { revalidationWebhook } from '../../lib/revalidation/webhook.ts'
+import { newsletterWebhook } from '../../lib/newsletter/published-webhook.ts'
+import { revalidationWebhook } from '../../lib/revalidation/index.ts'
 import { defaultNewsletterDataset } from '../../schemas/newsletterRecords.ts'
 import type { Environment } from '../environment.ts'
 import { runStep } from './processes.ts'
@@ -24,9 +24,12 @@ export async function startEmbeddedLake(root: string, env: Environment, siteUrl:
     readToken: env.SANITY_API_READ_TOKEN,
     writeToken: env.SANITY_API_WRITE_TOKEN,
     projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID || 'parley',
-    // The site's dataset and the newsletter's (subscribers kept apart from content) exist from the start, as they
-    // do in a hosted project.
-    datasets: [env.NEXT_PUBLIC_SANITY_DATASET || 'production', env.NEWSLETTER_DATASET || defaultNewsletterDataset],
+    // The site's dataset and the newsletter's (subscribers kept apart from content, private: no anonymous request
+    // reads a document of it) exist from the start, as they do in a hosted project.
+    datasets: [
+      env.NEXT_PUBLIC_SANITY_DATASET || 'production',
+      { name: env.NEWSLETTER_DATASET || defaultNewsletterDataset, aclMode: 'private' as const },
+    ],
     sitePort: Number(new URL(siteUrl).port),
     studioDir,
     // The lake signs every publish to the site's revalidation route (published documents only).

@@ -5,14 +5,20 @@ import { join, relative } from 'node:path'
 import type { Environment } from '../environment.ts'
 import { runStep } from './processes.ts'
 
-// The site's code: the app, what it imports (lib, schemas), the proxy in front of its routes, and its settings.
-const sourcePaths = [
+/**
+ * Every file `next build` reads: the app, what it imports (lib, schemas), the proxy in front of its routes, the cache
+ * handler next.config.js names, its settings and the installed packages (tests/site/start-environment.test.ts follows
+ * the imports and fails on one outside these).
+ */
+export const buildInputs = [
   'app',
   'lib',
   'schemas',
   'proxy.ts',
   'public',
+  'deploy/cache-handler.ts',
   'next.config.js',
+  'package.json',
   'package-lock.json',
   'tsconfig.json',
 ]
@@ -32,14 +38,17 @@ function* files(root: string, path: string): Generator<string> {
 /** A hash of every source file's content and of the settings baked into a build (public variables, the site origin). */
 export function buildStamp(root: string, env: Environment): string {
   const hash = createHash('sha256')
-  for (const source of sourcePaths) {
+  for (const source of buildInputs) {
     for (const file of files(root, source)) {
       hash.update(relative(root, join(root, file)))
       hash.update(readFileSync(join(root, file)))
     }
   }
   const buildSettings = Object.keys(env)
-    .filter((key) => key.startsWith('NEXT_PUBLIC_') || ['SITE_URL', 'PORT', 'NEXT_DEPLOYMENT_ID'].includes(key))
+    // REDIS_URL decides whether the build is configured with the shared cache handler (next.config.js).
+    .filter(
+      (key) => key.startsWith('NEXT_PUBLIC_') || ['SITE_URL', 'PORT', 'NEXT_DEPLOYMENT_ID', 'REDIS_URL'].includes(key),
+    )
     .sort()
     .map((key) => `${key}=${env[key]}`)
   hash.update(buildSettings.join('\n'))

@@ -1,4 +1,5 @@
 // The editorial calendar: a month of published and scheduled interviews, each opening its document.
+import { DocumentId, getPublishedId, isDraftId } from '@sanity/id-utils'
 import { CalendarIcon } from '@sanity/icons/Calendar'
 import { Box, Button, Card, Flex, Grid, Heading, Stack, Text } from '@sanity/ui'
 import { useEffect, useMemo, useState } from 'react'
@@ -17,9 +18,9 @@ type Row = { _id: string; title?: string; publishedAt?: string; schedule?: { pub
 
 export function calendarEntries(rows: Row[]): Entry[] {
   return rows.flatMap((row): Entry[] => {
-    const id = row._id.replace(/^drafts\./, '')
+    const id = getPublishedId(DocumentId(row._id))
     const title = row.title || 'Untitled interview'
-    if (row._id.startsWith('drafts.')) {
+    if (isDraftId(DocumentId(row._id))) {
       const at = row.schedule?.publishAt
       return at ? [{ id, title, at, state: row.schedule?.status === 'failed' ? 'failed' : 'scheduled' }] : []
     }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { BrowserContext, Page } from 'playwright-core'
-import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
+import { newsletterWebhook } from '../../lib/newsletter/published-webhook.ts'
 import { writeToken } from '../site/support/test-lake.ts'
 import { sample } from '../site/support/sample-content.ts'
 import { startSmtpSink, linkIn, type SmtpSink } from '../newsletter/support/smtp-sink.ts'
@@ -29,7 +29,7 @@ beforeAll(async () => {
     webhooks: (url, secret) => [newsletterWebhook(url, secret)],
   })
   // As `npm start` does for its lake (and an operator once on hosted Sanity): the subscribers' own dataset.
-  await site.lake.editor.datasets.create('newsletter')
+  await site.lake.editor.datasets.create('newsletter', { aclMode: 'private' })
   chromium = await launchChromium()
   axeContext = await chromium.browser.newContext()
 }, 400_000)

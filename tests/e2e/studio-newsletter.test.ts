@@ -19,7 +19,16 @@ beforeAll(async () => {
   const studioDir = await ensureStudioBuilt()
   dataDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-newsletter-lake-'))
   profileDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-newsletter-profile-'))
-  lake = await startLake({ port: 0, tlsPort: 0, dataDir, studioDir, durability: 'normal', writeToken: WRITE_TOKEN })
+  // As `npm start` makes them: the newsletter's dataset is private.
+  lake = await startLake({
+    port: 0,
+    tlsPort: 0,
+    dataDir,
+    studioDir,
+    durability: 'normal',
+    writeToken: WRITE_TOKEN,
+    datasets: ['production', { name: 'newsletter', aclMode: 'private' }],
+  })
   const newsletter = createClient({
     projectId: 'parley',
     dataset: 'newsletter',

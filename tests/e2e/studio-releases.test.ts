@@ -107,6 +107,9 @@ test('a release of two interviews and a speaker, scheduled 20 s ahead, goes live
       'scheduling the release',
     )
     expect(scheduled?.publishAt).toBe(publishAt.toISOString())
+    // Once scheduled (its documents locked), the release still lists each document by its title.
+    for (const title of [INTERVIEWS[0]!.title, INTERVIEWS[1]!.title, 'Noor Haddad'])
+      await page.getByRole('row').getByText(title).first().waitFor()
     await screenshot('release-scheduled')
 
     // 3. Nothing of it is visible anonymously before its time; then all three in the same answer, one transaction.

@@ -1,10 +1,10 @@
-// The importer's answer schema and code languages stay in step with the content model's rich text (schemas/).
+// The importer's answer schema and code languages, derived from schemas/, convert as the compiled content model does.
 import { expect, test } from '@jest/globals'
 import { htmlToBlocks } from '@portabletext/block-tools'
 import { JSDOM } from 'jsdom'
 import { createSchema } from 'sanity'
 import { schemaTypes } from '../../schemas/index.ts'
-import { CODE_LANGUAGES } from '../../lib/import/code-language.ts'
+import { CODE_LANGUAGE_ALIASES, CODE_LANGUAGES, codeLanguageFor } from '../../lib/import/code-language.ts'
 import { answerSchema } from '../../lib/import/rich-text-schema.ts'
 
 const contentModel = createSchema({ name: 'parley', types: schemaTypes })
@@ -46,5 +46,8 @@ test('every code language the importer writes is one the code block offers', () 
       fields: { name: string; type: { options: { list: { value: string }[] } } }[]
     }
   ).fields.find((field) => field.name === 'language')!
-  expect([...CODE_LANGUAGES].sort()).toEqual(language.type.options.list.map((option) => option.value).sort())
+  const offered = language.type.options.list.map((option) => option.value)
+  const written = [...CODE_LANGUAGES, ...Object.values(CODE_LANGUAGE_ALIASES), codeLanguageFor('unknown-language')]
+  expect(written.filter((name) => !offered.includes(name))).toEqual([])
+  expect(codeLanguageFor('golang')).toBe('go')
 })

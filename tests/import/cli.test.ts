@@ -93,10 +93,16 @@ test('--dry-run prints the interview and person documents as JSON and needs no n
 test('--dry-run of a copied Medium page keeps its header out of the standfirst and says what it read from it', async () => {
   const run = await runImport([join(import.meta.dirname, 'medium-pages', 'publication-post.txt'), '--dry-run'])
   expect(run.status).toBe(0)
-  const interview = (JSON.parse(run.stdout) as { _type: string; standfirst?: string; publishedAt?: string }[]).find(
-    (doc) => doc._type === 'interview',
-  )!
+  const interview = (
+    JSON.parse(run.stdout) as {
+      _type: string
+      standfirst?: string
+      publishedAt?: string
+      originalPublication?: string
+    }[]
+  ).find((doc) => doc._type === 'interview')!
   expect(interview.publishedAt).toBe('2024-03-03T00:00:00.000Z')
+  expect(interview.originalPublication).toBe('Quarry Engineering')
   expect(interview.standfirst).toBe(
     "How Quarry's build farm stopped queueing at nine every morning\n\nTobias Renner, Build Infrastructure Lead at Quarry, joined us to talk about caches, queues and flaky tests.",
   )

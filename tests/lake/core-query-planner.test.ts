@@ -6,8 +6,8 @@ import type { Perspective } from '../../lake/query/perspectives.ts'
 
 let t: TestLake
 
-const editor: Access = { role: 'editor', identity: 'e', readDrafts: true, write: true }
-const anonymous: Access = { role: 'anonymous', identity: '', readDrafts: false, write: false }
+const editor: Access = { role: 'editor', identity: 'e', readPublished: true, readDrafts: true, write: true }
+const anonymous: Access = { role: 'anonymous', identity: '', readPublished: true, readDrafts: false, write: false }
 
 beforeAll(async () => {
   t = await startTestLake()

@@ -51,7 +51,7 @@ test('a query on an unknown dataset is a 404 naming it, as on hosted Sanity', as
   expect(await t.anonymous.fetch('count(*)')).toBe(2)
 })
 
-test('datasets.create, edit and delete; bad names, duplicates, private datasets and missing tokens are refused', async () => {
+test('datasets.create, edit and delete; bad names, duplicates, unknown ACL modes and missing tokens are refused', async () => {
   expect(await t.writer.datasets.create('staging')).toEqual({ datasetName: 'staging', aclMode: 'public' })
   const staging = t.client({ token: WRITE_TOKEN, dataset: 'staging' })
   expect(await staging.fetch('*')).toEqual([])
@@ -65,16 +65,72 @@ test('datasets.create, edit and delete; bad names, duplicates, private datasets 
   const badName = await t.request('/v2025-02-19/datasets/Bad-Name', { method: 'PUT', token: WRITE_TOKEN })
   expect(badName.status).toBe(400)
   expect((await badName.json()).error.description).toMatch(/Invalid dataset name "Bad-Name"/)
-  await expect(t.writer.datasets.create('secret', { aclMode: 'private' })).rejects.toMatchObject({
+  await expect(t.writer.datasets.create('secret', { aclMode: 'custom' as 'private' })).rejects.toMatchObject({
     statusCode: 400,
-    message: expect.stringContaining('not available on the local lake'),
+    message: expect.stringContaining('aclMode must be "public" or "private", not "custom"'),
   })
+  expect((await t.writer.datasets.list()).map((dataset) => dataset.name)).toEqual(['production', 'staging'])
   await expect(t.reader.datasets.delete('staging')).rejects.toMatchObject({ statusCode: 403 })
   await expect(t.anonymous.datasets.create('other')).rejects.toMatchObject({ statusCode: 401 })
   expect(await t.writer.datasets.delete('staging')).toEqual({ deleted: true })
   await expect(staging.fetch('*')).rejects.toMatchObject({ statusCode: 404 })
   await expect(t.writer.datasets.delete('staging')).rejects.toMatchObject({ statusCode: 404 })
   expect(snapshot(t.lake, 'staging')).toEqual([])
+})
+
+test('a private dataset shows anonymous requests no document, in queries, lookups, references, exports and listens; tokens read it all', async () => {
+  expect(await t.writer.datasets.create('members', { aclMode: 'private' })).toEqual({
+    datasetName: 'members',
+    aclMode: 'private',
+  })
+  const writer = t.client({ token: WRITE_TOKEN, dataset: 'members' })
+  const reader = t.client({ token: READ_TOKEN, dataset: 'members' })
+  const anonymous = t.client({ dataset: 'members' })
+  await writer
+    .transaction()
+    .create({
+      _id: 'member-1',
+      _type: 'member',
+      email: 'ada@example.com',
+      topic: { _type: 'reference', _ref: 'topic-9' },
+    })
+    .create({ _id: 'topic-9', _type: 'topic', title: 'Members only' })
+    .commit()
+  const query = '*[_type == "member"]{email, "topic": topic->title}'
+  expect(await reader.fetch(query)).toEqual([{ email: 'ada@example.com', topic: 'Members only' }])
+  // As hosted Sanity answers an anonymous query on a private dataset: success, and nothing in it.
+  expect(await anonymous.fetch(query)).toEqual([])
+  expect(await anonymous.fetch('count(*)')).toBe(0)
+  expect(await anonymous.fetch('*[_id == "member-1"][0]')).toBeNull()
+  expect(await anonymous.getDocument('member-1')).toBeUndefined()
+  const exported = await t.request('/v2025-02-19/data/export/members')
+  expect(lines(await exported.text())).toEqual([])
+  // The same change, heard by the reader's listener and not by the anonymous one.
+  const heard = { reader: [] as string[], anonymous: [] as string[] }
+  const subscriptions = (['reader', 'anonymous'] as const).map((who) =>
+    (who === 'reader' ? reader : anonymous).listen('*', {}, { events: ['mutation'] }).subscribe((event) => {
+      if (event.type === 'mutation') heard[who].push(event.documentId)
+    }),
+  )
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  await writer.patch('member-1').set({ email: 'ada@example.org' }).commit()
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  for (const subscription of subscriptions) subscription.unsubscribe()
+  expect(heard).toEqual({ reader: ['member-1'], anonymous: [] })
+  const listed = (await t.writer.datasets.list()).find((dataset) => dataset.name === 'members')
+  expect(listed?.aclMode).toBe('private')
+  // The public dataset beside it is untouched.
+  expect(await t.anonymous.fetch('count(*)')).toBe(2)
+
+  // Made public, its published documents are there for everyone.
+  expect(await t.writer.datasets.edit('members', { aclMode: 'public' })).toEqual({
+    datasetName: 'members',
+    aclMode: 'public',
+  })
+  expect(await anonymous.fetch(query)).toEqual([{ email: 'ada@example.org', topic: 'Members only' }])
+  await t.writer.datasets.edit('members', { aclMode: 'private' })
+  expect(await anonymous.fetch('count(*)')).toBe(0)
+  await t.writer.datasets.delete('members')
 })
 
 test('getDocument with includeAllVersions gives the published document, its draft and its release versions', async () => {
@@ -196,4 +252,17 @@ test('hosted-only services answer 501 in Sanity error shape, naming the service'
     })
   }
   await expect(t.writer.projects.list()).rejects.toMatchObject({ statusCode: 501 })
+})
+
+test('a hosted-only listener is refused at once with a channelError naming the service, not retried for ever', async () => {
+  const error = await new Promise<{ name: string; message: string; data?: unknown }>((resolve, reject) => {
+    const { collaboration } = t.writer.withConfig({ collaboration: { organizationId: 'org' } } as never).observable
+    collaboration.comments.listen('*').subscribe({
+      next: () => reject(new Error('a hosted-only listener sent an event')),
+      error: resolve,
+    })
+  })
+  expect(error.name).toBe('ChannelError')
+  expect(error.message).toContain('Comments is a hosted Sanity service and is not available on the local lake')
+  expect(error.data).toMatchObject({ statusCode: 501, service: 'Comments' })
 })

@@ -35,8 +35,11 @@ async function connect(dataset = 'production'): Promise<Peer> {
   socket.onmessage = (event) => {
     const message = event.data === '♥' ? '♥' : JSON.parse(String(event.data))
     messages.push(message)
-    for (const waiter of [...waiters])
-      if (waiter.test(message)) waiters.splice(waiters.indexOf(waiter), 1) && waiter.resolve(message)
+    for (const waiter of [...waiters]) {
+      if (!waiter.test(message)) continue
+      waiters.splice(waiters.indexOf(waiter), 1)
+      waiter.resolve(message)
+    }
   }
   const closed = new Promise<CloseEvent>((resolve) => (socket.onclose = resolve))
   await new Promise<void>((resolve, reject) => {

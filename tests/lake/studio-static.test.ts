@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type { ClientHttp2Session } from 'node:http2'
+import { STUDIO_CONTENT_SECURITY_POLICY } from '../../lake/http/routes/studio.ts'
 import { startLake, type Lake } from '../../lake/index.ts'
 import { http2Request, openHttp2Session } from './http2-client.ts'
 
@@ -52,6 +53,20 @@ test('serves index.html at /studio and for client-side routes, never cached stal
     expect(response.headers['cache-control']).toBe('no-cache')
     expect(response.body).toBe(INDEX_HTML)
   }
+})
+
+test('the Studio page may connect to this machine only: a call to another host is refused by the browser, unsent', async () => {
+  const policy = (await http2Request(session, '/studio/structure/interview')).headers['content-security-policy']
+  expect(policy).toBe(STUDIO_CONTENT_SECURITY_POLICY)
+  const connectSources = String(policy).split(' ').slice(1)
+  expect(connectSources).toContain("'self'")
+  expect(
+    connectSources.filter((source) => !/^(https?|wss?):\/\/(localhost|127\.0\.0\.1|\*\.localhost):\*$/.test(source)),
+  ).toEqual(["'self'"])
+  // Bundles are not documents: the policy they run under is the page's.
+  expect(
+    (await http2Request(session, '/studio/static/sanity-a1b2c3d4.js')).headers['content-security-policy'],
+  ).toBeUndefined()
 })
 
 test('serves hashed bundles as JavaScript with a year-long immutable cache, gzipped when asked', async () => {

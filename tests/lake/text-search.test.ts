@@ -242,7 +242,13 @@ describe('Studio document lists', () => {
 })
 
 describe('the query planner', () => {
-  const editorAccess: Access = { role: 'editor', identity: 'parley-editor', readDrafts: true, write: true }
+  const editorAccess: Access = {
+    role: 'editor',
+    identity: 'parley-editor',
+    readPublished: true,
+    readDrafts: true,
+    write: true,
+  }
   const asOpened = `*[_type in $__types && ([@, _id] match text::query($__query) || references($__rawQuery)) && (_type == $type)] {_type, _id, _originalId, "orderings": [title]} | order(orderings[0] asc) [0...$__limit]`
   const byTitle = `*[_type == "interview" && title match text::query($__query)] | order(title asc) [0...2] {_id}`
   const cases: [string, string, Record<string, unknown>][] = [

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { SanityClient } from '@sanity/client'
 import { startNewsletterSender } from '../../lib/newsletter/sender.ts'
-import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
+import { newsletterWebhook } from '../../lib/newsletter/published-webhook.ts'
 import { addSchedule } from '../../lib/scheduling/commands.ts'
 import { startScheduler } from '../../lib/scheduling/scheduler.ts'
 import { startTestLake, writeToken, type TestLake } from '../site/support/test-lake.ts'
@@ -42,7 +42,7 @@ beforeAll(async () => {
     webhooks: sites.map((site, i) => ({ ...newsletterWebhook(site.url, secret), name: `site-${i}` })),
   })
   editor = lake.editor
-  await editor.datasets.create('newsletter') // as `npm start` does for its lake
+  await editor.datasets.create('newsletter', { aclMode: 'private' }) // as `npm start` does for its lake
   await seedSampleContent(editor)
   newsletter = sites[0]!.service().subscriptions.client
   await addConfirmedSubscribers(newsletter, linkSecret, emails)

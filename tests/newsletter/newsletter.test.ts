@@ -3,7 +3,7 @@
 // interview, a working one-click unsubscribe, and the bad inputs: a wrong address, forged and replayed links, a flood.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { SanityClient } from '@sanity/client'
-import { newsletterWebhook } from '../../lib/newsletter/webhook.ts'
+import { newsletterWebhook } from '../../lib/newsletter/published-webhook.ts'
 import { startTestLake, type TestLake } from '../site/support/test-lake.ts'
 import { seedSampleContent } from '../site/support/sample-content.ts'
 import { siteEnvironment, startNewsletterSite, type NewsletterSite } from './support/newsletter-site.ts'
@@ -30,7 +30,7 @@ beforeAll(async () => {
   )
   lake = await startTestLake({ webhooks: [newsletterWebhook(site.url, secret)] })
   editor = lake.editor
-  await editor.datasets.create('newsletter') // as `npm start` does for its lake
+  await editor.datasets.create('newsletter', { aclMode: 'private' }) // as `npm start` does for its lake
   await seedSampleContent(editor)
   await lake.webhooks.idle()
   await site.idle()

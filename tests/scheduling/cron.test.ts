@@ -43,8 +43,24 @@ test('refuses to run without the right secret and publishes nothing', async () =
     _type: 'interview',
     title: 'Cron',
     slug: { _type: 'slug', current: 'cron' },
+    standfirst: 'Published by the cron route.',
     speaker: { _type: 'reference', _ref: 'p' },
-    qa: [{ _key: 'a', _type: 'qaBlock', question: 'When?' }],
+    qa: [
+      {
+        _key: 'a',
+        _type: 'qaBlock',
+        question: 'When?',
+        answer: [
+          {
+            _type: 'block',
+            _key: 'b',
+            style: 'normal',
+            markDefs: [],
+            children: [{ _type: 'span', _key: 's', text: 'Now.', marks: [] }],
+          },
+        ],
+      },
+    ],
     schedule: { publishAt: new Date(Date.now() - 1000).toISOString(), status: 'scheduled' },
   })
   for (const [secret, header] of [

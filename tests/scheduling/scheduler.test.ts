@@ -52,8 +52,24 @@ async function draftInterview(overrides: Record<string, unknown> = {}) {
     _type: 'interview',
     title: `Scheduled interview ${counter}`,
     slug: { _type: 'slug', current: `scheduled-${counter}` },
+    standfirst: 'Why marketing picks the hour.',
     speaker: { _type: 'reference', _ref: 'person-ada' },
-    qa: [{ _type: 'qaBlock', _key: 'q1', question: 'Why schedule?', answer: [] }],
+    qa: [
+      {
+        _type: 'qaBlock',
+        _key: 'q1',
+        question: 'Why schedule?',
+        answer: [
+          {
+            _type: 'block',
+            _key: 'a1',
+            style: 'normal',
+            markDefs: [],
+            children: [{ _type: 'span', _key: 's1', text: 'So it goes live everywhere at once.', marks: [] }],
+          },
+        ],
+      },
+    ],
     ...overrides,
   })
   return id
@@ -136,7 +152,10 @@ test('a draft that fails validation stays unpublished, keeps its schedule and sh
   expect(run.outcomes).toEqual([expect.objectContaining({ id, outcome: 'failed' })])
   expect(await isPublic(id)).toBe(false)
   const draft = await editor.getDocument(`drafts.${id}`)
-  expect(draft?.schedule).toMatchObject({ status: 'failed', error: expect.stringContaining('at least one Q&A block') })
+  expect(draft?.schedule).toMatchObject({
+    status: 'failed',
+    error: expect.stringContaining('qa: An interview needs at least one question and answer.'),
+  })
   const listed = await listSchedule(editor)
   expect(listed.find((s) => s._id === `drafts.${id}`)?.schedule.status).toBe('failed')
   // A failed schedule is not retried in a loop: the next run leaves it alone.

@@ -104,12 +104,11 @@ test('searchInterviews finds interviews by words in titles and answers, by prefi
   expect(await searchInterviews('"] | *[0]{ "x": 1 } //')).toEqual([])
 })
 
-test('feeds get each interview with its questions and answers as text', async () => {
+test('feeds get each interview with its questions and rich answers', async () => {
   const [first] = await listFeedInterviews()
-  expect(first?.answers[0]).toEqual({
-    question: 'Why rebuild the graph?',
-    text: expect.stringContaining('could not keep up with writes'),
-  })
+  expect(first?.qa[0]?.question).toBe('Why rebuild the graph?')
+  expect(JSON.stringify(first?.qa[0]?.answer)).toContain('could not keep up with writes')
+  expect(first?.qa[1]?.answer.map((item) => item._type)).toEqual(['codeBlock', 'image'])
 })
 
 test('site settings come from the singleton', async () => {

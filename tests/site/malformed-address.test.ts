@@ -1,5 +1,5 @@
 // Which addresses proxy.ts answers with the 400 page: a path that does not decode, or decodes to a control character.
-import { isMalformedPath, malformedAddressHeaders, malformedAddressPage } from '../../lib/http/malformed-address.ts'
+import { isMalformedPath, standalonePageHeaders, malformedAddressPage } from '../../lib/error-pages.ts'
 
 test('a path with a broken escape or an escaped control character is malformed', () => {
   for (const path of [
@@ -30,7 +30,7 @@ test('well-formed paths are not, escaped or not', () => {
 })
 
 test('the 400 page says what is wrong, is never kept, and is not indexed', () => {
-  expect(malformedAddressHeaders).toEqual({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+  expect(standalonePageHeaders).toEqual({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
   expect(malformedAddressPage).toContain('<h1>This address can’t be read</h1>')
   expect(malformedAddressPage).toContain('<meta name="robots" content="noindex">')
 })

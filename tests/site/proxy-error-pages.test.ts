@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorPages } from '../../deploy/nginx/error-pages.ts'
-import { malformedAddressPage } from '../../lib/http/malformed-address.ts'
+import { malformedAddressPage } from '../../lib/error-pages.ts'
 
 const pagesDir = join(process.cwd(), 'deploy/nginx/pages')
 

@@ -4,9 +4,11 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { encodeSignatureHeader } from '@sanity/webhook'
 import { createClient } from '@sanity/client'
-import { handleRevalidationWebhook } from '../../lib/revalidation/handle-webhook.ts'
-import { referencingInterviewsFrom } from '../../lib/revalidation/referencing-interviews.ts'
-import { revalidationWebhook } from '../../lib/revalidation/webhook.ts'
+import {
+  handleRevalidationWebhook,
+  referencingInterviewsFrom,
+  revalidationWebhook,
+} from '../../lib/revalidation/index.ts'
 import { startTestLake, type TestLake } from './support/test-lake.ts'
 import { sample, seedSampleContent } from './support/sample-content.ts'
 

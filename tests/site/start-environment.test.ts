@@ -1,9 +1,9 @@
 // How `npm start` reads its configuration: environment over .env.local over .env, and local defaults only for the lake.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { loadEnvironment, otherLakeAddress } from '../../scripts/environment.ts'
-import { buildStamp, isBuildCurrent, recordBuild } from '../../scripts/start/site-build.ts'
+import { buildInputs, buildStamp, isBuildCurrent, recordBuild } from '../../scripts/start/site-build.ts'
 
 let root: string
 beforeEach(() => {
@@ -69,4 +69,32 @@ test('a production build is current only for the sources and build-time settings
   expect(isBuildCurrent(root, buildStamp(root, { ...env, NEXT_PUBLIC_SANITY_DATASET: 'staging' }))).toBe(false)
   writeFileSync(join(root, 'next.config.js'), 'export default { poweredByHeader: false }\n')
   expect(isBuildCurrent(root, buildStamp(root, env))).toBe(false)
+})
+
+test("the build stamp covers every file the site's code imports, so an edit to any of them rebuilds", () => {
+  const repository = resolve(import.meta.dirname, '../..')
+  const stamped = (path: string) =>
+    buildInputs.some((input) => path === input || path.startsWith(`${input}/`)) || path.startsWith('node_modules/')
+  const seen = new Set<string>()
+  const outside: string[] = []
+  const follow = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    if (!stamped(file)) outside.push(file)
+    if (!/\.(ts|tsx|js|mjs)$/.test(file)) return
+    const source = readFileSync(join(repository, file), 'utf8')
+    // Static and dynamic imports, and files named by URL (next.config.js names the cache handler so).
+    for (const [, specifier] of source.matchAll(/(?:from|import\(|new URL\()\s*'(\.{1,2}\/[^']+)'/g)) {
+      const target = relative(repository, resolve(repository, dirname(file), specifier!))
+      if (existsSync(join(repository, target))) follow(target)
+    }
+  }
+  const entries = (folder: string): string[] =>
+    readdirSync(join(repository, folder), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? entries(join(folder, entry.name)) : [join(folder, entry.name)],
+    )
+  for (const entry of [...entries('app'), 'proxy.ts', 'next.config.js']) follow(entry)
+  expect(seen.size).toBeGreaterThan(50)
+  expect(seen).toContain('deploy/cache-handler.ts')
+  expect(outside).toEqual([])
 })

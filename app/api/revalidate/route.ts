@@ -1,9 +1,7 @@
 // POST /api/revalidate: the lake's (or Sanity's) signed webhook; revalidates exactly the pages the changed document is on.
 import { revalidateTag } from 'next/cache'
 import { after } from 'next/server'
-import { handleRevalidationWebhook } from '../../../lib/revalidation/handle-webhook.ts'
-import { referencingInterviewsFrom } from '../../../lib/revalidation/referencing-interviews.ts'
-import { pathsForTags } from '../../../lib/revalidation/tag-paths.ts'
+import { handleRevalidationWebhook, pathsForTags, referencingInterviewsFrom } from '../../../lib/revalidation/index.ts'
 import { cachingProxy, warmPages } from '../../../lib/revalidation/warm-pages.ts'
 import { publishedClient } from '../../../lib/sanity/client.ts'
 

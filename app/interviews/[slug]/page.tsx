@@ -7,13 +7,14 @@ import { withHighlightedCode } from '../../../lib/content/highlight.ts'
 import { readingMinutes } from '../../../lib/content/reading-time.ts'
 import { interviewStructuredData, jsonForScript } from '../../../lib/content/structured-data.ts'
 import { siteUrl } from '../../../lib/site-url.ts'
-import { formatDate } from '../../_components/format-date.ts'
+import { formatDate } from '../../../lib/content/format-date.ts'
 import { InterviewList } from '../../_components/interview-card.tsx'
 import { QuestionContents, QuestionsAndAnswers } from '../../_components/question-and-answer.tsx'
-import { safeHref } from '../../_components/safe-href.ts'
+import { safeHref } from '../../../lib/content/safe-href.ts'
 import { SanityImage } from '../../_components/sanity-image.tsx'
+import { FirstPublished } from '../../_components/first-published.tsx'
 import { SpeakerCard } from '../../_components/speaker-card.tsx'
-import { staticParamsOrNone } from '../../_components/static-params.ts'
+import { staticParamsOrNone } from '../../../lib/content/static-params.ts'
 import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 import { NewsletterForm } from '../../_components/newsletter-form.tsx'
 import { ShareLinks } from '../../_components/share-links.tsx'
@@ -60,7 +61,6 @@ export default async function InterviewPage({ params }: Props) {
   const pageUrl = `${siteUrl()}/interviews/${interview.slug}`
   const structuredData = interviewStructuredData(stegaClean(interview), pageUrl, `${pageUrl}/opengraph-image`)
   const callToActionHref = safeHref(interview.callToAction?.url)
-  const originalHost = hostOf(interview.canonicalUrl)
 
   return (
     <article className="page">
@@ -123,11 +123,7 @@ export default async function InterviewPage({ params }: Props) {
               <a href={callToActionHref}>{interview.callToAction.label}</a>
             </p>
           )}
-          {originalHost && (
-            <p className="interview-meta">
-              First published at <a href={interview.canonicalUrl}>{originalHost}</a>.
-            </p>
-          )}
+          <FirstPublished publication={interview.originalPublication} url={interview.canonicalUrl} />
           <NewsletterForm id="newsletter-interview" />
         </div>
       </div>
@@ -142,11 +138,4 @@ export default async function InterviewPage({ params }: Props) {
       )}
     </article>
   )
-}
-
-/** The host of an imported interview's original URL, or nothing when it is not an absolute web address. */
-function hostOf(url: string | undefined): string | undefined {
-  const href = safeHref(url)
-  if (!href || !/^https?:/.test(href)) return undefined
-  return new URL(href).hostname
 }

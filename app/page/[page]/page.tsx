@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 import { getSiteSettings, listInterviews } from '../../../lib/content/index.ts'
 import { InterviewIndex } from '../../_components/interview-index.tsx'
-import { staticParamsOrNone } from '../../_components/static-params.ts'
+import { staticParamsOrNone } from '../../../lib/content/static-params.ts'
 
 export const revalidate = 3600
 

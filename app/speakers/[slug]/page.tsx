@@ -3,9 +3,9 @@ import { stegaClean } from '@sanity/client/stega'
 import type { Metadata } from 'next'
 import { getSpeaker, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { InterviewList } from '../../_components/interview-card.tsx'
-import { safeHref } from '../../_components/safe-href.ts'
+import { safeHref } from '../../../lib/content/safe-href.ts'
 import { SanityImage } from '../../_components/sanity-image.tsx'
-import { staticParamsOrNone } from '../../_components/static-params.ts'
+import { staticParamsOrNone } from '../../../lib/content/static-params.ts'
 import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600

@@ -3,7 +3,7 @@ import { stegaClean } from '@sanity/client/stega'
 import type { Metadata } from 'next'
 import { getTopic, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { CollectionPage } from '../../_components/collection-page.tsx'
-import { staticParamsOrNone } from '../../_components/static-params.ts'
+import { staticParamsOrNone } from '../../../lib/content/static-params.ts'
 import { NotFoundAnswer } from '../../_components/not-found-answer.tsx'
 
 export const revalidate = 3600

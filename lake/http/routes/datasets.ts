@@ -3,14 +3,15 @@ import { AssetFiles } from '../../assets/asset-files.ts'
 import { readBody } from '../body.ts'
 import { datasetParam } from '../dataset.ts'
 import { badRequest, datasetNotFound, LakeError } from '../errors.ts'
+import type { AclMode } from '../access.ts'
 import { requireWrite } from '../permissions.ts'
 import type { Route, RouteRequest } from '../router.ts'
 
 /**
- * Every lake dataset is public in Sanity's sense: anonymous readers see its published documents only. A private
- * dataset (no anonymous reads at all) is not offered rather than offered and not enforced.
+ * The body's `aclMode`, as Sanity names it: `public` (anonymous readers see published documents) or `private`
+ * (anonymous requests see no document: lake/http/access.ts). Undefined when the body does not say.
  */
-async function aclModeOf(request: RouteRequest): Promise<'public'> {
+async function aclModeOf(request: RouteRequest): Promise<AclMode | undefined> {
   const raw = (await readBody(request.req)).toString('utf8').trim()
   let body: { aclMode?: unknown } = {}
   if (raw !== '') {
@@ -20,10 +21,10 @@ async function aclModeOf(request: RouteRequest): Promise<'public'> {
       throw badRequest('invalidJson', `Request body is not valid JSON: ${(error as Error).message}`)
     }
   }
-  if (body.aclMode === undefined || body.aclMode === 'public') return 'public'
+  if (body.aclMode === undefined || body.aclMode === 'public' || body.aclMode === 'private') return body.aclMode
   throw badRequest(
     'invalidAclMode',
-    `aclMode ${JSON.stringify(body.aclMode)} is not available on the local lake: every dataset is public (anonymous readers see published documents only)`,
+    `aclMode must be "public" or "private", not ${JSON.stringify(body.aclMode)} (custom ACL modes are hosted Sanity's enterprise feature)`,
   )
 }
 
@@ -36,8 +37,8 @@ function adminRoutes(prefix: string): Route[] {
       async handle(request) {
         requireWrite(request.access, 'datasets.create')
         const dataset = datasetParam(request.params)
-        const aclMode = await aclModeOf(request)
-        if (!request.lake.store.createDataset(dataset))
+        const aclMode = (await aclModeOf(request)) ?? 'public'
+        if (!request.lake.store.createDataset(dataset, aclMode))
           throw new LakeError(409, 'conflict', `Dataset "${dataset}" already exists`, {}, 'status')
         return { body: { datasetName: dataset, aclMode } }
       },
@@ -50,7 +51,8 @@ function adminRoutes(prefix: string): Route[] {
         const dataset = datasetParam(request.params)
         const aclMode = await aclModeOf(request)
         if (!request.lake.store.hasDataset(dataset)) throw datasetNotFound(dataset, request.lake.projectId)
-        return { body: { datasetName: dataset, aclMode } }
+        if (aclMode) request.lake.store.setDatasetAclMode(dataset, aclMode)
+        return { body: { datasetName: dataset, aclMode: request.lake.store.datasetAclMode(dataset) } }
       },
     },
     {

@@ -5,7 +5,8 @@ import { badRequest } from '../errors.ts'
 import { flag } from '../flags.ts'
 import type { Route } from '../router.ts'
 import { documentIdProblem } from '../../mutations/identifiers.ts'
-import { isVisibleTo, publishedIdOf } from '../../query/perspectives.ts'
+import { isVisibleTo } from '../../query/perspectives.ts'
+import { draftIdOf, publishedIdOf } from '../../document-ids.ts'
 import type { Store } from '../../store/store.ts'
 
 /** The published id, its draft and every release version that exist, published first. */
@@ -18,7 +19,7 @@ function variantIds(store: Store, dataset: string, id: string): string[] {
       [dataset, suffix.length, suffix],
     )
     .filter((versionId) => publishedIdOf(versionId) === publishedId)
-  return [publishedId, `drafts.${publishedId}`, ...versions]
+  return [publishedId, draftIdOf(publishedId), ...versions]
 }
 
 export const docRoute: Route = {

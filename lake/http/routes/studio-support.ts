@@ -47,7 +47,7 @@ export function studioSupportRoutes(signIn: EditorSignIn, settings: UserSettings
         return {
           body: lake.store.listDatasets().map((name) => ({
             name,
-            aclMode: 'public',
+            aclMode: lake.store.datasetAclMode(name),
             addonFor: null,
             datasetProfile: 'content',
             tags: [],

@@ -2,31 +2,25 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, resolve, sep } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { contentType } from 'mime-types'
 import { notFound } from '../errors.ts'
 import type { Reply, Route } from '../router.ts'
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-}
+/**
+ * The Studio the lake serves talks to this machine only. Sanity 6.16 has two calls out with no setting to turn them off
+ * (the version check of PackageVersionStatusProvider to sanity-cdn.com, the feedback tunnel probe of ResourcesButton to
+ * api.sanity.io); on an offline machine they could only fail, so the browser is told not to send them. 'self' is the
+ * Studio's own origin, where its API calls go; the rest are the site, the lake's plain-HTTP port and the project host
+ * name (parley.localhost), all on loopback.
+ */
+export const STUDIO_CONTENT_SECURITY_POLICY = [
+  'connect-src',
+  "'self'",
+  // (CSP host sources have no syntax for IPv6 literals such as [::1].)
+  ...['localhost', '127.0.0.1', '*.localhost'].flatMap((host) =>
+    ['http', 'https', 'ws', 'wss'].map((scheme) => `${scheme}://${host}:*`),
+  ),
+].join(' ')
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest'])
 
@@ -90,11 +84,12 @@ export function studioRoutes(studioDir: string): Route[] {
         )
     }
     const headers: Record<string, string> = {
-      'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+      'content-type': contentType(extname(path)) || 'application/octet-stream',
       'cache-control': isHashedAsset(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
       etag: file.etag,
       vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',
+      ...(extname(path) === '.html' ? { 'content-security-policy': STUDIO_CONTENT_SECURITY_POLICY } : {}),
     }
     if (ifNoneMatch === file.etag) return { status: 304, headers, raw: '' }
     if (file.gzipped && /\bgzip\b/.test(acceptEncoding))

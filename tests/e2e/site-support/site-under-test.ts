@@ -2,7 +2,7 @@
 // build of the site (built once per content/source state into its own folder), and `next start`, all on free ports.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
-import { revalidationWebhook } from '../../../lib/revalidation/webhook.ts'
+import { revalidationWebhook } from '../../../lib/revalidation/index.ts'
 import { startTestLake, readToken, type TestLake } from '../../site/support/test-lake.ts'
 import { seedSampleContent } from '../../site/support/sample-content.ts'
 import { ensureStudioBuilt } from '../studio-build.ts'

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { revalidationWebhook } from '../../../lib/revalidation/webhook.ts'
+import { revalidationWebhook } from '../../../lib/revalidation/index.ts'
 import { freePort } from '../../site/support/free-port.ts'
 import { startTopology, type Topology } from '../../../scripts/cluster/topology.ts'
 import { startTestLake, type TestLake } from '../../site/support/test-lake.ts'

@@ -1,0 +1,28 @@
+// A document's published, draft and release-version ids, through @sanity/id-utils (Sanity's own rules for them).
+import {
+  getDraftId,
+  getPublishedId,
+  getVersionId,
+  getVersionNameFromId,
+  isDraftId as isDraft,
+  isVersionId as isVersion,
+  type DocumentId,
+  type VersionId,
+} from '@sanity/id-utils'
+
+// Ids reach the lake as plain strings already checked by documentIdProblem (mutations/identifiers.ts) or read from the
+// store; they are branded here, not validated a second time. (SQL that selects by id prefix spells the prefixes
+// itself: a key range or GLOB cannot call these.)
+const documentId = (id: string) => id as DocumentId
+
+export const isDraftId = (id: string): boolean => isDraft(documentId(id))
+export const isVersionId = (id: string): boolean => isVersion(documentId(id))
+export const publishedIdOf = (id: string): string => getPublishedId(documentId(id))
+export const draftIdOf = (id: string): string => getDraftId(documentId(id))
+/** `versions.<release>.<id>` of the document `id` (a published, draft or version id) in `releaseId`. */
+export const versionIdOf = (releaseId: string, id: string): string => getVersionId(documentId(id), releaseId)
+/** The release a version id belongs to; '' for a draft or published id. */
+export const releaseIdOf = (id: string): string => (isVersionId(id) ? getVersionNameFromId(id as VersionId) : '')
+/** The id a stacked perspective's layer (`drafts` or a release name) stores a document under. */
+export const layerIdOf = (layer: string, id: string): string =>
+  layer === 'drafts' ? draftIdOf(id) : versionIdOf(layer, id)
