@@ -2,7 +2,6 @@
 // stega-encoded text (`@sanity/visual-editing`), and a re-render of the page from the content API on each edit.
 import { useEffect, useMemo, useRef, startTransition } from 'react'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { refreshDraftPage } from './refresh.ts'
 import {
   VisualEditing,
   type HistoryAdapter,
@@ -12,15 +11,6 @@ import {
 
 /** How often a page opened outside the Presentation tool (a plain tab in draft mode) looks for new drafts. */
 const standaloneRefreshMs = 3000
-
-/**
- * The site shows drafts in draft mode whatever the Studio's perspective. Saying so (handling the perspective change)
- * keeps the Presentation tool from reloading the frame with a new perspective parameter, which it does, for a page
- * that does not, whenever the editor's perspective changes (as when their first keystroke creates the draft).
- */
-const showDrafts = () => {
-  startTransition(() => refreshDraftPage())
-}
 
 export default function EditingTools() {
   const router = useRouter()
@@ -52,22 +42,25 @@ export default function EditingTools() {
     navigate.current?.({ type: 'push', url: `${pathname}${search ? `?${search}` : ''}` })
   }, [pathname, search])
 
-  // Draft reads are never cached, so re-rendering the server components (./refresh.ts) shows the content as saved now. The Studio
+  // Draft reads are never cached, so re-rendering the server components shows the content as saved now. The Studio
   // saves typing at most once a second (the first keystroke at once); the Presentation tool calls this on each change
   // it sees, local or saved, and, since it returns a promise, once more a second after the last one; its refresh
   // button calls it too.
   const refresh = useMemo<NonNullable<VisualEditingOptions['refresh']>>(
-    () => () => new Promise<void>((resolve) => startTransition(() => refreshDraftPage().then(resolve, resolve))),
-    [],
+    () => () => {
+      startTransition(() => router.refresh())
+      return new Promise((resolve) => setTimeout(resolve, 300))
+    },
+    [router],
   )
 
   // Outside the Presentation tool nothing reports edits: look again every few seconds while the tab is visible.
   useEffect(() => {
     const timer = setInterval(() => {
-      if (!inPresentation.current && document.visibilityState === 'visible') startTransition(() => refreshDraftPage())
+      if (!inPresentation.current && document.visibilityState === 'visible') startTransition(() => router.refresh())
     }, standaloneRefreshMs)
     return () => clearInterval(timer)
-  }, [])
+  }, [router])
 
-  return <VisualEditing portal history={history} refresh={refresh} onPerspectiveChange={showDrafts} />
+  return <VisualEditing portal history={history} refresh={refresh} />
 }
