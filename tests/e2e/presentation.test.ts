@@ -112,8 +112,8 @@ test('the Presentation tool shows an interview; its text opens its fields; typin
     )
 
     // Typing in the standfirst field changes the page. The Studio saves the first keystroke at once and the rest at
-    // most a second later; the page follows each save. Known gap (README): Next's router follows the refresh with a
-    // full load of the frame, so the goal (in place, within a second) is not asserted yet; the delay is printed.
+    // most a second later; the page follows each save. Known gap (README): the frame is loaded anew after an edit,
+    // so the goal (in place, within a second) is not asserted yet; the delay is printed.
     const lede = preview().locator('.lede')
     const before = (await lede.textContent()) ?? ''
     const standfirst = page.locator('[data-testid="field-standfirst"] textarea, [data-testid="field-standfirst"] input')
