@@ -20,8 +20,8 @@ async function otherRedirects(context: ValidationContext): Promise<RedirectRule[
   return context
     .getClient({ apiVersion })
     .fetch<RedirectRule[]>(
-      '*[_type == "redirect" && !(_id in [$id, $draftId]) && defined(from) && defined(to)]{from, to}',
-      { id, draftId: id ? getDraftId(id) : '' },
+      '*[_type == "redirect" && !(_id in [$id, $draftId]) && !(_id in path($versions)) && defined(from) && defined(to)]{from, to}',
+      { id, draftId: id ? getDraftId(id) : '', versions: `versions.*.${id}` },
       { perspective: 'raw', tag: 'parley.redirect-rules' },
     )
 }

@@ -12,8 +12,15 @@ export const isUniqueSlug: SlugIsUniqueValidator = async (slug, context) => {
   const publishedId = getPublishedId(DocumentId(document._id))
   const client = getClient({ apiVersion })
   const takenBy = await client.fetch<string | null>(
-    '*[_type == $type && slug.current == $slug && !(_id in [$publishedId, $draftId])][0]._id',
-    { type: document._type, slug, publishedId, draftId: getDraftId(publishedId) },
+    // Not this document in any of its forms: published, draft, or a version in any release.
+    '*[_type == $type && slug.current == $slug && !(_id in [$publishedId, $draftId]) && !(_id in path($versions))][0]._id',
+    {
+      type: document._type,
+      slug,
+      publishedId,
+      draftId: getDraftId(publishedId),
+      versions: `versions.*.${publishedId}`,
+    },
     { perspective: 'raw', tag: 'parley.slug-unique' },
   )
   return !takenBy

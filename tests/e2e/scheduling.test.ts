@@ -10,9 +10,11 @@ import { startScheduler } from '../../lib/scheduling/scheduler.ts'
 
 let site: SiteUnderTest
 let editor: SanityClient
+const cronSecret = 'e2e-cron-secret-5d1e'
 
 beforeAll(async () => {
-  site = await startSiteUnderTest()
+  // The cron route (for hosts where no scheduler process runs) needs its secret and a write token.
+  site = await startSiteUnderTest({ env: { CRON_SECRET: cronSecret, SANITY_API_WRITE_TOKEN: writeToken } })
   editor = site.lake.editor
 }, 400_000)
 
@@ -279,3 +281,20 @@ test('an unscheduled interview is never published', async () => {
     scheduler.stop()
   }
 }, 60_000)
+
+test('the cron route of the built site publishes a due interview once its schedule passes the schemas’ validation, and nothing without the secret', async () => {
+  const interview = await draftInterview('Cindermoor')
+  await addSchedule(editor, interview.id, new Date(Date.now() + 1_000).toISOString(), 'e2e')
+  await sleep(1500)
+  const cron = (authorization?: string) =>
+    fetch(`${site.url}/api/cron/publish-due`, { method: 'POST', headers: authorization ? { authorization } : {} })
+  const refused = await cron('Bearer not-the-secret')
+  expect(refused.status).toBe(401)
+  expect(await editor.getDocument(interview.id)).toBeUndefined()
+
+  const answer = await cron(`Bearer ${cronSecret}`)
+  expect(answer.status).toBe(200)
+  expect((await answer.json()).outcomes).toEqual([expect.objectContaining({ id: interview.id, outcome: 'published' })])
+  expect(await editor.getDocument(interview.id)).toMatchObject({ title: interview.title })
+  await until('its page going live', () => itsPage.present(interview), 60_000)
+}, 90_000)

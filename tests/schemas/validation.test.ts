@@ -155,6 +155,26 @@ describe('validation rules', () => {
     expect(messages(await problemsOf({ ...interview, _id: `drafts.${interview._id}` }))).toEqual([])
   })
 
+  test('in a Content Release, a version keeps its own slug, even when it is stored; another document’s is still taken', async () => {
+    const interview = await sampleInterview()
+    const version = { ...interview, _id: `versions.rlaunch.${interview._id}` }
+    expect(messages(await problemsOf(version))).toEqual([])
+    // Stored in the release, as the Releases tool validates it: not taken by itself.
+    await editor.createOrReplace(version)
+    const fresh = {
+      ...interview,
+      _id: 'versions.rlaunch.interview-brand-new',
+      slug: { _type: 'slug', current: 'brand-new-interview' },
+    }
+    await editor.createOrReplace(fresh)
+    expect(messages(await problemsOf(fresh))).toEqual([])
+    expect(messages(await problemsOf({ ...fresh, _id: 'versions.rother.interview-second' }))).toEqual([
+      expect.stringMatching(/already in use/i),
+    ])
+    await editor.delete(version._id)
+    await editor.delete(fresh._id)
+  })
+
   test('a series part without a series, and a series without a part, are both explained', async () => {
     const interview = await sampleInterview()
     const { series, ...withoutSeries } = interview
@@ -193,6 +213,13 @@ describe('redirects', () => {
     expect(
       messages(await problemsOf(redirect('drafts.redirect-c', '/old/c', 'https://example.com/elsewhere'))),
     ).toEqual([])
+  })
+
+  test('a redirect stored as a version in a release is not compared with itself', async () => {
+    const version = redirect('versions.rlaunch.redirect-e', '/old/e', '/interviews/on-call-five-years-in')
+    await editor.createOrReplace(version)
+    expect(messages(await problemsOf(version))).toEqual([])
+    await editor.delete(version._id)
   })
 
   test('a second redirect from the same path, a path with a domain, and a target that is no address are refused', async () => {
