@@ -7,6 +7,7 @@ import { lakeAuth } from './studio/auth.ts'
 import { backend, dataset, projectId } from './studio/environment.ts'
 import { lakeClientFactory } from './studio/lakeClient.ts'
 import { newsletterTool } from './studio/newsletter/newsletterTool.tsx'
+import { presentation } from './studio/presentation.ts'
 import { editorialCalendar } from './studio/scheduling/calendarTool.tsx'
 import { structure } from './studio/structure.ts'
 
@@ -33,7 +34,7 @@ export default defineConfig({
   // Parley schedules through its own scheduler (lib/scheduling), on every plan and on the lake.
   scheduledPublishing: { enabled: false },
   scheduledDrafts: { enabled: false },
-  plugins: [structureTool({ structure, title: 'Content' }), editorialCalendar(), newsletterTool()],
+  plugins: [structureTool({ structure, title: 'Content' }), presentation(), editorialCalendar(), newsletterTool()],
   schema: {
     types: schemaTypes,
     // The settings singleton is opened from the structure, never created from "New document".

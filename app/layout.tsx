@@ -1,4 +1,5 @@
 // The root layout: fonts, the one stylesheet, masthead and footer; in draft mode only, the banner and its refresher.
+import { stegaClean } from '@sanity/client/stega'
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { preconnect } from 'react-dom'
@@ -13,7 +14,7 @@ import { sans, serif } from './fonts.ts'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
-  const settings = await getSiteSettings()
+  const settings = stegaClean(await getSiteSettings())
   return {
     metadataBase: new URL(siteUrl()),
     title: { default: settings.title, template: `%s · ${settings.title}` },

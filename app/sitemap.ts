@@ -1,4 +1,5 @@
 // /sitemap.xml: the home page, every published interview, speaker, topic and series.
+import { stegaClean } from '@sanity/client/stega'
 import type { MetadataRoute } from 'next'
 import { listAllInterviews, listDirectorySlugs, listInterviews } from '../lib/content/index.ts'
 import { siteUrl } from '../lib/site-url.ts'
@@ -7,11 +8,9 @@ export const revalidate = 3600
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const origin = siteUrl()
-  const [interviews, directory, firstPage] = await Promise.all([
-    listAllInterviews(),
-    listDirectorySlugs(),
-    listInterviews(1),
-  ])
+  const [interviews, directory, firstPage] = stegaClean(
+    await Promise.all([listAllInterviews(), listDirectorySlugs(), listInterviews(1)]),
+  )
   const lastModified = (iso: string | undefined) => (iso ? { lastModified: iso } : {})
   return [
     { url: `${origin}/`, ...lastModified(interviews[0]?._updatedAt) },

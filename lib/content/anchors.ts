@@ -1,4 +1,5 @@
 // Gives each question a stable, readable anchor id for its heading, the table of contents and shared links.
+import { stegaClean } from '@sanity/client/stega'
 
 function slugify(text: string): string {
   return text
@@ -15,7 +16,7 @@ function slugify(text: string): string {
 export function questionAnchors(questions: string[]): string[] {
   const seen = new Set<string>()
   return questions.map((question, index) => {
-    let id = slugify(question) || `question-${index + 1}`
+    let id = slugify(stegaClean(question)) || `question-${index + 1}`
     if (seen.has(id)) id = `${id}-${index + 1}`
     seen.add(id)
     return id

@@ -1,4 +1,5 @@
 // Highlights code blocks on the server with shiki, so readers get coloured HTML and no highlighting JavaScript.
+import { stegaClean } from '@sanity/client/stega'
 import 'server-only'
 import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki'
 import type { Interview, PortableTextItem } from './schemas.ts'
@@ -41,7 +42,7 @@ export async function withHighlightedCode(interview: Interview): Promise<Intervi
         block.answer.map(async (item): Promise<PortableTextItem> => {
           if (item._type !== 'codeBlock' || typeof item.code !== 'string') return item
           try {
-            return { ...item, html: await highlightCode(item.code, item.language) }
+            return { ...item, html: await highlightCode(stegaClean(item.code), stegaClean(item.language)) }
           } catch (error) {
             // An unhighlightable block still shows its code as plain text.
             console.warn(`[content] could not highlight a ${String(item.language)} block in ${interview._id}:`, error)

@@ -1,4 +1,5 @@
 // Answers a feed request: the newest published interviews in one of the three formats, cached with the interview lists.
+import { stegaClean } from '@sanity/client/stega'
 import 'server-only'
 import { getSiteSettings, listFeedInterviews } from '../content/index.ts'
 import { siteUrl } from '../site-url.ts'
@@ -20,7 +21,8 @@ const formats = {
 } as const
 
 export async function feedResponse(format: keyof typeof formats): Promise<Response> {
-  const [settings, interviews] = await Promise.all([getSiteSettings(), listFeedInterviews()])
+  // An editor in draft mode reads drafts here too, but a feed is data for programs: never stega-encoded.
+  const [settings, interviews] = stegaClean(await Promise.all([getSiteSettings(), listFeedInterviews()]))
   const { contentType, render } = formats[format]
   return new Response(render(interviewFeed(interviews, settings, siteUrl())), {
     headers: { 'content-type': contentType },

@@ -2,7 +2,7 @@
 // API CDN for what it reads per request), and a draft reader for draft mode.
 import 'server-only'
 import { createClient, type SanityClient } from '@sanity/client'
-import { contentApiClientConfig, sanityConfig } from './config.ts'
+import { contentApiClientConfig, sanityConfig, studioUrl } from './config.ts'
 
 function baseClient(): SanityClient {
   return createClient({
@@ -42,10 +42,15 @@ export function publishedCdnClient(): SanityClient {
   return publishedThroughCdn
 }
 
-/** Draft mode's client: the read token and the `drafts` perspective, never through the CDN. */
+/**
+ * Draft mode's client: the read token and the `drafts` perspective, never through the CDN, and stega: every string
+ * the content API can map to a field carries that field's address in invisible characters, which the visual-editing
+ * overlays turn into click-to-edit. Values that code compares or puts in URLs and attributes are cleaned where they
+ * are used (`stegaClean`); the client already leaves ids, slugs, dates and URLs unencoded.
+ */
 export function draftClient(): SanityClient {
   const token = process.env.SANITY_API_READ_TOKEN
   if (!token) throw new Error('Draft mode needs SANITY_API_READ_TOKEN: set it in .env.local (see .env.example).')
-  drafts ??= baseClient().withConfig({ token, perspective: 'drafts' })
+  drafts ??= baseClient().withConfig({ token, perspective: 'drafts', stega: { enabled: true, studioUrl: studioUrl() } })
   return drafts
 }

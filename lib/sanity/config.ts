@@ -33,3 +33,8 @@ export function contentApiClientConfig(config: SanityConfig = sanityConfig()) {
 export function imageBaseUrl(config: SanityConfig = sanityConfig()): string {
   return config.apiHost ?? 'https://cdn.sanity.io'
 }
+
+/** The Studio editors use (the lake serves it under `npm start`): where /studio sends them and where stega's edit links point. */
+export function studioUrl(env: Record<string, string | undefined> = process.env): string {
+  return env.SANITY_STUDIO_URL || 'https://localhost:3334/studio/'
+}

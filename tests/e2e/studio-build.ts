@@ -19,11 +19,10 @@ function isFresh(): boolean {
   return existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestSourceTime))
 }
 
-/** Returns the Studio folder, building it first if it is missing or older than the Studio's sources. */
-export async function ensureStudioBuilt(): Promise<string> {
-  if (isFresh()) return studioDir
+/** Builds the Studio into `dir` (replacing what is there) with `env` added to its build-time settings. */
+export function buildStudio(dir: string, env: Record<string, string> = {}): string {
   // Build beside the old copy and swap, so a lake serving the old one never sees half a build.
-  const buildDir = `${studioDir}.build-${process.pid}`
+  const buildDir = `${dir}.build-${process.pid}`
   const started = Date.now()
   const result = spawnSync(
     process.execPath,
@@ -31,7 +30,7 @@ export async function ensureStudioBuilt(): Promise<string> {
     {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1', ...env },
       timeout: 10 * 60_000,
     },
   )
@@ -39,10 +38,13 @@ export async function ensureStudioBuilt(): Promise<string> {
     rmSync(buildDir, { recursive: true, force: true })
     throw new Error(`Building the Studio failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
   }
-  rmSync(studioDir, { recursive: true, force: true })
-  renameSync(buildDir, studioDir)
-  console.info(
-    `Built the Studio into ${path.relative(root, studioDir)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  )
-  return studioDir
+  rmSync(dir, { recursive: true, force: true })
+  renameSync(buildDir, dir)
+  console.info(`Built the Studio into ${path.relative(root, dir)} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  return dir
+}
+
+/** Returns the Studio folder, building it first if it is missing or older than the Studio's sources. */
+export async function ensureStudioBuilt(): Promise<string> {
+  return isFresh() ? studioDir : buildStudio(studioDir)
 }

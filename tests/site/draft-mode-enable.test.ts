@@ -3,7 +3,7 @@
 import { jest } from '@jest/globals'
 import { createClient, type SanityClient } from '@sanity/client'
 import { createPreviewSecret } from '@sanity/preview-url-secret/create-secret'
-import { handleDraftModeEnable } from '../../lib/draft-mode/enable-request.ts'
+import { handleDraftModeEnable } from '../../lib/draft-mode/enable.ts'
 import { readToken, startTestLake, type TestLake } from './support/test-lake.ts'
 
 const automationSecret = 'site-test-preview-secret'

@@ -1,4 +1,5 @@
 // The social card for an interview (Open Graph and Twitter): portrait, name, role and a quote, in the site's own fonts.
+import { stegaClean } from '@sanity/client/stega'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ImageResponse } from 'next/og'
@@ -30,7 +31,7 @@ async function portraitDataUrl(url: string | undefined): Promise<string | undefi
 export default async function SocialImage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
   const [interview, serif, sansBold, sans] = await Promise.all([
-    getInterview(slug),
+    getInterview(slug).then(stegaClean),
     fontFile('source-serif-4/files/source-serif-4-latin-600-normal.woff'),
     fontFile('inter/files/inter-latin-700-normal.woff'),
     fontFile('inter/files/inter-latin-400-normal.woff'),

@@ -1,4 +1,5 @@
 // An interview: speaker, date, reading time, topics, the questions with their answers, and related interviews.
+import { stegaClean } from '@sanity/client/stega'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { getInterview, getRelatedInterviews, listInterviewSlugs } from '../../../lib/content/index.ts'
@@ -28,7 +29,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params
-  const interview = await getInterview(slug)
+  const interview = stegaClean(await getInterview(slug))
   if (!interview) return { title: 'Interview not found', robots: { index: false } }
   const title = interview.seo?.title || interview.title
   const description = interview.seo?.description || interview.standfirst
@@ -58,7 +59,7 @@ export default async function InterviewPage({ params }: Props) {
   const [interview, related] = await Promise.all([withHighlightedCode(found), getRelatedInterviews(found)])
   const date = formatDate(interview.publishedAt)
   const pageUrl = `${siteUrl()}/interviews/${interview.slug}`
-  const structuredData = interviewStructuredData(interview, pageUrl, `${pageUrl}/opengraph-image`)
+  const structuredData = interviewStructuredData(stegaClean(interview), pageUrl, `${pageUrl}/opengraph-image`)
   const callToActionHref = safeHref(interview.callToAction?.url)
 
   return (
@@ -97,7 +98,7 @@ export default async function InterviewPage({ params }: Props) {
           )}
         </p>
         {interview.speaker && <SpeakerCard person={interview.speaker} />}
-        <ShareLinks url={pageUrl} title={interview.title} />
+        <ShareLinks url={pageUrl} title={stegaClean(interview.title)} />
       </header>
 
       {interview.coverImage && (

@@ -1,4 +1,5 @@
 // A series page: its interviews in part order.
+import { stegaClean } from '@sanity/client/stega'
 import type { Metadata } from 'next'
 import { getSeries, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { CollectionPage } from '../../_components/collection-page.tsx'
@@ -14,7 +15,7 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const series = await getSeries((await params).slug)
+  const series = stegaClean(await getSeries((await params).slug))
   if (!series) return { title: 'Series not found', robots: { index: false } }
   return {
     title: series.title,

@@ -1,4 +1,5 @@
 // A speaker's page: who they are and every interview they gave or conducted.
+import { stegaClean } from '@sanity/client/stega'
 import type { Metadata } from 'next'
 import { getSpeaker, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { InterviewList } from '../../_components/interview-card.tsx'
@@ -16,7 +17,7 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const speaker = await getSpeaker((await params).slug)
+  const speaker = stegaClean(await getSpeaker((await params).slug))
   if (!speaker) return { title: 'Speaker not found', robots: { index: false } }
   const description = speaker.bio || [speaker.role, speaker.company].filter(Boolean).join(', ') || undefined
   return {

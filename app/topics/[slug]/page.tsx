@@ -1,4 +1,5 @@
 // A topic page: every interview tagged with the topic, newest first.
+import { stegaClean } from '@sanity/client/stega'
 import type { Metadata } from 'next'
 import { getTopic, listDirectorySlugs } from '../../../lib/content/index.ts'
 import { CollectionPage } from '../../_components/collection-page.tsx'
@@ -14,7 +15,7 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const topic = await getTopic((await params).slug)
+  const topic = stegaClean(await getTopic((await params).slug))
   if (!topic) return { title: 'Topic not found', robots: { index: false } }
   return {
     title: `Interviews about ${topic.title}`,

@@ -60,11 +60,19 @@ export function buildForTest(env: NodeJS.ProcessEnv): Promise<string> {
   return run(['scripts/build.ts'], env)
 }
 
-/** `env` adds to the site's environment; `webhooks` adds lake webhooks for the site at `url`. */
+/**
+ * `env` adds to the site's environment; `webhooks` adds lake webhooks for the site at `url`; `port` and `studioDir`
+ * (a Studio built for this site's address) replace a free port and the shared Studio build.
+ */
 export async function startSiteUnderTest(
-  options: { env?: Record<string, string>; webhooks?: (url: string, secret: string) => unknown[] } = {},
+  options: {
+    env?: Record<string, string>
+    webhooks?: (url: string, secret: string) => unknown[]
+    port?: number
+    studioDir?: string
+  } = {},
 ): Promise<SiteUnderTest> {
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
   // The lake serves the built Studio too, as under `npm start`, so that /studio can be followed into it.
   const lake = await startTestLake({
@@ -72,7 +80,7 @@ export async function startSiteUnderTest(
       revalidationWebhook(url, secrets.SANITY_REVALIDATE_SECRET),
       ...(options.webhooks?.(url, secrets.SANITY_REVALIDATE_SECRET) ?? []),
     ],
-    studioDir: await ensureStudioBuilt(),
+    studioDir: options.studioDir ?? (await ensureStudioBuilt()),
   })
   await seedSampleContent(lake.editor)
   const env: NodeJS.ProcessEnv = {
@@ -88,6 +96,9 @@ export async function startSiteUnderTest(
     NEXT_PUBLIC_SANITY_API_VERSION: '2025-02-19',
     SITE_URL: url,
     PORT: String(port),
+    // The build and `next start` share one deployment id, as under `npm start`: with none at run time, Next's client
+    // takes each dynamic RSC answer (draft mode's router.refresh()) for another deployment's and reloads the page.
+    NEXT_DEPLOYMENT_ID: `e2e-${port}`,
     ...options.env,
   }
   // The build prerenders pages from this lake's content, so it runs after seeding, against this lake.
