@@ -1,10 +1,10 @@
 // Turning draft mode on and off: who may (a Studio preview secret, or the automation secret), where they are sent
 // afterwards (a path on this site, never elsewhere), and the cookie that keeps it on inside the Studio's frame.
-import { timingSafeEqual } from 'node:crypto'
 import type { SanityClient } from '@sanity/client'
 import { urlSearchParamPreviewSecret, validatePreviewUrl } from '@sanity/preview-url-secret'
 import { urlSearchParamPreviewPerspective } from '@sanity/preview-url-secret/constants'
 import { isContentApiUnavailable, retryAfterSeconds } from '../outage/content-api-unavailable.ts'
+import { sameSecret } from '../same-secret.ts'
 
 export type PreviewAccess =
   { allowed: true; redirectTo: string; via: 'studio-secret' | 'automation-secret' } | { allowed: false; reason: string }
@@ -32,12 +32,6 @@ export function sameSiteRedirectTarget(raw: string | null | undefined): string {
   } catch {
     return '/'
   }
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 /**
