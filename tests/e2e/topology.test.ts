@@ -293,6 +293,7 @@ test('kill -9 of one instance under load: the proxy answers every request, none 
   const servedBy = new Set<string>()
   let requests = 0
   let afterKill = 0
+  let cutShort = 0
   let killed = false
   const started = Date.now()
   // Pages from the proxy's cache, and searches (rendered per request) that always reach an instance.
@@ -303,8 +304,18 @@ test('kill -9 of one instance under load: the proxy answers every request, none 
       // Only a request sent once the victim is gone says who answers without it: one in flight at the kill may
       // still arrive from the victim's socket buffer.
       const sentAfterKill = killed
-      const response = await get(topology.url, path)
-      await response.arrayBuffer()
+      let response: Response
+      try {
+        response = await get(topology.url, path)
+        await response.arrayBuffer()
+      } catch (error) {
+        // A response the victim had begun to send when it died cannot be finished by anyone: nginx retries on the
+        // other instance only what it has not started to answer. Such a request is counted; any other failure is not
+        // allowed.
+        if (sentAfterKill) throw error
+        cutShort++
+        continue
+      }
       requests++
       if (sentAfterKill) afterKill++
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
@@ -320,8 +331,10 @@ test('kill -9 of one instance under load: the proxy answers every request, none 
     killed = true
     await load
     console.log(
-      `kill -9 under load: ${requests} requests (${afterKill} after the kill), statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      `kill -9 under load: ${requests} requests (${afterKill} after the kill), statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${cutShort} in flight from the victim cut short`,
     )
+    // At most one response per connection can have been in flight from the victim.
+    expect(cutShort).toBeLessThanOrEqual(6)
     // Searches reached the dead instance's port until nginx set it aside, and were answered by the other.
     expect(afterKill).toBeGreaterThan(20)
     expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([])
