@@ -53,7 +53,8 @@ export function dkimSettings(env: Record<string, string | undefined>, from: stri
   if (!domainName) throw new Error(`MAIL_DKIM_DOMAIN is not set and MAIL_FROM (${from}) has no domain to sign for`)
   let privateKey: string
   try {
-    privateKey = readFileSync(keyFile, 'utf8')
+    // A runtime file, not part of the build: the build's file tracing is told not to follow it.
+    privateKey = readFileSync(/* turbopackIgnore: true */ keyFile, 'utf8')
   } catch (error) {
     throw new Error(`MAIL_DKIM_PRIVATE_KEY_FILE ${keyFile} cannot be read: ${(error as Error).message}`)
   }
@@ -90,7 +91,7 @@ export function newsletterConfig(env: Record<string, string | undefined> = proce
     smtpUrl: env.SMTP_URL || undefined,
     from,
     dkim: dkimSettings(env, from),
-    outboxDir: resolve(env.MAIL_OUTBOX_DIR || '.data/mail'),
+    outboxDir: resolve(/* turbopackIgnore: true */ env.MAIL_OUTBOX_DIR || '.data/mail'),
     retry: {
       attempts: numberSetting(env.NEWSLETTER_RETRY_ATTEMPTS, 10),
       baseDelayMs: numberSetting(env.NEWSLETTER_RETRY_BASE_MS, 30_000),
