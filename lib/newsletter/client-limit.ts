@@ -7,11 +7,14 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 
 export type ClientLimit = {
   consume(client: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>
-  /** Resolves once the count is shared (Redis connected), at once without Redis. */
+  /** Resolves once the count is shared (Redis connected) or the first connection attempt gave up; at once without Redis. */
   shared(): Promise<void>
   /** Closes the Redis connection, if any. */
   close(): Promise<void>
 }
+
+/** How long connecting to Redis may take before requests are counted in memory instead. */
+const connectTimeoutMs = 1000
 
 export function clientLimit(
   points: number,
@@ -28,7 +31,7 @@ export function clientLimit(
     redis = createClient({
       url: options.redisUrl,
       // Keep trying, never more than a second apart; requests meanwhile are counted in memory.
-      socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 1000), connectTimeout: 1000 },
+      socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 1000), connectTimeout: connectTimeoutMs },
       disableOfflineQueue: true,
     })
     redis.on('error', (error: Error) => {
@@ -42,7 +45,12 @@ export function clientLimit(
       if (unreachable) log(`newsletter: Redis at ${options.redisUrl} is back; subscribe limits are shared again`)
       unreachable = false
     })
-    shared = new Promise((resolve) => redis!.once('ready', () => resolve()))
+    // The first requests of an instance wait (a connect timeout at most) for the connection rather than be counted
+    // in this instance's memory, where they would not count against the others.
+    shared = Promise.race([
+      new Promise<void>((resolve) => redis!.once('ready', () => resolve())),
+      new Promise<void>((resolve) => setTimeout(resolve, connectTimeoutMs).unref()),
+    ])
     redis.connect().catch(() => {})
     limiter = new RateLimiterRedis({
       storeClient: redis,
@@ -56,6 +64,7 @@ export function clientLimit(
   }
   return {
     async consume(client) {
+      await shared
       try {
         await limiter.consume(client)
         return { allowed: true }

@@ -32,6 +32,17 @@ test('one client gets one allowance however its requests are spread over the ins
   expect(await allowed(instances[0]!, '203.0.113.8')).toBe(true)
 })
 
+test('instances just started count their first requests in Redis too, not each in its own memory', async () => {
+  const fresh = [1, 2].map(() => clientLimit(3, 600, { redisUrl: redis.url, log: (line) => logged.push(line) }))
+  try {
+    const answers = []
+    for (let n = 0; n < 4; n++) answers.push(await allowed(fresh[n % 2]!, '192.0.2.50'))
+    expect(answers).toEqual([true, true, true, false])
+  } finally {
+    await Promise.all(fresh.map((instance) => instance.close()))
+  }
+})
+
 test('with Redis down each instance still limits in its own memory and says so; back, the count is shared again', async () => {
   await redis.stop()
   const during = []
