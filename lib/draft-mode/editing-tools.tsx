@@ -40,12 +40,12 @@ export default function EditingTools() {
     navigate.current?.({ type: 'push', url: `${pathname}${search ? `?${search}` : ''}` })
   }, [pathname, search])
 
-  // Draft reads are never cached, so re-rendering the server components shows the content as saved now. The Studio
-  // saves typing at most once a second (the first keystroke at once); the Presentation tool calls this on each change
-  // it sees, local or saved, and, since it returns a promise, once more a second after the last one; its refresh
-  // button calls it too.
+  // Draft reads are never cached, so re-rendering the server components shows the content as saved now. Saved
+  // changes re-render through the stream below, so the Presentation tool's own call on each change is declined
+  // (`false`); its refresh button still re-renders.
   const refresh = useMemo<NonNullable<VisualEditingOptions['refresh']>>(
-    () => () => {
+    () => (payload) => {
+      if (payload.source === 'mutation') return false
       startTransition(() => router.refresh())
       return new Promise((resolve) => setTimeout(resolve, 300))
     },

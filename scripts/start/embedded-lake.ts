@@ -1,13 +1,12 @@
 // Starts the embedded lake for `npm start` and `npm run cluster`: the sample content on first run, the Studio build,
 // and the signed revalidation webhook to the site.
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { lakeAddress } from '../../lake/cli/environment.ts'
 import { newsletterWebhook } from '../../lib/newsletter/published-webhook.ts'
 import { revalidationWebhook } from '../../lib/revalidation/index.ts'
 import { defaultNewsletterDataset } from '../../schemas/newsletterRecords.ts'
 import type { Environment } from '../environment.ts'
-import { runStep } from './processes.ts'
+import { ensureStudioBuilt } from '../studio-build.ts'
 import { importSampleIfEmpty } from './sample-content.ts'
 
 export type EmbeddedLake = { url: string; studioUrl: string | null; close(): Promise<void> }
@@ -47,10 +46,9 @@ export async function startEmbeddedLake(root: string, env: Environment, siteUrl:
       env.NEXT_PUBLIC_SANITY_DATASET || 'production',
       env.SANITY_API_READ_TOKEN,
     )
-    if (!existsSync(resolve(studioDir, 'index.html'))) {
-      console.log('Building the Studio into .data/studio (first run only)…')
-      await runStep('The Studio build', 'npm', ['run', 'build:studio'], { cwd: root, env })
-    }
+    // The Studio's Presentation tool shows the site at `siteUrl`, which its build bakes in; it is rebuilt when its
+    // sources or that address change (PORT, SANITY_STUDIO_SITE_URL).
+    await ensureStudioBuilt(studioDir, { SANITY_STUDIO_SITE_URL: env.SANITY_STUDIO_SITE_URL || siteUrl })
   } catch (error) {
     await lake.close()
     throw error

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { startLake, type Lake } from '../../lake/index.ts'
-import { ensureStudioBuilt } from './studio-build.ts'
+import { ensureStudioBuilt } from '../../scripts/studio-build.ts'
 
 const WRITE_TOKEN = 'studio-newsletter-e2e-write-token'
 let lake: Lake

@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import sharp from 'sharp'
 import { startLake, type Lake, type LakeOptions } from '../../lake/index.ts'
 import { CHROMIUM_ARGS } from './site-support/browser.ts'
-import { ensureStudioBuilt } from './studio-build.ts'
+import { ensureStudioBuilt } from '../../scripts/studio-build.ts'
 
 export type StudioSession = {
   lake: Lake

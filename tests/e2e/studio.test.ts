@@ -8,7 +8,7 @@ import path from 'node:path'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import sharp from 'sharp'
 import { startLake, type Lake } from '../../lake/index.ts'
-import { ensureStudioBuilt } from './studio-build.ts'
+import { ensureStudioBuilt } from '../../scripts/studio-build.ts'
 import { CHROMIUM_ARGS } from './site-support/browser.ts'
 
 const CREDENTIAL = { email: 'editor@parley.test', password: 'studio-e2e-password' }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path'
 import { revalidationWebhook } from '../../../lib/revalidation/index.ts'
 import { startTestLake, readToken, type TestLake } from '../../site/support/test-lake.ts'
 import { seedSampleContent } from '../../site/support/sample-content.ts'
-import { ensureStudioBuilt } from '../studio-build.ts'
+import { ensureStudioBuilt } from '../../../scripts/studio-build.ts'
 import { freePort } from '../../site/support/free-port.ts'
 
 // Jest and npm scripts run from the project root.
