@@ -7,8 +7,6 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 
 export type ClientLimit = {
   consume(client: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>
-  /** Resolves once the count is shared (Redis connected) or the first connection attempt gave up; at once without Redis. */
-  shared(): Promise<void>
   /** Closes the Redis connection, if any. */
   close(): Promise<void>
 }
@@ -24,7 +22,7 @@ export function clientLimit(
   const memory = new RateLimiterMemory({ points, duration: durationSeconds })
   let limiter: RateLimiterAbstract = memory
   let redis: ReturnType<typeof createClient> | undefined
-  let shared = Promise.resolve()
+  let connected = Promise.resolve()
   if (options.redisUrl) {
     const log = options.log ?? console.error
     let unreachable = false
@@ -47,7 +45,7 @@ export function clientLimit(
     })
     // The first requests of an instance wait (a connect timeout at most) for the connection rather than be counted
     // in this instance's memory, where they would not count against the others.
-    shared = Promise.race([
+    connected = Promise.race([
       new Promise<void>((resolve) => redis!.once('ready', () => resolve())),
       new Promise<void>((resolve) => setTimeout(resolve, connectTimeoutMs).unref()),
     ])
@@ -64,7 +62,7 @@ export function clientLimit(
   }
   return {
     async consume(client) {
-      await shared
+      await connected
       try {
         await limiter.consume(client)
         return { allowed: true }
@@ -73,7 +71,6 @@ export function clientLimit(
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) }
       }
     },
-    shared: () => shared,
     async close() {
       if (redis?.isOpen) await redis.close()
       else redis?.destroy()

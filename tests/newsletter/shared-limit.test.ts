@@ -12,7 +12,6 @@ const logged: string[] = []
 beforeAll(async () => {
   redis = await startRedis({ port: await freePort(), onLine: () => {} })
   instances = [1, 2].map(() => clientLimit(3, 600, { redisUrl: redis.url, log: (line) => logged.push(line) }))
-  await Promise.all(instances.map((instance) => instance.shared()))
 }, 30_000)
 
 afterAll(async () => {
