@@ -28,8 +28,15 @@ beforeAll(async () => {
     },
     webhooks: (url, secret) => [newsletterWebhook(url, secret)],
   })
-  // As `npm start` does for its lake (and an operator once on hosted Sanity): the subscribers' own dataset.
-  await site.lake.editor.datasets.create('newsletter', { aclMode: 'private' })
+  // As `npm start` does for its lake (and an operator once on hosted Sanity): the subscribers' own dataset, private.
+  // The seeded interviews' webhooks may already have written to it (a write creates a dataset), so it is made private
+  // whether it is new or not.
+  await site.lake.editor.datasets
+    .create('newsletter', { aclMode: 'private' })
+    .catch(async (error: { statusCode?: number }) => {
+      if (error.statusCode !== 409) throw error
+      await site.lake.editor.datasets.edit('newsletter', { aclMode: 'private' })
+    })
   chromium = await launchChromium()
   axeContext = await chromium.browser.newContext()
 }, 400_000)
