@@ -60,13 +60,24 @@ test('each instance names itself in x-parley-instance, and the proxy keeps the p
   const cached = await get(topology.url, interviewPath)
   expect(topology.instances.map((instance) => instance.name)).toContain(cached.headers.get('x-parley-instance'))
   expect(await cached.text()).toContain('Building the graph')
+
+  // Next sends its metadata routes as `max-age=0, must-revalidate`; the proxy keeps them like the pages.
+  for (const path of ['/sitemap.xml', '/robots.txt']) {
+    await waitUntil(
+      `the proxy answering ${path} from its cache`,
+      async () => (await get(topology.url, path)).headers.get('x-cache-status') === 'HIT',
+      5000,
+    )
+  }
 })
 
-test('the proxy compresses each page once per encoding (brotli, gzip) and never serves HTML for an RSC request or back', async () => {
+test('the proxy compresses each page once per encoding (brotli, gzip), keeps a plain copy, and never serves HTML for an RSC request or back', async () => {
   const plain = Buffer.from(await text(topology.url, interviewPath))
   for (const [acceptEncoding, encoding, decode] of [
     ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
     ['gzip, deflate', 'gzip', gunzipSync],
+    // The plain copy is sent from the cache file with sendfile, whole and with its length.
+    ['identity', undefined, (body: Buffer) => body],
   ] as const) {
     // The second answer comes from the copy the proxy keeps for that encoding.
     for (let round = 0; round < 2; round++) {
@@ -77,6 +88,7 @@ test('the proxy compresses each page once per encoding (brotli, gzip) and never 
         encoding,
       ])
       expect(decode(response.body).equals(plain)).toBe(true)
+      if (!encoding) expect(response.headers['content-length']).toBe(String(plain.length))
     }
   }
 
@@ -419,6 +431,9 @@ test('with the lake down, the proxy serves cached pages, a page never rendered i
       [path, 503, String(retryAfterSeconds), 'no-store'],
     )
     expect(await response.text()).toContain('<h1>Temporarily unavailable</h1>')
+    // Asked for plain bytes (the proxy's sendfile branch), the same page.
+    const plain = await rawResponse(`${topology.url}${path}`, 'identity')
+    expect([path, plain.status, plain.headers['retry-after']]).toEqual([path, 503, String(retryAfterSeconds)])
     // Behind it, the instance's render failed: an error, not a 404 that would be kept.
     expect([path, (await get(topology.instances[0]!.url, path)).status]).toEqual([path, 500])
   }
