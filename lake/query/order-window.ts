@@ -1,4 +1,5 @@
-// Recognises `*[filter] | order(path …)[a...b]` and reads just the top of the index order instead of every match.
+// Recognises `*[filter] | order(path …)[a...b]` and reads just the top of the index order instead of every match;
+// and `*[filter] | order(path)`, which a list in the index's order answers without groq-js sorting again.
 import type { ExprNode } from 'groq-js'
 import { isIndexedPath } from '../store/indexed-values.ts'
 import { type AnyNode, attributePath, countNodes } from './syntax-tree.ts'
@@ -43,4 +44,13 @@ export function findOrderWindow(tree: ExprNode): OrderWindow | null {
     return ordered ? { ...ordered, limit: node.index + 1 } : null
   }
   return null
+}
+
+/** The query's only `*[…]` ordered by one indexed path (`node`, the `order()` call), under projections, maps and slices. */
+export function findOrdering(tree: ExprNode): (Omit<OrderWindow, 'limit'> & { node: AnyNode }) | null {
+  if (countNodes(tree, 'Everything') !== 1) return null
+  let node = tree as unknown as AnyNode
+  while (['Projection', 'Map', 'Slice', 'AccessElement'].includes(node.type)) node = node.base
+  const ordered = node.type === 'PipeFuncCall' && node.args.length === 1 ? orderedFilter(node) : null
+  return ordered && { ...ordered, node }
 }

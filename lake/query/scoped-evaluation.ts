@@ -1,5 +1,6 @@
 // Evaluates a GROQ sub-expression with groq-js inside a scope chain (`@`, `^`, `^.^`) that the caller holds as plain values.
-import { evaluate, evaluateSync, type EvaluateOptions, type ExprNode } from 'groq-js'
+import type { EvaluateOptions, ExprNode } from 'groq-js'
+import { evaluateTree } from './evaluate-tree.ts'
 import type { AnyNode } from './syntax-tree.ts'
 
 /**
@@ -42,7 +43,7 @@ export async function evaluateInScope(
     chain.push(current)
     current = current.parent
   }
-  if (chain.length === 1) return run(node, node, { ...options, root: scope.value })
+  if (chain.length === 1) return evaluateTree(node, { ...options, root: scope.value })
 
   let tree: AnyNode = node as unknown as AnyNode
   const innermostHidden = scope.hidden
@@ -53,26 +54,8 @@ export async function evaluateInScope(
     tree = { type: 'Projection', base: { type: 'Value', value }, expr: tree }
   }
   const root = (chain[chain.length - 1] as PlainScope).value
-  const value = await run(node, tree as unknown as ExprNode, { ...options, root })
+  const value = await evaluateTree(tree as unknown as ExprNode, { ...options, root }, node)
   return innermostHidden ? (value as unknown[] | null)?.[0] : value
-}
-
-/** Expressions groq-js's synchronous evaluator refused once: they go straight to the asynchronous one. */
-const asyncOnly = new WeakSet<object>()
-
-/**
- * groq-js's synchronous evaluator where it covers the expression (most of GROQ, without a promise per
- * node), its asynchronous one otherwise (it refuses what it cannot do synchronously by throwing).
- */
-async function run(expression: ExprNode, tree: ExprNode, options: EvaluateOptions): Promise<unknown> {
-  if (!asyncOnly.has(expression)) {
-    try {
-      return evaluateSync(tree, options).data
-    } catch {
-      asyncOnly.add(expression)
-    }
-  }
-  return (await evaluate(tree, options)).get()
 }
 
 const reachCache = new WeakMap<object, [number | undefined, number | undefined]>()

@@ -334,14 +334,14 @@ describe('the planner chooses the access path by selectivity', () => {
     ).toEqual({ access: ['walk publishedAt desc in range'], scanned: 12 })
   })
 
-  test("a month's archive lists exactly the month's interviews from the date range", async () => {
+  test("a month's archive lists exactly the month's interviews from the date range, in date order", async () => {
     const february = { from: '2024-02-01T00:00:00.000Z', to: '2024-03-01T00:00:00.000Z' }
     expect(
       await accessOf(
         '*[_type == "interview" && publishedAt >= $from && publishedAt < $to] | order(publishedAt desc){title}',
         february,
       ),
-    ).toEqual({ access: ['list publishedAt range'], scanned: 29 * 4 })
+    ).toEqual({ access: ['list publishedAt range in order'], scanned: 29 * 4 })
   })
 
   test("a topic's latest interviews walk the date order; a series' few are listed", async () => {
