@@ -1,43 +1,16 @@
 // In a real Chromium, the built Studio served by a real lake: the Newsletter tool shows a signed-in editor the subscriber
 // counts and each interview's send log (sent, retrying with the server's answer, not sent and why), and no address.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { createClient } from '@sanity/client'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
-import { startLake, type Lake } from '../../lake/index.ts'
-import { ensureStudioBuilt } from '../../scripts/studio-build.ts'
+import { openStudioSession, type StudioSession } from './studio-session.ts'
 
-const WRITE_TOKEN = 'studio-newsletter-e2e-write-token'
-let lake: Lake
-let dataDir: string
-let profileDir: string
-let browser: BrowserContext
+let session: StudioSession
 
 beforeAll(async () => {
-  const studioDir = await ensureStudioBuilt()
-  dataDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-newsletter-lake-'))
-  profileDir = await mkdtemp(path.join(tmpdir(), 'parley-studio-newsletter-profile-'))
   // As `npm start` makes them: the newsletter's dataset is private.
-  lake = await startLake({
-    port: 0,
-    tlsPort: 0,
-    dataDir,
-    studioDir,
-    durability: 'normal',
-    writeToken: WRITE_TOKEN,
+  session = await openStudioSession('studio-newsletter', {
     datasets: ['production', { name: 'newsletter', aclMode: 'private' }],
   })
-  const newsletter = createClient({
-    projectId: 'parley',
-    dataset: 'newsletter',
-    apiHost: lake.url,
-    useProjectHostname: false,
-    apiVersion: '2025-02-19',
-    useCdn: false,
-    token: WRITE_TOKEN,
-  })
+  const newsletter = session.editor.withConfig({ dataset: 'newsletter' })
   const now = new Date().toISOString()
   const subscriber = (key: string, status: string, email?: string) => ({
     _id: `subscriber.${key}`,
@@ -85,43 +58,14 @@ beforeAll(async () => {
       reason: 'dated 2021-03-05, more than 7 days before it went live: an archive import, not news',
     })
     .commit()
-
-  const minted = await fetch(`${lake.url}/auth/session`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${WRITE_TOKEN}` },
-  })
-  const { token } = (await minted.json()) as { token: string }
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--ignore-certificate-errors',
-    ],
-  })
-  await browser.addInitScript(
-    (value) => window.localStorage.setItem('__studio_auth_token_parley', JSON.stringify({ token: value })),
-    token,
-  )
 }, 600_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await lake?.close()
-  for (const dir of [dataDir, profileDir]) if (dir) await rm(dir, { recursive: true, force: true })
+  await session?.close()
 })
 
 test('a signed-in editor sees the counts and each interview’s send log in the Newsletter tool, and no address', async () => {
-  const page = await browser.newPage()
-  page.setDefaultTimeout(60_000)
+  const { page, lake } = session
   const newsletterRequests: string[] = []
   page.on('request', (request) => {
     if (request.url().includes('/data/query/newsletter')) newsletterRequests.push(decodeURIComponent(request.url()))
@@ -147,5 +91,4 @@ test('a signed-in editor sees the counts and each interview’s send log in the 
   expect(await page.locator('body').textContent()).not.toMatch(/@example\.com/)
   expect(newsletterRequests.length).toBeGreaterThan(0)
   expect(newsletterRequests.join('\n')).not.toMatch(/\bemail\b/)
-  await page.close()
 }, 120_000)
