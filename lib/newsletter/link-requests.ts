@@ -3,6 +3,7 @@
 // so a link scanner that opens every URL in a message never unsubscribes anyone.
 import escapeHtml from 'escape-html'
 import { answer } from './answer.ts'
+import { readLink, type LinkProblem } from './links.ts'
 import { confirm, unsubscribe, type SubscriptionContext } from './subscriptions.ts'
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token')
@@ -12,6 +13,14 @@ const untrusted = {
   forged: 'This link was not issued by this site, or it was changed. Use the link in the email exactly as sent.',
   expired: 'This confirmation link has expired. Subscribe again to get a new one.',
 }
+
+const refused = (request: Request, problem: LinkProblem) =>
+  answer(request, {
+    status: problem === 'expired' ? 410 : 400,
+    type: problem === 'expired' ? 'linkExpired' : 'invalidLink',
+    title: 'This link does not work',
+    message: untrusted[problem],
+  })
 
 export async function handleConfirmRequest(request: Request, context: SubscriptionContext): Promise<Response> {
   const outcome = await confirm(context, tokenOf(request))
@@ -38,18 +47,16 @@ export async function handleConfirmRequest(request: Request, context: Subscripti
         message: 'The address was removed. Subscribe again if you want new interviews by email.',
       })
     default:
-      return answer(request, {
-        status: outcome === 'expired' ? 410 : 400,
-        type: outcome === 'expired' ? 'linkExpired' : 'invalidLink',
-        title: 'This link does not work',
-        message: untrusted[outcome],
-      })
+      return refused(request, outcome)
   }
 }
 
 export async function handleUnsubscribeRequest(request: Request, context: SubscriptionContext): Promise<Response> {
   const token = tokenOf(request)
   if (request.method === 'GET') {
+    // A damaged or forged link says so at once, rather than offering a button that cannot work.
+    const link = readLink(context.config.secret, token, 'unsubscribe')
+    if (typeof link === 'string') return refused(request, link)
     return answer(request, {
       status: 200,
       title: 'Unsubscribe',
@@ -74,11 +81,6 @@ export async function handleUnsubscribeRequest(request: Request, context: Subscr
         message: 'This link’s subscription has already ended. Nothing changed.',
       })
     default:
-      return answer(request, {
-        status: outcome === 'expired' ? 410 : 400,
-        type: 'invalidLink',
-        title: 'This link does not work',
-        message: untrusted[outcome],
-      })
+      return refused(request, outcome)
   }
 }

@@ -177,6 +177,12 @@ test('refuses an invalid address, a forged or replayed link, and a flood from on
   expect(
     (await fetch(`${site.url}/api/newsletter/unsubscribe?token=${altered}.${signature}`, { method: 'POST' })).status,
   ).toBe(400)
+  // Opened from a damaged or forged link, the unsubscribe page says so instead of offering its button.
+  for (const badToken of [`${altered}.${signature}`, 'garbage']) {
+    const page = await fetch(`${site.url}/api/newsletter/unsubscribe?token=${badToken}`)
+    expect([badToken, page.status]).toEqual([badToken, 400])
+    expect(await page.text()).toContain('This link does not work')
+  }
 
   // The same address asking again within ten minutes gets no second email.
   const count = smtp.messages.length
