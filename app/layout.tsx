@@ -1,4 +1,4 @@
-// The root layout: fonts, the one stylesheet, masthead and footer; in draft mode only, the banner and its refresher.
+// The root layout: fonts, the one stylesheet, masthead and footer; in draft mode only, the banner and the editing tools.
 import { stegaClean } from '@sanity/client/stega'
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'

@@ -1,5 +1,4 @@
 // The banner that tells an editor they are looking at drafts, with the way out, and the editing tools of draft mode.
-import { Suspense } from 'react'
 import { VisualEditingTools } from '../../lib/draft-mode/visual-editing.tsx'
 
 export function DraftBanner() {
@@ -7,9 +6,7 @@ export function DraftBanner() {
     <div className="draft-banner" role="status">
       <strong>Draft mode.</strong> You are seeing unpublished changes.{' '}
       <a href="/api/draft-mode/disable">Leave draft mode</a>
-      <Suspense>
-        <VisualEditingTools />
-      </Suspense>
+      <VisualEditingTools />
     </div>
   )
 }

@@ -73,7 +73,7 @@ export async function listFeaturedInterviews(): Promise<InterviewCard[]> {
 
 /** The newest interviews with their questions and rich answers, for the feeds. */
 export async function listFeedInterviews(limit = 50): Promise<FeedInterview[]> {
-  const result = await fetchContent(queries.allInterviewsQuery, { limit }, [interviewsTag])
+  const result = await fetchContent(queries.feedInterviewsQuery, { limit }, [interviewsTag])
   return parseEach(feedInterviewSchema, result, 'feed interview')
 }
 

@@ -59,7 +59,7 @@ export const featuredInterviewsQuery = defineQuery(`
 *[${isListedInterview} && featured == true] | ${newestFirst} [0...3]{${interviewCardFragment}}`)
 
 /** Everything a feed item shows, the whole interview, newest first. */
-export const allInterviewsQuery = defineQuery(`
+export const feedInterviewsQuery = defineQuery(`
 *[${isListedInterview}] | ${newestFirst} [0...$limit]{${interviewCardFragment}, qa[]{_key, question, answer[]{${answerFragment}}}}`)
 
 export const interviewSlugsQuery = defineQuery(`*[${isListedInterview}] | ${newestFirst}.slug.current`)

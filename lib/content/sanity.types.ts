@@ -882,9 +882,9 @@ export type FeaturedInterviewsQueryResult = Array<{
 }>
 
 // Source: lib/content/queries.ts
-// Variable: allInterviewsQuery
+// Variable: feedInterviewsQuery
 // Query: *[_type == "interview" && defined(slug.current)] | order(coalesce(publishedAt, _createdAt) desc, _id asc) [0...$limit]{  _id, title, "slug": slug.current, standfirst, publishedAt, _updatedAt, featured,  coverImage{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  speaker->{  _id, name, "slug": slug.current, role, team, company,  photo{  "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}}},  topics[]->{_id, title, "slug": slug.current},  series->{_id, title, "slug": slug.current},  seriesPart,  "wordCount": length(string::split(pt::text(qa[].answer[]), " ")) + length(string::split(array::join(qa[].question, " "), " ")), qa[]{_key, question, answer[]{  ...,  _type == "image" => {_type, _key,   "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height},  alt, caption, hotspot{x, y, width, height}, crop{top, bottom, left, right}},  markDefs[]{...}}}}
-export type AllInterviewsQueryResult = Array<{
+export type FeedInterviewsQueryResult = Array<{
   _id: string
   title: string
   slug: string

@@ -28,7 +28,7 @@ const optionalImage = z.unknown().transform((value) => {
   return parsed.success ? parsed.data : undefined
 })
 
-export const referenceLinkSchema = z.object({ _id: z.string(), title: text, slug: text })
+const referenceLinkSchema = z.object({ _id: z.string(), title: text, slug: text })
 
 const linkSchema = z.object({ label: text, url: text })
 /** Lists keep the entries that parse; one bad link or topic must not hide a page. */

@@ -6,17 +6,17 @@ import { urlSearchParamPreviewPerspective } from '@sanity/preview-url-secret/con
 import { isContentApiUnavailable, retryAfterSeconds } from '../outage/content-api-unavailable.ts'
 import { sameSecret } from '../same-secret.ts'
 
-export type PreviewAccess =
+type PreviewAccess =
   { allowed: true; redirectTo: string; via: 'studio-secret' | 'automation-secret' } | { allowed: false; reason: string }
 
-export type PreviewAccessOptions = {
+type PreviewAccessOptions = {
   /** A client with the read token: Studio secrets are `sanity.previewUrlSecret` documents only a token can see. */
   secretReader: SanityClient
   /** `SANITY_PREVIEW_SECRET`, for scripts and tests; unset turns that door off. */
   automationSecret?: string | undefined
 }
 
-export type EnableRequestOptions = PreviewAccessOptions & {
+type EnableRequestOptions = PreviewAccessOptions & {
   /** Turns draft mode on (sets its cookie); called only once access is granted. */
   enableDraftMode: () => Promise<void>
 }
@@ -40,7 +40,7 @@ export function sameSiteRedirectTarget(raw: string | null | undefined): string {
  * can say the secret is real, so no long-lived credential ever travels in the URL. `?secret=&redirect=` is the
  * automation door.
  */
-export async function checkPreviewAccess(requestUrl: string, options: PreviewAccessOptions): Promise<PreviewAccess> {
+async function checkPreviewAccess(requestUrl: string, options: PreviewAccessOptions): Promise<PreviewAccess> {
   const params = new URL(requestUrl).searchParams
   if (params.has(urlSearchParamPreviewSecret)) {
     const result = await validatePreviewUrl(options.secretReader, requestUrl)

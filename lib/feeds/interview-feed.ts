@@ -50,7 +50,7 @@ function answerComponents(origin: string): PortableTextComponents {
 }
 
 /** The interview as feed-reader HTML: each question a heading, each answer its rich text. */
-export function interviewFeedHtml(interview: FeedInterview, origin: string): string {
+function interviewFeedHtml(interview: FeedInterview, origin: string): string {
   const components = answerComponents(origin)
   return interview.qa
     .map(

@@ -6,10 +6,14 @@ import { newsletterConfig } from './config.ts'
 
 export type NewsletterClients = { newsletter: SanityClient; content: SanityClient }
 
-export function newsletterClients(env: Record<string, string | undefined> = process.env): NewsletterClients {
+/** `dataset`: the newsletter's, when the caller has read its configuration already. */
+export function newsletterClients(
+  env: Record<string, string | undefined> = process.env,
+  dataset = newsletterConfig(env).dataset,
+): NewsletterClients {
   const client = createWriteClient(env)
   return {
-    newsletter: client.withConfig({ dataset: newsletterConfig(env).dataset, perspective: 'raw' }),
+    newsletter: client.withConfig({ dataset, perspective: 'raw' }),
     content: client.withConfig({ perspective: 'published' }),
   }
 }

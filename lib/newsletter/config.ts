@@ -41,7 +41,7 @@ export type DkimSettings = { domainName: string; keySelector: string; privateKey
  * DKIM signing from MAIL_DKIM_SELECTOR and MAIL_DKIM_PRIVATE_KEY_FILE (a PEM file), for the domain of MAIL_DKIM_DOMAIN
  * or else of the From address; publish the public key as a TXT record at `<selector>._domainkey.<domain>`.
  */
-export function dkimSettings(env: Record<string, string | undefined>, from: string): DkimSettings | undefined {
+function dkimSettings(env: Record<string, string | undefined>, from: string): DkimSettings | undefined {
   const keySelector = env.MAIL_DKIM_SELECTOR
   const keyFile = env.MAIL_DKIM_PRIVATE_KEY_FILE
   if (!keySelector && !keyFile) return undefined

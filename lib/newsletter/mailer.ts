@@ -70,7 +70,7 @@ let shared: { key: string; mailer: Mailer } | undefined
 
 /** One mailer per process and configuration, so the SMTP pool's connections are reused across requests. */
 export function mailerFor(config: NewsletterConfig, log: (line: string) => void = console.log): Mailer {
-  const key = `${config.smtpUrl ?? `outbox:${config.outboxDir}`} dkim:${config.dkim?.keySelector ?? ''}`
+  const key = JSON.stringify([config.smtpUrl ?? `outbox:${config.outboxDir}`, config.dkim])
   if (shared?.key !== key) {
     shared?.mailer.close()
     const mailer = config.smtpUrl

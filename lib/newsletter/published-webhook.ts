@@ -2,12 +2,12 @@
 // that starts the interview's issue (once). It fires when a published interview document is created (a first publish
 // by an editor, the scheduler or a release), never for drafts or edits. `npm start` gives it to the lake; on hosted
 // Sanity, create one with the same filter, projection and trigger ("Create" only), drafts off.
-import { readSignedWebhook, type ContentWebhook, webhookProblem } from '../revalidation/index.ts'
+import { readSignedWebhook, type ContentWebhook, webhookProblem } from '../webhooks/signed-webhook.ts'
 import type { IssueOutcome } from './issues.ts'
 
-export const newsletterFilter = /* groq */ `_type == "interview"`
-export const newsletterProjection = /* groq */ `{_id, _type}`
-export const newsletterWebhookPath = '/api/newsletter/published'
+const newsletterFilter = /* groq */ `_type == "interview"`
+const newsletterProjection = /* groq */ `{_id, _type}`
+const newsletterWebhookPath = '/api/newsletter/published'
 
 /** The webhook definition for a site at `siteUrl`, signed with `secret` (SANITY_REVALIDATE_SECRET). */
 export function newsletterWebhook(siteUrl: string, secret: string): ContentWebhook {

@@ -20,7 +20,7 @@ export function newsletterService(
   log: (line: string) => void = console.log,
 ): NewsletterService {
   const config = newsletterConfig(env)
-  const clients = newsletterClients(env)
+  const clients = newsletterClients(env, config.dataset)
   const mailer = mailerFor(config, log)
   const siteTitle = async () => String(await clients.content.fetch(siteTitleQuery, {}, { perspective: 'published' }))
   const issues: IssueContext = { ...clients, config }

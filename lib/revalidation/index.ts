@@ -1,7 +1,7 @@
 // Revalidation, in one place: the cache tags pages carry, which tags each document type's change affects (one table),
-// the pages behind each tag, the GROQ webhook that reports changes, and the signed route handler that revalidates.
+// the pages behind each tag, the GROQ webhook that reports changes, and the route handler that revalidates.
 import type { SanityClient } from '@sanity/client'
-import { isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
+import { readSignedWebhook, webhookProblem, type ContentWebhook } from '../webhooks/signed-webhook.ts'
 
 /** Every list of interviews: the index, its pages, feeds, the sitemap, search and related lists. */
 export const interviewsTag = 'interviews'
@@ -73,7 +73,7 @@ const revalidationByType: Record<string, TypeRevalidation> = {
  * Returns the tags to revalidate (deduplicated, sorted), or an empty list for a document type the site does not show.
  * `showingInterviews` are the slugs of interviews that show a changed person, topic or series.
  */
-export function affectedTags(document: ChangedDocument, showingInterviews: readonly string[] = []): string[] {
+function affectedTags(document: ChangedDocument, showingInterviews: readonly string[] = []): string[] {
   const revalidation = typeof document._type === 'string' ? revalidationByType[document._type] : undefined
   return [...new Set(revalidation?.tags(document, showingInterviews) ?? [])].sort()
 }
@@ -99,7 +99,7 @@ const pathsByTagKind: Record<string, (slug: string | undefined) => string[]> = {
 }
 const pathUnder = (prefix: string, slug: string | undefined) => (slug ? [`${prefix}/${encodeURIComponent(slug)}`] : [])
 
-export function pathsForTag(tag: string): string[] {
+function pathsForTag(tag: string): string[] {
   const [kind, slug] = tag.split(/:(.*)/s) as [string, string | undefined]
   return pathsByTagKind[kind]?.(slug) ?? []
 }
@@ -113,7 +113,7 @@ export function pathsForTags(tags: readonly string[]): string[] {
  * topics' and series' slugs on both sides (an interview that moves leaves one list and joins another). The interviews
  * that show a changed person, topic or series are looked up by the route (a webhook projection sees one document).
  */
-export const revalidationProjection = /* groq */ `{
+const revalidationProjection = /* groq */ `{
   _id,
   _type,
   "slug": slug.current,
@@ -127,18 +127,7 @@ export const revalidationProjection = /* groq */ `{
 }`
 
 const revalidatedTypes = Object.keys(revalidationByType).map((type) => JSON.stringify(type))
-export const revalidationFilter = /* groq */ `_type in [${revalidatedTypes.join(', ')}]`
-
-/** A GROQ webhook as the lake takes it (`npm start` passes these); on hosted Sanity, create one with the same fields. */
-export type ContentWebhook = {
-  name: string
-  url: string
-  secret: string
-  filter: string
-  projection: string
-  on: ('create' | 'update' | 'delete')[]
-  includeDrafts: false
-}
+const revalidationFilter = /* groq */ `_type in [${revalidatedTypes.join(', ')}]`
 
 /** The revalidation webhook for a site at `siteUrl`, signed with `secret` (SANITY_REVALIDATE_SECRET). */
 export function revalidationWebhook(siteUrl: string, secret: string): ContentWebhook {
@@ -150,46 +139,6 @@ export function revalidationWebhook(siteUrl: string, secret: string): ContentWeb
     projection: revalidationProjection,
     on: ['create', 'update', 'delete'],
     includeDrafts: false,
-  }
-}
-
-export function webhookProblem(status: 400 | 401, message: string): Response {
-  return Response.json(
-    { error: { type: status === 401 ? 'unauthorized' : 'badRequest', description: message } },
-    { status },
-  )
-}
-
-async function signatureIsValid(body: string, signature: string, secret: string): Promise<boolean> {
-  try {
-    return await isValidSignature(body, signature, secret)
-  } catch {
-    return false // a malformed header is as untrusted as a wrong one
-  }
-}
-
-/** The parsed JSON body of a correctly signed content webhook (the lake's or Sanity's), or the 400/401 answer. */
-export async function readSignedWebhook(
-  request: Request,
-  secret: string | undefined,
-  configureHint: string,
-): Promise<{ body: unknown } | Response> {
-  if (!secret)
-    return webhookProblem(401, 'The site has no SANITY_REVALIDATE_SECRET configured, so no webhook can be verified.')
-  // The signature covers the exact bytes sent, so verify the raw body before parsing it.
-  const raw = await request.text()
-  const signature = request.headers.get(SIGNATURE_HEADER_NAME)
-  if (!signature)
-    return webhookProblem(401, `Missing ${SIGNATURE_HEADER_NAME} header: only signed webhooks are accepted.`)
-  if (!(await signatureIsValid(raw, signature, secret)))
-    return webhookProblem(
-      401,
-      `Invalid ${SIGNATURE_HEADER_NAME}: the body was not signed with this site's webhook secret.`,
-    )
-  try {
-    return { body: JSON.parse(raw) as unknown }
-  } catch {
-    return webhookProblem(400, `The webhook body is not JSON; ${configureHint}.`)
   }
 }
 

@@ -1,6 +1,5 @@
 // A redirect editors manage: an old path on the site to a new path or address, permanent (308) or temporary (307).
 // The importer writes one for each imported article's old address; the site answers them before any 404.
-import { DocumentId, getDraftId, getPublishedId } from '@sanity/id-utils'
 import { defineField, defineType, type ValidationContext } from '@sanity/types'
 import { TransferIcon } from '@sanity/icons/Transfer'
 import {
@@ -10,18 +9,18 @@ import {
   toProblem,
   type RedirectRule,
 } from '../rules/redirectRules.ts'
+import { notThisDocument } from '../rules/notThisDocument.ts'
 
 const apiVersion = '2025-02-19'
 
 /** The other redirects (published and drafts, this one's versions left out), as the site will see them. */
 async function otherRedirects(context: ValidationContext): Promise<RedirectRule[]> {
-  const documentId = context.document?._id
-  const id = documentId ? getPublishedId(DocumentId(documentId)) : ''
+  const others = notThisDocument(context.document?._id)
   return context
     .getClient({ apiVersion })
     .fetch<RedirectRule[]>(
-      '*[_type == "redirect" && !(_id in [$id, $draftId]) && !(_id in path($versions)) && defined(from) && defined(to)]{from, to}',
-      { id, draftId: id ? getDraftId(id) : '', versions: `versions.*.${id}` },
+      `*[_type == "redirect" && ${others.filter} && defined(from) && defined(to)]{from, to}`,
+      others.params,
       { perspective: 'raw', tag: 'parley.redirect-rules' },
     )
 }

@@ -65,7 +65,7 @@ export type Checks = [
   Assert<
     Agrees<
       WithoutAnswers<Out<typeof schema.feedInterviewSchema>>,
-      WithoutAnswers<Item<result.AllInterviewsQueryResult>>,
+      WithoutAnswers<Item<result.FeedInterviewsQueryResult>>,
       'feed'
     >
   >,

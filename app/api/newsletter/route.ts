@@ -10,7 +10,9 @@ export const dynamic = 'force-dynamic'
 let limit: ReturnType<typeof clientLimit> | undefined
 
 export function POST(request: Request): Promise<Response> {
-  const { subscribeLimit, subscribeWindowSeconds } = subscribeLimits()
-  limit ??= clientLimit(subscribeLimit, subscribeWindowSeconds, { redisUrl: process.env.REDIS_URL })
+  limit ??= (() => {
+    const { subscribeLimit, subscribeWindowSeconds } = subscribeLimits()
+    return clientLimit(subscribeLimit, subscribeWindowSeconds, { redisUrl: process.env.REDIS_URL })
+  })()
   return handleSubscribeRequest(request, { context: () => siteNewsletter().subscriptions, limit, log: console.error })
 }
