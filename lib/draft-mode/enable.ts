@@ -6,8 +6,7 @@ import { urlSearchParamPreviewPerspective } from '@sanity/preview-url-secret/con
 import { isContentApiUnavailable, retryAfterSeconds } from '../outage/content-api-unavailable.ts'
 import { sameSecret } from '../same-secret.ts'
 
-type PreviewAccess =
-  { allowed: true; redirectTo: string; via: 'studio-secret' | 'automation-secret' } | { allowed: false; reason: string }
+type PreviewAccess = { allowed: true; redirectTo: string } | { allowed: false; reason: string }
 
 type PreviewAccessOptions = {
   /** A client with the read token: Studio secrets are `sanity.previewUrlSecret` documents only a token can see. */
@@ -54,12 +53,12 @@ async function checkPreviewAccess(requestUrl: string, options: PreviewAccessOpti
     const redirectTo = sameSiteRedirectTarget(result.redirectTo)
     const target = new URL(redirectTo, 'http://parley.invalid')
     target.searchParams.delete(urlSearchParamPreviewPerspective)
-    return { allowed: true, redirectTo: `${target.pathname}${target.search}${target.hash}`, via: 'studio-secret' }
+    return { allowed: true, redirectTo: `${target.pathname}${target.search}${target.hash}` }
   }
   const secret = params.get('secret')
   if (secret) {
     if (options.automationSecret && sameSecret(secret, options.automationSecret)) {
-      return { allowed: true, redirectTo: sameSiteRedirectTarget(params.get('redirect')), via: 'automation-secret' }
+      return { allowed: true, redirectTo: sameSiteRedirectTarget(params.get('redirect')) }
     }
     return { allowed: false, reason: 'The preview secret is wrong.' }
   }

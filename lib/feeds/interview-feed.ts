@@ -12,14 +12,9 @@ const absolute = (href: string, origin: string) => new URL(href, `${origin}/`).h
 
 function answerComponents(origin: string): PortableTextComponents {
   return {
+    // Paragraphs, headings and lists as to-html renders them by default; a pull quote as the page shows it.
     block: {
-      normal: ({ children }) => `<p>${children}</p>`,
-      h3: ({ children }) => `<h3>${children}</h3>`,
       blockquote: ({ children }) => `<blockquote><p>${children}</p></blockquote>`,
-    },
-    list: {
-      bullet: ({ children }) => `<ul>${children}</ul>`,
-      number: ({ children }) => `<ol>${children}</ol>`,
     },
     marks: {
       link: ({ value, children }) => {
@@ -45,13 +40,11 @@ function answerComponents(origin: string): PortableTextComponents {
     },
     // As on the page: content from a newer schema than this site knows is left out quietly.
     unknownType: () => '',
-    unknownBlockStyle: ({ children }) => `<p>${children}</p>`,
   }
 }
 
 /** The interview as feed-reader HTML: each question a heading, each answer its rich text. */
-function interviewFeedHtml(interview: FeedInterview, origin: string): string {
-  const components = answerComponents(origin)
+function interviewFeedHtml(interview: FeedInterview, components: PortableTextComponents): string {
   return interview.qa
     .map(
       ({ question, answer }) =>
@@ -76,6 +69,7 @@ export function interviewFeed(interviews: FeedInterview[], settings: SiteSetting
     generator: 'Parley',
     feedLinks: { rss: `${origin}/feed.xml`, atom: `${origin}/atom.xml`, json: `${origin}/feed.json` },
   })
+  const components = answerComponents(origin)
   for (const interview of interviews) {
     const url = `${origin}/interviews/${interview.slug}`
     feed.addItem({
@@ -84,7 +78,7 @@ export function interviewFeed(interviews: FeedInterview[], settings: SiteSetting
       link: url,
       date: new Date(interview.publishedAt ?? interview._updatedAt ?? 0),
       ...(interview.standfirst ? { description: interview.standfirst } : {}),
-      content: interviewFeedHtml(interview, origin),
+      content: interviewFeedHtml(interview, components),
       ...(interview.speaker
         ? { author: [{ name: interview.speaker.name, link: `${origin}/speakers/${interview.speaker.slug}` }] }
         : {}),
