@@ -456,3 +456,27 @@ test('with the lake down, the proxy serves cached pages, a page never rendered i
     )
   }
 }, 60_000)
+
+test('an address holding a word of Cache-Control (a slug made from a title) is kept for the proxy’s second like any page', async () => {
+  const { _rev, _createdAt, _updatedAt, ...fields } = (await topology.lake.editor.getDocument('interview-graph'))!
+  const wordy = { _id: 'interview-wordy', slug: 'private-no-store-no-cache' }
+  await topology.lake.editor.createOrReplace({
+    ...fields,
+    _id: wordy._id,
+    title: 'Private, no-store, no-cache',
+    slug: { _type: 'slug', current: wordy.slug },
+    featured: false,
+  })
+  try {
+    await waitUntil(
+      'the interview with a wordy slug through the proxy',
+      async () => (await get(topology.url, `/interviews/${wordy.slug}`)).status === 200,
+      10_000,
+    )
+    expect((await get(topology.url, `/interviews/${wordy.slug}`)).headers.get('cache-control')).toBe(
+      's-maxage=1, stale-while-revalidate=1',
+    )
+  } finally {
+    await topology.lake.editor.delete(wordy._id)
+  }
+}, 30_000)
