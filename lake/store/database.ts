@@ -14,6 +14,21 @@ import { DatabaseSync } from 'node:sqlite'
  */
 export type Durability = 'full' | 'normal'
 
+/**
+ * One row per scalar at an object-key path (and per _ref under '@ref'): what queries narrow candidates with.
+ * kind: s string, n number, b boolean (0/1). The table is its own index (WITHOUT ROWID): one B-tree per insert.
+ * `value` is BLOB, the one column type SQLite converts nothing into: declared ANY (numeric in an ordinary
+ * table), a string such as "9" or "05" was stored as a number, and ranges and orders over strings went wrong.
+ */
+export const docIndexTable = `CREATE TABLE IF NOT EXISTS doc_index (
+  dataset TEXT NOT NULL,
+  path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value BLOB NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (dataset, path, kind, value, id)
+) WITHOUT ROWID;`
+
 const schema = `
 CREATE TABLE IF NOT EXISTS datasets (
   name TEXT PRIMARY KEY,
@@ -30,16 +45,7 @@ CREATE TABLE IF NOT EXISTS documents (
   UNIQUE (dataset, id)
 );
 
--- One row per scalar at an object-key path (and per _ref under '@ref'): what queries narrow candidates with.
--- kind: s string, n number, b boolean (0/1). The table is its own index (WITHOUT ROWID): one B-tree per insert.
-CREATE TABLE IF NOT EXISTS doc_index (
-  dataset TEXT NOT NULL,
-  path TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  value ANY NOT NULL,
-  id TEXT NOT NULL,
-  PRIMARY KEY (dataset, path, kind, value, id)
-) WITHOUT ROWID;
+${docIndexTable}
 
 -- How many documents of a _type have a value of a kind at a path (present but not indexed: kind l a long
 -- string, kind o an object, array or null): tells the planner when an index order or range is complete,

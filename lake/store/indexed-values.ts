@@ -13,8 +13,9 @@ export const isIndexRow = (entry: IndexEntry) => entry.kind !== 'l' && entry.kin
 /**
  * The version of what doc_index and path_stats hold; a store opened on an older file rebuilds both.
  * 2: long strings counted apart (`l`); documents whose `@ref` rows differ from what references() sees counted.
+ * 3: doc_index's values kept as written (strings that look like numbers were stored as numbers).
  */
-export const INDEX_VERSION = 2
+export const INDEX_VERSION = 3
 
 /** Paths deeper than this are not indexed (queries on them are still answered, just without narrowing). */
 export const MAX_INDEXED_DEPTH = 4

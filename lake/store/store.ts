@@ -2,7 +2,7 @@
 import type { AclMode } from '../http/access.ts'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { DocumentChange } from '../commits.ts'
-import { openDatabase, type Durability } from './database.ts'
+import { docIndexTable, openDatabase, type Durability } from './database.ts'
 import { INDEX_VERSION, indexEntriesOf, isIndexRow, type IndexEntry } from './indexed-values.ts'
 
 export type SanityDocument = { _id: string; _type?: string; _rev?: string; [key: string]: unknown }
@@ -42,7 +42,8 @@ export class Store {
     try {
       // Another process opening the same file may have rebuilt it while this one waited for the lock.
       if (version() < INDEX_VERSION) {
-        this.db.exec('DELETE FROM doc_index; DELETE FROM path_stats')
+        // Made again rather than emptied: the table's definition may have changed too (version 3).
+        this.db.exec(`DROP TABLE doc_index; ${docIndexTable} DELETE FROM path_stats`)
         const stats = new Map<string, Map<string, number>>()
         for (const row of this.db.prepare('SELECT dataset, id, body FROM documents').iterate()) {
           const dataset = row.dataset as string

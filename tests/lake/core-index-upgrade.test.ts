@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite'
 import { startLake } from '../../lake/index.ts'
 import { INDEX_VERSION } from '../../lake/store/indexed-values.ts'
 import { lakeClient } from './core-lake.ts'
@@ -53,6 +53,38 @@ test('an index of an earlier version is rebuilt on open, and queries answer from
     expect(await client.fetch('count(*[_type == "interview" && references("topic-9")])')).toBe(0)
     expect(await client.fetch('count(*[_type == "interview" && references("topic-1")])')).toBe(1)
     expect(reopened.store.db.prepare('PRAGMA user_version').get()?.user_version).toBe(INDEX_VERSION)
+  } finally {
+    await reopened.close()
+  }
+})
+
+test('an index of version 2 (values declared ANY, so "9" was stored as a number) is made again with values as written', async () => {
+  const first = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN })
+  await clientFor(first.url)
+    .transaction()
+    .create({ _id: 'c-1', _type: 'code', code: '9' })
+    .create({ _id: 'c-2', _type: 'code', code: '10' })
+    .commit()
+  await first.close()
+
+  // The table as version 2 declared it, its rows as that column stored them.
+  const db = new DatabaseSync(join(dataDir, 'lake.sqlite'))
+  const rows = db.prepare('SELECT * FROM doc_index').all()
+  db.exec('DROP TABLE doc_index')
+  db.exec(
+    'CREATE TABLE doc_index (dataset TEXT NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL, value ANY NOT NULL, id TEXT NOT NULL, PRIMARY KEY (dataset, path, kind, value, id)) WITHOUT ROWID',
+  )
+  const insert = db.prepare('INSERT INTO doc_index VALUES (?, ?, ?, ?, ?)')
+  for (const row of rows) insert.run(...([row.dataset, row.path, row.kind, row.value, row.id] as SQLInputValue[]))
+  db.exec('PRAGMA user_version = 2')
+  db.close()
+
+  const reopened = await startLake({ port: 0, dataDir, writeToken: WRITE_TOKEN })
+  try {
+    // "10" < "9" as strings; stored as numbers, the index said otherwise.
+    expect(await clientFor(reopened.url).fetch('*[_type == "code" && code < "9"]._id')).toEqual(['c-2'])
+    const stored = reopened.store.db.prepare("SELECT typeof(value) AS type FROM doc_index WHERE path = 'code'").all()
+    expect(stored.map((row) => row.type)).toEqual(['text', 'text'])
   } finally {
     await reopened.close()
   }

@@ -140,3 +140,23 @@ describe('which lists skip the order()', () => {
     }
   })
 })
+
+test('strings that look like numbers are ranged and ordered as strings, as groq-js compares them', async () => {
+  const codes = ['9', '10', '05', '5', '1e3', 'x']
+  await codes
+    .reduce((tx, code, n) => tx.create({ _id: `code-${n}`, _type: 'code', code }), t.writer.transaction())
+    .commit()
+  try {
+    for (const [query, params] of [
+      ['*[_type == "code" && code < $to] | order(code asc)._id', { to: 'y' }],
+      ['*[_type == "code" && code >= $from] | order(code desc)._id', { from: '1' }],
+      ['*[_type == "code" && code < $to]._id', { to: '2' }],
+      ['count(*[_type == "code" && code > $from])', { from: '09' }],
+    ] as const) {
+      const { lake, groq } = await answers(query, params, { kind: 'published' })
+      expect([query, lake]).toEqual([query, groq])
+    }
+  } finally {
+    await codes.reduce((tx, _code, n) => tx.delete(`code-${n}`), t.writer.transaction()).commit()
+  }
+})
