@@ -1,6 +1,6 @@
 // Makes sure a built Studio exists, is newer than its sources and was built with the settings asked for (the
 // SANITY_STUDIO_* variables, which Vite writes into the bundle), building it (about 20 s) when not. For `npm start`
-// and the tests alike.
+// and the tests alike; `npm run build:studio` (this file run on its own) builds it now.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, rmSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -64,3 +64,5 @@ export function buildStudio(dir: string, env: Record<string, string> = {}): stri
 export async function ensureStudioBuilt(dir = studioDir, env: Record<string, string> = {}): Promise<string> {
   return isFresh(dir, env) ? dir : buildStudio(dir, env)
 }
+
+if (import.meta.main) buildStudio(studioDir)
