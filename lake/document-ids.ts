@@ -10,9 +10,10 @@ import {
   type VersionId,
 } from '@sanity/id-utils'
 
-// Ids reach the lake as plain strings already checked by documentIdProblem (mutations/identifiers.ts) or read from the
-// store; they are branded here, not validated a second time. (SQL that selects by id prefix spells the prefixes
-// itself: a key range or GLOB cannot call these.)
+// id-utils checks every id it builds and throws on one no document can have, so callers pass only ids
+// documentIdProblem (mutations/identifiers.ts) accepts: those written (checked on write), read from the store, or a
+// reference checked before it is looked up. (SQL that selects by id prefix spells the prefixes itself: a key range or
+// GLOB cannot call these.)
 const documentId = (id: string) => id as DocumentId
 
 export const isDraftId = (id: string): boolean => isDraft(documentId(id))

@@ -11,6 +11,8 @@ export function documentIdProblem(id: unknown): string | null {
   if (!idPattern.test(id)) return `Malformed document ID: "${id}" may only contain a-z, A-Z, 0-9, ".", "_" and "-"`
   if (id.split('.').some((segment) => segment === '' || segment.startsWith('-')))
     return `Malformed document ID: "${id}" has an empty segment or a segment starting with "-"`
+  if (id.startsWith('versions.') && id.split('.').length < 3)
+    return `Malformed document ID: "${id}" is a version id without a document id (versions.<release>.<id>)`
   return null
 }
 

@@ -4,6 +4,7 @@ import type { Access } from '../http/access.ts'
 import { isVersionAtLeast } from '../http/version.ts'
 import type { SanityDocument } from '../store/store.ts'
 import { isDraftId, isVersionId, layerIdOf, publishedIdOf } from '../document-ids.ts'
+import { documentIdProblem } from '../mutations/identifiers.ts'
 
 /**
  * `raw`: every stored document; `published`: no drafts or versions; `stack`: per base id the first layer
@@ -130,7 +131,7 @@ export function resolveInView(
     if (!storedIdInView(perspective, access, ref)) return null
     return load(ref)
   }
-  // In a stacked view documents are known by their base id only.
-  if (ref !== publishedIdOf(ref)) return null
+  // In a stacked view documents are known by their base id only; a reference no document id can match finds nothing.
+  if (documentIdProblem(ref) || ref !== publishedIdOf(ref)) return null
   return overlay(perspective.layers, ref, (id) => load(id) ?? undefined)
 }

@@ -5,6 +5,8 @@ import type { DocumentChange } from '../commits.ts'
 import { docIndexTable, openDatabase, type Durability } from './database.ts'
 import { INDEX_VERSION, indexEntriesOf, isIndexRow, type IndexEntry } from './indexed-values.ts'
 
+const MAX_CACHED_STATEMENTS = 500
+
 export type SanityDocument = { _id: string; _type?: string; _rev?: string; [key: string]: unknown }
 
 /** What the store writes for one transaction; `changes` hold each touched document's before and after. */
@@ -60,13 +62,20 @@ export class Store {
     }
   }
 
-  /** Prepared statements are cached by their SQL text; the planner builds a handful of shapes. */
+  /**
+   * Prepared statements, cached by their SQL text, the most recently used kept: the planner's shapes are few, but a
+   * list of ids or values makes one text per length, and readers choose those.
+   */
   statement(sql: string): StatementSync {
     let statement = this.#statements.get(sql)
-    if (!statement) {
+    if (statement) {
+      this.#statements.delete(sql)
+    } else {
       statement = this.db.prepare(sql)
-      this.#statements.set(sql, statement)
+      if (this.#statements.size >= MAX_CACHED_STATEMENTS)
+        this.#statements.delete(this.#statements.keys().next().value as string)
     }
+    this.#statements.set(sql, statement)
     return statement
   }
 

@@ -1,5 +1,5 @@
 // No input crashes the lake or yields a 500: odd requests get 4xx answers in Sanity's shape, and the store is unchanged.
-import { snapshot, startTestLake, WRITE_TOKEN, type TestLake } from './core-lake.ts'
+import { READ_TOKEN, snapshot, startTestLake, WRITE_TOKEN, type TestLake } from './core-lake.ts'
 
 let t: TestLake
 
@@ -74,4 +74,18 @@ test.each(odd)("%s is a 4xx in Sanity's shape", async (_name, path, init) => {
   expect(typeof message).toBe('string')
   expect(message.length).toBeGreaterThan(5)
   expect(snapshot(t.lake)).toEqual(before)
+})
+
+test('a reference no document id can match resolves to nothing in every view, and a version id needs a document id', async () => {
+  await t.writer.createOrReplace({
+    _id: 'weak-odd',
+    _type: 'thing',
+    r: { _type: 'reference', _ref: 'x y', _weak: true },
+  })
+  for (const perspective of ['raw', 'published', 'drafts'] as const) {
+    const client = t.client({ token: READ_TOKEN, perspective })
+    expect([perspective, await client.fetch('*[_id == "weak-odd"][0]{"d": r->}')]).toEqual([perspective, { d: null }])
+    expect([perspective, await client.fetch('{"_ref": $r}->', { r: 'no/such' })]).toEqual([perspective, null])
+  }
+  await expect(t.writer.create({ _id: 'versions.r', _type: 'thing' })).rejects.toThrow(/without a document id/)
 })
